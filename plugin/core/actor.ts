@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { forbidden } from './errors.js';
+import type { Actor, AnyOperation } from './operation.js';
+import { describeAccess, hasAnyRole, type Role } from './roles.js';
+import type { Tx } from '../db/types.js';
+
+/** Who is calling, as each adapter knows it (R-ACT-1). */
+export type Identity =
+  | { kind: 'staff'; staffId: number } // in-process: CLI, worker, tests
+  | { kind: 'tooljet'; userId?: string; actorField?: string; trustActorField: boolean }
+  | { kind: 'apiKey'; key: string }
+  | { kind: 'anonymous' };
+
+export const anonymous: Actor = { id: 0, name: 'anonymous', roles: [], departmentId: null };
+
+/** API keys are stored as SHA-256 digests; the lookup is by digest through a unique index. */
+export const hashApiKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
+
+interface StaffRow {
+  actor: { id: number; name: string; roles: Role[]; department_id: number | null; active: boolean } | null;
+  empty: boolean;
+}
+
+function lookup(identity: Identity): { where: string; value: unknown } | undefined {
+  switch (identity.kind) {
+    case 'staff':
+      return { where: 's.id = $2::bigint', value: identity.staffId };
+    case 'apiKey':
+      return { where: 's.api_key_hash = $2', value: hashApiKey(identity.key) };
+    case 'tooljet':
+      if (identity.trustActorField && identity.actorField) {
+        const a = identity.actorField.trim();
+        return /^\d+$/.test(a)
+          ? { where: 's.id = $2::bigint', value: Number(a) }
+          : { where: '(lower(s.email) = lower($2) or s.tooljet_user_id = $2)', value: a };
+      }
+      return identity.userId ? { where: 's.tooljet_user_id = $2', value: identity.userId } : undefined;
+    case 'anonymous':
+      return undefined;
+  }
+}
+
+function who(identity: Identity): string {
+  if (identity.kind === 'tooljet') {
+    if (identity.actorField && !identity.trustActorField) return 'an actor field was sent but the data source does not trust it; ';
+    return identity.userId ? `ToolJet user ${identity.userId} is not registered as staff; ` : 'no ToolJet user was given; ';
+  }
+  if (identity.kind === 'apiKey') return 'the API key is not known; ';
+  return '';
+}
+
+/** Resolves the actor and checks the operation's access in one round trip (R-ACT-1, R-ACT-2). */
+export async function authorize(tx: Tx, site: string, op: AnyOperation, identity: Identity): Promise<Actor> {
+  const find = lookup(identity);
+  const rows = await tx.query<StaffRow>(
+    `select (select json_build_object('id', s.id, 'name', s.name, 'roles', s.roles, 'department_id', s.department_id, 'active', s.active)
+               from staff s where s.site = $1 and ${find ? find.where : 'false'}) as actor,
+            not exists (select 1 from staff where site = $1) as empty`,
+    find ? [site, find.value] : [site],
+  );
+  const row = rows[0];
+  const found = row?.actor;
+  if (op.access === 'public' && !found) return anonymous;
+  if (!found) {
+    if (op.bootstrap && row?.empty) return anonymous;
+    throw forbidden(`${who(identity)}ask an administrator to add you as staff before using "${op.title}"`);
+  }
+  if (!found.active) throw forbidden(`staff member ${found.name} is deactivated`);
+  const actor: Actor = { id: found.id, name: found.name, roles: found.roles, departmentId: found.department_id };
+  if (op.access === 'public' || op.access === 'staff') return actor;
+  if (!hasAnyRole(actor.roles, op.access)) {
+    throw forbidden(`"${op.title}" needs role ${describeAccess(op.access)}; ${actor.name} has ${actor.roles.join(', ') || 'no role'}`);
+  }
+  return actor;
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DeskError, isDeskError } from './errors.js';
+import { parseInput } from './coerce.js';
+import { authorize, type Identity } from './actor.js';
+import { loadConfig } from './config.js';
+import { areaOf, type AnyOperation, type AuditEntry, type Config, type OpContext } from './operation.js';
+import { registry } from './registry.js';
+import { silentLogger, type Logger } from './logger.js';
+import type { Db, Row, Tx } from '../db/types.js';
+import { isRetryable, translatePgError } from '../db/pg-errors.js';
+import { ensureMigrated } from '../db/ready.js';
+import { toJson } from './json.js';
+import { statements, type StatementName } from '../generated/embedded.js';
+
+export interface Env {
+  db: Db;
+  /** 管理处 / property this data source serves; leads every key. */
+  site: string;
+  zone: string;
+  logger?: Logger;
+  /** Tests pin time; production uses the wall clock. */
+  clock?: () => Date;
+  /** Tests check every result against the declared output schema. */
+  checkOutput?: boolean;
+}
+
+const maxAttempts = 3;
+
+/** The one runner: validate → begin → actor and role → handler → audit and outbox → commit. */
+export async function execute(env: Env, name: string, raw: unknown, identity: Identity): Promise<unknown> {
+  const log = env.logger ?? silentLogger;
+  try {
+    const op = registry.get(name);
+    if (!op) throw new DeskError('VALIDATION', `unknown operation "${name}"`, [{ path: 'operation', message: 'unknown operation' }]);
+    const input = parseInput(op, raw) as Record<string, unknown>;
+    await ensureMigrated(env.db);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = toJson(await env.db.transaction((tx) => runInTx(env, op, input, identity, tx, log)), env.zone);
+        if (env.checkOutput) op.output.parse(result);
+        return result;
+      } catch (e) {
+        if (attempt < maxAttempts && isRetryable(e)) continue;
+        throw e;
+      }
+    }
+  } catch (e) {
+    throw toDeskError(e, registry.get(name), log);
+  }
+}
+
+function toDeskError(e: unknown, op: AnyOperation | undefined, log: Logger): DeskError {
+  if (isDeskError(e)) return e;
+  if (e instanceof z.ZodError) {
+    const ref = randomUUID().slice(0, 8);
+    log.error('output did not match its schema', { ref, operation: op?.name, issues: e.issues });
+    return new DeskError('INTERNAL', `unexpected result shape (reference ${ref})`);
+  }
+  const translated = translatePgError(e, op?.conflicts);
+  if (translated) return translated;
+  const ref = randomUUID().slice(0, 8);
+  log.error('unexpected error', { ref, operation: op?.name, error: String((e as Error)?.message ?? e) });
+  return new DeskError('INTERNAL', `unexpected error (reference ${ref}); the administrator can find it in the server log`);
+}
+
+async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown>, identity: Identity, tx: Tx, log: Logger) {
+  const actor = await authorize(tx, env.site, op, identity);
+  const { idempotencyKey, ...args } = input;
+  if (typeof idempotencyKey === 'string') {
+    const claimed = await tx.query(
+      `insert into idempotency_keys (site, operation, key) values ($1, $2, $3) on conflict do nothing returning key`,
+      [env.site, op.name, idempotencyKey],
+    );
+    if (claimed.length === 0) {
+      const [prior] = await tx.query<{ result: unknown }>(
+        'select result from idempotency_keys where site = $1 and operation = $2 and key = $3',
+        [env.site, op.name, idempotencyKey],
+      );
+      return prior?.result;
+    }
+  }
+  const audits: AuditEntry[] = [];
+  const events: { event: string; payload: Record<string, unknown> }[] = [];
+  let config: Promise<Config> | undefined;
+  const now = env.clock?.() ?? new Date();
+  const ctx: OpContext = {
+    tx,
+    site: env.site,
+    zone: env.zone,
+    now,
+    actor,
+    log,
+    sql: <R,>(statement: StatementName, params: readonly unknown[]) => tx.query<R>(statements[statement], params),
+    config: () => (config ??= loadConfig(tx, env.site, env.zone)),
+    audit: (entry) => void audits.push(entry),
+    emit: (event, payload) => void events.push({ event, payload }),
+  };
+  const result = await op.handler(ctx, args);
+  if (op.kind === 'write') {
+    if (audits.length === 0) audits.push({ entity: areaOf(op), entityId: null, after: result });
+    await tx.query(
+      `with a as (
+         insert into audit_log (site, at, actor_id, operation, entity, entity_id, action, before, after)
+         select $1, $2, nullif($3::bigint, 0), $4, e->>'entity', e->>'entityId', e->>'action', e->'before', e->'after'
+           from jsonb_array_elements($5::jsonb) e)
+       insert into outbox (site, event, payload, created_at, next_attempt_at)
+       select $1, e->>'event', e->'payload', $2, $2 from jsonb_array_elements($6::jsonb) e`,
+      [env.site, now, actor.id, op.name, JSON.stringify(audits), JSON.stringify(events)],
+    );
+  }
+  if (typeof idempotencyKey === 'string') {
+    await tx.query('update idempotency_keys set result = $4 where site = $1 and operation = $2 and key = $3', [
+      env.site,
+      op.name,
+      idempotencyKey,
+      JSON.stringify(toJson(result, env.zone)),
+    ]);
+  }
+  return result;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import { validation } from './errors.js';
+
+// Field schemas shared by every area, so the same kind of value reads the same everywhere.
+export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const text = (max = 200) => z.string().trim().min(1).max(max);
+export const note = (max = 4000) => z.string().max(max);
+export const phone = z.string().trim().regex(/^[+\d][\d\s()-]{2,30}$/, 'a phone number of digits, spaces, +, -, ( )');
+export const email = z.string().trim().max(200).email();
+export const localDate = z.iso.date().describe('date as YYYY-MM-DD');
+export const instant = z.iso
+  .datetime({ offset: true, local: true })
+  .describe('date and time, ISO 8601 (e.g. 2026-10-09T16:00 or 2026-10-09T16:00:00+08:00); without an offset it is local time of the data source');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month as YYYY-MM');
+export const year = z.number().int().min(2000).max(2100);
+
+/** Output side: instants leave as ISO text with the data source's offset (core/json.ts). */
+export const instantOut = z.string();
+export const nullableInstantOut = z.string().nullable();
+
+/** Reads an `instant` input in the data source's zone. */
+export function toInstant(value: string, zone: string): Date {
+  const dt = DateTime.fromISO(value, { zone, setZone: false });
+  if (!dt.isValid) throw validation('time', `not a date and time: ${value}`);
+  return dt.toJSDate();
+}
+
+export const pageInput = {
+  limit: z.number().int().min(1).max(200).default(50).describe('rows per page (1–200)'),
+  cursor: z.string().max(1000).optional().describe('nextCursor from the previous page'),
+};
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('pass as cursor for the next page; null on the last page') });
+
+/** Keyset pagination: the cursor is the last row's sort key, opaque to callers. */
+export function encodeCursor(key: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): unknown[] | null {
+  if (!cursor) return null;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key)) return key;
+  } catch {
+    /* fall through to the validation error */
+  }
+  throw validation('cursor', 'not a cursor returned by this operation; start again without it');
+}
+
+/** Fetches limit + 1 rows and turns the extra one into a cursor. */
+export function page<R>(rows: R[], limit: number, keyOf: (row: R) => readonly unknown[]): { items: R[]; nextCursor: string | null } {
+  if (rows.length <= limit) return { items: rows, nextCursor: null };
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: encodeCursor(keyOf(items[items.length - 1] as R)) };
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+// Defaults come from the regulations (SPEC R-TIC-5, R-TIC-10, R-LEN-5, R-REP-2, R-DUT-1).
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time of day as HH:mm');
+const hours = z.number().positive().max(24 * 30);
+const days = z.number().int().min(0).max(60);
+const basis = z.enum(['elapsed', 'working']);
+
+export const settingsSchema = z.strictObject({
+  office: z
+    .strictObject({
+      start: hhmm.default('08:30'),
+      end: hhmm.default('17:30'),
+      weekend: z.array(z.number().int().min(1).max(7)).max(6).default([6, 7]),
+    })
+    .refine((o) => o.start < o.end, { message: 'office end must be after office start', path: ['end'] })
+    .prefault({}),
+  sla: z
+    .strictObject({
+      hourClockBasis: basis.default('elapsed'),
+      acknowledgeHours: hours.default(2),
+      replyHours: z
+        .strictObject({ critical: hours.default(10), urgent: hours.default(15), normal: hours.default(24) })
+        .prefault({}),
+      investigationDays: days.default(3),
+      reportDays: days.default(5),
+      maxExtendedDays: days.default(7),
+      repairDays: days.default(3),
+      answerDays: days.default(3),
+      dueSoonHours: hours.default(2),
+    })
+    .prefault({}),
+  tickets: z
+    .strictObject({
+      categories: z
+        .array(z.strictObject({ key: z.string().min(1).max(40), label: z.string().min(1).max(80) }))
+        .min(1)
+        .default([
+          { key: 'service_quality', label: '服务质量 Service quality' },
+          { key: 'product_quality', label: '产品质量 Product/work quality' },
+          { key: 'after_sales', label: '售后 After-sales' },
+          { key: 'appearance', label: '外观包装 Appearance/packaging' },
+          { key: 'grievance', label: '抱怨 Grievance' },
+          { key: 'other', label: '其他 Other' },
+        ]),
+      repeatWindowDays: days.default(30),
+      suggestionBoxEveryDays: days.default(5),
+    })
+    .prefault({}),
+  callbacks: z
+    .strictObject({
+      repairDelayWorkingDays: days.default(1),
+      complaintDelayDays: days.default(15),
+    })
+    .prefault({}),
+  loans: z
+    .strictObject({
+      takeOutAllowed: z.boolean().default(false),
+      takeOutDays: days.default(3),
+      maxRenewals: z.number().int().min(0).max(10).default(1),
+      reminderHoursBeforeDue: hours.default(1),
+    })
+    .prefault({}),
+  scores: z
+    .strictObject({
+      start: z.number().default(95),
+      latePenalty: z.number().min(0).default(2),
+      dissatisfiedPenalty: z.number().min(0).default(1),
+      upheldComplaintFine: z.number().min(0).default(50),
+    })
+    .prefault({}),
+  handover: z.strictObject({ acknowledgeMinutes: z.number().int().min(1).max(24 * 60).default(30) }).prefault({}),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export const defaultSettings: Settings = settingsSchema.parse({});

@@ -1,0 +1,79 @@
+import pg from 'pg';
+import type { Db, Row, Tx } from './types.js';
+import { checkSchemaName } from './types.js';
+import { parsers } from './type-parsers.js';
+
+export interface PgOptions {
+  connectionString?: string;
+  host?: string;
+  port?: number;
+  database?: string;
+  user?: string;
+  password?: string;
+  ssl?: boolean;
+  schema: string;
+  max?: number;
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}
+
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export function pgDb(options: PgOptions): Db {
+  const schema = checkSchemaName(options.schema);
+  const pool = new pg.Pool({
+    connectionString: options.connectionString || undefined,
+    host: options.host || undefined,
+    port: options.port || undefined,
+    database: options.database || undefined,
+    user: options.user || undefined,
+    password: options.password || undefined,
+    ssl: options.ssl ? { rejectUnauthorized: false } : undefined,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    idleTimeoutMillis: 30_000,
+    // search_path at connect time: handlers' SQL stays unqualified and no extra round trip per call.
+    options: `-c search_path=${schema},public -c statement_timeout=${options.statementTimeoutMs ?? 30_000}`,
+    types,
+  });
+  // An idle client dropped by the server must not crash the host process (ToolJet's server).
+  pool.on('error', () => undefined);
+
+  return {
+    kind: 'pg',
+    schema,
+    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      const tx: Tx = {
+        async query<R>(text: string, params?: readonly unknown[]) {
+          const result = await client.query(text, params as unknown[] | undefined);
+          return result.rows as R[];
+        },
+        async exec(text: string) {
+          await client.query(text);
+        },
+      };
+      try {
+        await client.query('begin');
+        const result = await fn(tx);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('rollback');
+        } catch (rollbackError) {
+          broken = rollbackError as Error;
+        }
+        throw error;
+      } finally {
+        // A client whose rollback failed is dead; destroying it lets the pool reconnect on the next call.
+        client.release(broken);
+      }
+    },
+    close: () => pool.end(),
+  };
+}

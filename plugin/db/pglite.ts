@@ -1,0 +1,32 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Row, Tx } from './types.js';
+import { checkSchemaName } from './types.js';
+import { parsers } from './type-parsers.js';
+
+/** Embedded PostgreSQL (WASM) for the local service and the tests; never part of the ToolJet bundle. */
+export async function pgliteDb(options: { dataDir?: string; schema: string }): Promise<Db> {
+  const schema = checkSchemaName(options.schema);
+  const pg = await PGlite.create(options.dataDir, { parsers });
+  await pg.exec(`create schema if not exists ${schema}; set search_path to ${schema}, public;`);
+
+  return {
+    kind: 'pglite',
+    schema,
+    // PGlite has one session; its transaction() queues callers, which is the serialisation we want.
+    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      return pg.transaction(async (raw) => {
+        const tx: Tx = {
+          async query<R>(text: string, params?: readonly unknown[]) {
+            const result = await raw.query<R>(text, params as unknown[] | undefined);
+            return result.rows;
+          },
+          async exec(text: string) {
+            await raw.exec(text);
+          },
+        };
+        return fn(tx);
+      });
+    },
+    close: () => pg.close(),
+  };
+}

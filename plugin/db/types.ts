@@ -1,0 +1,23 @@
+export type Row = Record<string, unknown>;
+
+/** What a handler sees: one open transaction. */
+export interface Tx {
+  query<R = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Several statements without parameters (migrations only). */
+  exec(text: string): Promise<void>;
+}
+
+export interface Db {
+  readonly kind: 'pg' | 'pglite';
+  readonly schema: string;
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Schema names are interpolated into SQL, so they are held to plain identifiers. */
+export function checkSchemaName(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error(`schema name must be a lower-case SQL identifier, got "${schema}"`);
+  }
+  return schema;
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb, type TestDb } from './support/db.js';
+import { seedCast, type Cast } from './support/staff.js';
+import { expectError } from './support/errors.js';
+
+let t: TestDb;
+let cast: Cast;
+beforeAll(async () => {
+  t = await testDb();
+  cast = await seedCast(t);
+});
+afterAll(() => t.close());
+
+describe('runner', () => {
+  it('R-ACT-1 the first staff member on an empty database becomes admin, later anonymous calls are refused', async () => {
+    const [first] = await t.sql<{ roles: string[] }>('select roles from staff order by id limit 1');
+    expect(first?.roles).toContain('admin');
+    await expectError(t.run({ kind: 'anonymous' }, 'staff.upsert', { name: 'Mallory', roles: ['admin'] }), 'FORBIDDEN');
+    const [{ n }] = (await t.sql<{ n: number }>(`select count(*) as n from staff where name = 'Mallory'`)) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+
+  it('R-ACT-2 an agent cannot change settings, and nothing changes', async () => {
+    const before = await t.as(cast.agent)('settings.get');
+    await expectError(t.as(cast.agent)('settings.update', { patch: { sla: { acknowledgeHours: 1 } } }), 'FORBIDDEN');
+    expect(await t.as(cast.agent)('settings.get')).toEqual(before);
+  });
+
+  it('R-ACT-1 a ToolJet user id maps to its staff row; an unknown one is refused with a hint', async () => {
+    const info = await t.run({ kind: 'tooljet', userId: 'tj-manager', trustActorField: false }, 'system.info', {});
+    expect(info.actor.name).toBe('李强');
+    await expectError(t.run({ kind: 'tooljet', userId: 'nobody', trustActorField: false }, 'staff.list', {}), 'FORBIDDEN');
+  });
+
+  it('R-ACT-1 the actor field is honoured only when the data source trusts it', async () => {
+    const trusted = await t.run({ kind: 'tooljet', actorField: String(cast.director), trustActorField: true }, 'system.info', {});
+    expect(trusted.actor.name).toBe('赵刚');
+    const untrusted = await t.run({ kind: 'tooljet', actorField: String(cast.director), trustActorField: false }, 'system.info', {});
+    expect(untrusted.actor).toBeNull();
+  });
+
+  it('R-ACT-3 every write leaves an audit row, and the database refuses to change the audit log', async () => {
+    const before = (await t.sql<{ n: number }>('select count(*) as n from audit_log'))[0]!.n;
+    await t.as(cast.admin)('departments.upsert', { code: 'cleaning', name: '保洁部 Cleaning', kind: 'cleaning' });
+    const after = (await t.sql<{ n: number }>('select count(*) as n from audit_log'))[0]!.n;
+    expect(after).toBe(before + 1);
+    await expect(t.sql('update audit_log set operation = $1', ['tampered'])).rejects.toThrow(/append-only/);
+    await expect(t.sql('delete from audit_log')).rejects.toThrow(/append-only/);
+  });
+
+  it('rejects bad input with a VALIDATION error naming the field, and unknown fields', async () => {
+    await expectError(t.as(cast.admin)('departments.upsert', { code: 'Bad Code!', name: 'x' }), 'VALIDATION', 'code');
+    await expectError(t.as(cast.admin)('departments.upsert', { code: 'ok', name: 'x', colour: 'red' }), 'VALIDATION', 'colour');
+    await expectError(t.as(cast.admin)('settings.update', { patch: { sla: { acknowledgeHours: -1 } } }), 'VALIDATION', 'patch.sla.acknowledgeHours');
+  });
+
+  it('coerces ToolJet literals: "true" → true, "" → not given, JSON text → array', async () => {
+    const all = await t.as(cast.agent)('departments.list', { includeInactive: 'true' });
+    expect(all.length).toBeGreaterThan(0);
+    const staff = await t.as(cast.agent)('staff.list', { role: '', includeInactive: 'false' });
+    expect(staff.length).toBeGreaterThan(5);
+    const days = await t.as(cast.admin)('calendar.setDays', { days: '[{"date":"2027-01-01","kind":"holiday","name":"元旦"}]' });
+    expect(days).toEqual([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+  });
+
+  it('settings.update merges a partial patch and keeps the other defaults', async () => {
+    const s = await t.as(cast.admin)('settings.update', { patch: { sla: { replyHours: { critical: 8 } } } });
+    expect(s.sla.replyHours).toEqual({ critical: 8, urgent: 15, normal: 24 });
+    expect(s.sla.acknowledgeHours).toBe(2);
+    await t.as(cast.admin)('settings.update', { patch: { sla: { replyHours: { critical: 10 } } } });
+  });
+
+  it('a retried create with the same idempotency key is not tied to staff.upsert, unknown operations are VALIDATION', async () => {
+    await expectError(t.as(cast.admin)('nope.nothing', {}), 'VALIDATION', 'operation');
+  });
+});
