@@ -1,0 +1,4 @@
+import type { AnyOperation } from '../core/operation.js';
+
+const operations: AnyOperation[] = [];
+export default operations;
