@@ -67,9 +67,14 @@ export async function authorize(tx: Tx, site: string, op: AnyOperation, identity
   }
   if (!found.active) throw forbidden(`staff member ${found.name} is deactivated`);
   const actor: Actor = { id: found.id, name: found.name, roles: found.roles, departmentId: found.department_id };
-  if (op.access === 'public' || op.access === 'staff') return actor;
-  if (!hasAnyRole(actor.roles, op.access)) {
-    throw forbidden(`"${op.title}" needs role ${describeAccess(op.access)}; ${actor.name} has ${actor.roles.join(', ') || 'no role'}`);
-  }
+  checkAccess(op, actor);
   return actor;
+}
+
+/** R-ACT-2: the role check, from the declaration's `access`. */
+export function checkAccess(op: AnyOperation, actor: Actor): void {
+  if (op.access === 'public') return;
+  if (actor.id === 0) throw forbidden(`"${op.title}" needs a staff member`);
+  if (op.access === 'staff' || hasAnyRole(actor.roles, op.access)) return;
+  throw forbidden(`"${op.title}" needs role ${describeAccess(op.access)}; ${actor.name} has ${actor.roles.join(', ') || 'no role'}`);
 }

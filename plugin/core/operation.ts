@@ -43,6 +43,11 @@ export interface OpContext {
   audit(entry: AuditEntry): void;
   /** R-NOT-1: an event for the outbox, written in this transaction. */
   emit(event: string, payload: Record<string, unknown>): void;
+  /**
+   * Runs another operation inside this transaction as the same actor, with its own input validation and
+   * access check (documents, handovers and reports reuse reads this way, masking included).
+   */
+  call(operation: string, input: Record<string, unknown>): Promise<unknown>;
 }
 
 export type InputShape = z.ZodObject;

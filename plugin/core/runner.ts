@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DeskError, isDeskError } from './errors.js';
 import { parseInput } from './coerce.js';
-import { authorize, type Identity } from './actor.js';
+import { authorize, checkAccess, type Identity } from './actor.js';
 import { loadConfig } from './config.js';
 import { areaOf, type AnyOperation, type AuditEntry, type Config, type OpContext } from './operation.js';
 import { registry } from './registry.js';
@@ -95,6 +95,12 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
     config: () => (config ??= loadConfig(tx, env.site, env.zone)),
     audit: (entry) => void audits.push(entry),
     emit: (event, payload) => void events.push({ event, payload }),
+    async call(operation, callInput) {
+      const inner = registry.get(operation);
+      if (!inner) throw new DeskError('INTERNAL', `unknown operation ${operation}`);
+      checkAccess(inner, actor);
+      return inner.handler(ctx, parseInput(inner, callInput));
+    },
   };
   const result = await op.handler(ctx, args);
   if (op.kind === 'write') {

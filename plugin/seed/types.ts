@@ -1,0 +1,26 @@
+/** What an area's demo-data seeder gets (plugin/seed/<area>.ts, called in order by plugin/seed/index.ts). */
+export interface SeedContext {
+  /** Runs an operation as a staff member; seeding goes through the operations so the data obeys every rule. */
+  as(staffId: number): (operation: string, input?: Record<string, unknown>) => Promise<any>;
+  /** Pins the clock the operations see (to backdate a year of history); null = wall clock. */
+  setNow(at: Date | null): void;
+  /** Deterministic random numbers in [0, 1) (seeded), so every demo database is the same. */
+  random(): number;
+  /** Progress for long seeds. */
+  progress(step: string, done: number, total: number): void;
+  staff: SeedStaff;
+  /** What earlier seeders made, for later ones (customers → loans, tickets). */
+  made: { customerIds: number[]; units: string[]; archiveIds: number[] };
+}
+
+export interface SeedStaff {
+  admin: number;
+  agents: number[];
+  supervisors: number[];
+  managers: number[];
+  directors: number[];
+  /** department code → head staff id */
+  heads: Record<string, number>;
+  /** department code → staff ids (including head) */
+  departments: Record<string, number[]>;
+}
