@@ -1,0 +1,57 @@
+import type { AnyOperation } from '../core/operation.js';
+import { humanize, inputSchema, typeLabel, type JsonSchema } from './json-schema.js';
+
+type Field = Record<string, unknown>;
+
+function field(key: string, s: JsonSchema, required: boolean): Field {
+  const label = humanize(key) + (required ? ' *' : '');
+  const description = s.description ?? typeLabel(s);
+  // Required choices read best as a dropdown; everything else stays a codehinter so an app can bind {{ }}.
+  const ui = s.ui ?? (s.enum && required && s.default === undefined ? 'dropdown' : 'codehinter');
+  if (ui === 'dropdown' && s.enum) {
+    return { label, key, type: 'dropdown', description, className: 'codehinter-plugins col-4', list: s.enum.map((v) => ({ value: v, name: String(v) })) };
+  }
+  if (ui === 'toggle') return { label, key, type: 'toggle', description };
+  const multiline = s.type === 'object' || s.type === 'array' || s.format === 'long_text';
+  const placeholder = s.placeholder ?? (s.default !== undefined ? `default: ${JSON.stringify(s.default)}` : typeLabel(s));
+  return {
+    label,
+    key,
+    type: 'codehinter',
+    description,
+    placeholder,
+    lineNumbers: false,
+    height: multiline ? '120px' : '36px',
+    width: '320px',
+    className: 'codehinter-plugins',
+  };
+}
+
+/** ToolJet's operations.json: the operation dropdown, then each operation's fields keyed by its name. */
+export function operationsJson(ops: readonly AnyOperation[]): Record<string, unknown> {
+  const properties: Record<string, unknown> = {
+    operation: {
+      label: 'Operation',
+      key: 'operation',
+      type: 'dropdown-component-flip',
+      description: 'Choose what Customer Desk should do',
+      list: ops.map((op) => ({ value: op.name, name: `${op.title} (${op.name})` })),
+    },
+  };
+  for (const op of ops) {
+    const schema = inputSchema(op);
+    const required = new Set(schema.required ?? []);
+    properties[op.name] = Object.fromEntries(
+      Object.entries(schema.properties ?? {}).map(([key, s]) => [key, field(key, s, required.has(key))]),
+    );
+  }
+  return {
+    $schema: 'https://raw.githubusercontent.com/ToolJet/ToolJet/develop/plugins/schemas/operations.schema.json',
+    $comment: 'generated from plugin/operations by `npm run gen` — do not edit',
+    title: 'Customer Desk datasource',
+    description: 'Operations of Customer Desk',
+    type: 'api',
+    defaults: {},
+    properties,
+  };
+}

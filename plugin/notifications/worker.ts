@@ -1,0 +1,60 @@
+// The notification loop of the local service and `npm run worker`: scan for time-based events, then
+// deliver what is due, until stopped. A failed round is logged and the next one tries again.
+import type { Db } from '../db/types.js';
+import { silentLogger, type Logger } from '../core/logger.js';
+import { loadConfig } from '../core/config.js';
+import { ensureMigrated } from '../db/ready.js';
+import { scanDue } from './scan.js';
+import { deliverDue, type Webhook } from './deliver.js';
+
+export interface WorkerOptions {
+  db: Db;
+  site: string;
+  zone: string;
+  /** Without one, events are still scanned into the outbox and wait there. */
+  webhook?: Webhook;
+  intervalMs?: number;
+  signal?: AbortSignal;
+  logger?: Logger;
+  /** Tests pin time. */
+  now?: () => Date;
+}
+
+export async function runWorker(opts: WorkerOptions): Promise<void> {
+  const log = opts.logger ?? silentLogger;
+  const intervalMs = opts.intervalMs ?? 30_000;
+  const now = opts.now ?? (() => new Date());
+  await ensureMigrated(opts.db);
+  log.info('notification worker started', { site: opts.site, webhook: opts.webhook ? 'configured' : 'none', intervalMs });
+  while (!opts.signal?.aborted) {
+    try {
+      const scanned = await opts.db.transaction(async (tx) => {
+        const { settings } = await loadConfig(tx, opts.site, opts.zone);
+        return scanDue(tx, { site: opts.site, zone: opts.zone, now: now(), settings });
+      });
+      if (scanned.total > 0) log.info('time-based events written', scanned.emitted);
+      if (opts.webhook) {
+        // One interval of budget per round: a stop request waits at most about that long.
+        const sent = await deliverDue(opts.db, opts.site, opts.webhook, { budgetMs: intervalMs, now, logger: log });
+        if (sent.delivered + sent.failed > 0) log.info('webhook round', { ...sent });
+      }
+    } catch (e) {
+      log.error('notification round failed', { error: e instanceof Error ? e.message : String(e) });
+    }
+    await sleep(intervalMs, opts.signal);
+  }
+  log.info('notification worker stopped');
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,34 @@
+// Loads one ticket as the current actor may see it: visibility scope, clocks, timeline, masking.
+import type { z } from 'zod';
+import type { OpContext } from '../core/operation.js';
+import { notFound } from '../core/errors.js';
+import { actionsFrom, type TicketState } from './machine.js';
+import { loadClocks, view } from './clocks.js';
+import { maskIdentity, scopeParams, type IdentityFields } from './visibility.js';
+import type { ticketDetail } from './schemas.js';
+
+export type TicketDetail = z.input<typeof ticketDetail>;
+type Row = Omit<TicketDetail, 'clocks' | 'timeline' | 'transfers' | 'callbacks' | 'allowedActions' | 'overdue' | 'identityMasked'> &
+  IdentityFields & { state: TicketState };
+
+export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDetail> {
+  const [row] = await ctx.sql<Row>('tickets/detail', [ctx.site, id, ...scopeParams(ctx.actor)]);
+  if (!row) throw notFound(`ticket ${id}`);
+  const { calendar } = await ctx.config();
+  const clocks = (await loadClocks(ctx, id)).map((c) => view(calendar, c, ctx.now));
+  const [timeline, transfers, callbacks] = await Promise.all([
+    ctx.sql('tickets/events', [ctx.site, id]),
+    ctx.sql('tickets/transfers', [ctx.site, id]),
+    ctx.sql('callbacks/for-ticket', [ctx.site, id]),
+  ]);
+  const detail = {
+    ...row,
+    clocks,
+    timeline,
+    transfers,
+    callbacks,
+    allowedActions: actionsFrom(row.state),
+    overdue: clocks.some((c) => c.metAt === null && c.late),
+  } as TicketDetail;
+  return maskIdentity(ctx.actor.id, detail as TicketDetail & IdentityFields);
+}

@@ -1,0 +1,7 @@
+-- R-ARC-2: newest first by date received, then by creation; superseded versions stay listed (R-ARC-3).
+select id, archive_id as "archiveId", kind, subtype, title, received_on::text as "receivedOn", pages, file_ref as "fileRef",
+       original, supersedes_id as "supersedesId", superseded_by as "supersededBy", (superseded_by is null) as current,
+       notes, created_by as "createdBy", created_at as "createdAt"
+  from archive_documents
+ where site = $1 and archive_id = $2::bigint and ($3::bigint is null or id = $3::bigint)
+ order by received_on desc, created_at desc, id desc;

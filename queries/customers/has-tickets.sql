@@ -1,0 +1,1 @@
+select to_regclass('tickets') is not null as present;

@@ -1,0 +1,15 @@
+-- Claims due events for one delivery round. Moving next_attempt_at to the lease end keeps other workers
+-- off them while they are in flight; skip locked lets concurrent claims pass each other without waiting.
+with due as (
+  select id
+    from outbox
+   where site = $1 and status = 'pending' and next_attempt_at <= $2::timestamptz
+   order by next_attempt_at, id
+   limit $3::int
+     for update skip locked
+)
+update outbox o
+   set next_attempt_at = $4::timestamptz
+  from due
+ where o.site = $1 and o.id = due.id
+returning o.id, o.event_id as "eventId", o.event, o.payload, o.created_at as "createdAt", o.attempts;

@@ -1,0 +1,1 @@
+select id from departments where site = $1 and id = $2::bigint and active;

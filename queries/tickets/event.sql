@@ -1,0 +1,2 @@
+insert into ticket_events (site, ticket_id, operation, from_state, to_state, actor_id, note, data, at)
+values ($1, $2::bigint, $3, $4, $5, nullif($6::bigint, 0), $7, $8::jsonb, $9::timestamptz);

@@ -1,0 +1,46 @@
+// Bundles the ToolJet adapter into ONE CommonJS file (ToolJet evaluates its text and calls
+// `new module.exports.default()`), then lays out the marketplace folder ToolJet installs from.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const out = join(root, 'dist');
+
+// pg only touches pg-native when asked for pg.native; an empty stub keeps the bundle free of it.
+const stubPgNative = {
+  name: 'stub-pg-native',
+  setup(b) {
+    b.onResolve({ filter: /^pg-native$/ }, () => ({ path: 'pg-native', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = null;', loader: 'js' }));
+  },
+};
+
+await build({
+  entryPoints: [join(root, 'plugin/index.ts')],
+  outfile: join(out, 'index.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  minify: true,
+  legalComments: 'none',
+  // Handlebars' main entry registers require.extensions hooks in the host process; the CJS build does not.
+  alias: { handlebars: 'handlebars/dist/cjs/handlebars.js' },
+  plugins: [stubPgNative],
+  logLevel: 'warning',
+});
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const market = join(out, 'marketplace', 'customerdesk');
+rmSync(join(out, 'marketplace'), { recursive: true, force: true });
+mkdirSync(join(market, 'dist'), { recursive: true });
+mkdirSync(join(market, 'lib'), { recursive: true });
+copyFileSync(join(out, 'index.js'), join(market, 'dist', 'index.js'));
+copyFileSync(join(root, 'manifest.json'), join(market, 'lib', 'manifest.json'));
+copyFileSync(join(root, 'operations.json'), join(market, 'lib', 'operations.json'));
+copyFileSync(join(root, 'plugin/tooljet/icon.svg'), join(market, 'lib', 'icon.svg'));
+const entry = { id: 'customerdesk', name: 'Customer Desk', description: pkg.description, version: pkg.version, author: 'Customer Desk team' };
+writeFileSync(join(out, 'marketplace', 'plugins.json'), `${JSON.stringify([entry], null, 2)}\n`);
+writeFileSync(join(market, 'plugin.json'), `${JSON.stringify(entry, null, 2)}\n`);
+console.log(`dist/index.js ${(statSync(join(out, 'index.js')).size / 1024).toFixed(0)} KiB; marketplace folder dist/marketplace/customerdesk`);
