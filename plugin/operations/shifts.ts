@@ -3,7 +3,7 @@ import { defineOperation, type OpContext } from '../core/operation.js';
 import { atLeast } from '../core/roles.js';
 import { decodeCursor, id, note, page, pageInput, pageOf } from '../core/schemas.js';
 import { forbidden, notFound, stateError, validation } from '../core/errors.js';
-import { handover, snapshot, type Handover } from '../shifts/handover.js';
+import { handover, localiseSnapshot, snapshot, type Handover } from '../shifts/handover.js';
 
 const deskStaff = atLeast('agent');
 
@@ -32,6 +32,7 @@ export default [
       if (input.incomingId === ctx.actor.id) throw validation('incomingId', 'the incoming staff member must be someone else');
       const shiftEnd = new Date(ctx.now.getTime() + input.hours * 3_600_000);
       const [snap] = await ctx.sql<z.input<typeof snapshot>>('shifts/snapshot', [ctx.site, ctx.actor.id, ctx.now, shiftEnd]);
+      if (!snap) throw new Error('the handover snapshot query returned no row');
       const [row] = await ctx.sql<{ id: number }>('shifts/insert', [
         ctx.site,
         ctx.actor.id,
@@ -39,7 +40,7 @@ export default [
         ctx.now,
         input.hours,
         input.notes,
-        JSON.stringify(snap),
+        JSON.stringify(localiseSnapshot(snap, ctx.zone)),
       ]);
       if (!row) throw validation('incomingId', `no active staff member ${input.incomingId}`);
       const recorded = await readHandover(ctx, row.id);

@@ -1,6 +1,7 @@
 // 交接班 (R-DUT-1): the handover record and the snapshot the outgoing staff member leaves behind.
 import { z } from 'zod';
 import { id, instantOut, nullableInstantOut } from '../core/schemas.js';
+import { formatInstant } from '../core/json.js';
 
 const ticketLine = z.object({
   id,
@@ -47,3 +48,16 @@ export const handover = z.object({
   acknowledgeNote: z.string().nullable(),
 });
 export type Handover = z.input<typeof handover>;
+
+type Snapshot = z.input<typeof snapshot>;
+
+/** Instants built inside jsonb come out in the session's offset; the stored snapshot reads in the desk's own. */
+export function localiseSnapshot(snap: Snapshot, zone: string): Snapshot {
+  const local = (iso: string) => formatInstant(new Date(iso), zone);
+  const ticket = (t: Snapshot['ownTickets'][number]) => ({ ...t, nextDueAt: t.nextDueAt === null ? null : local(t.nextDueAt) });
+  return {
+    ownTickets: snap.ownTickets.map(ticket),
+    fallingDue: snap.fallingDue.map(ticket),
+    loansOut: snap.loansOut.map((l) => ({ ...l, dueAt: local(l.dueAt) })),
+  };
+}

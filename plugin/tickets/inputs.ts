@@ -1,0 +1,26 @@
+// Input pieces shared by the ticket operations.
+import { z } from 'zod';
+import type { OpContext } from '../core/operation.js';
+import { id, instant, note, toInstant } from '../core/schemas.js';
+import { validation } from '../core/errors.js';
+
+export const ticketRef = {
+  id: id.describe('ticket id'),
+  expectedVersion: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('the version you last read (ticket.version); if someone changed the ticket since, the call fails with CONFLICT'),
+};
+
+export const optionalNote = note(2000).optional().describe('remark for the timeline');
+
+export const deadlineInput = instant.describe('限期: date and time by which the responsible department must have resolved it');
+
+/** A deadline must lie ahead of now. */
+export function futureInstant(ctx: OpContext, value: string, field: string): Date {
+  const at = toInstant(value, ctx.zone);
+  if (at <= ctx.now) throw validation(field, 'must be in the future');
+  return at;
+}
