@@ -14,13 +14,17 @@ if [ -z "$bin" ]; then
 fi
 run_as=()
 if [ "$(id -u)" = "0" ]; then run_as=(runuser -u postgres --); fi
+url="postgres://postgres:postgres@127.0.0.1:$port/postgres"
 if [ -f "$dir/postmaster.pid" ] && "${run_as[@]}" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
-  echo "postgres://postgres@127.0.0.1:$port/postgres"
+  echo "$url"
   exit 0
 fi
 rm -rf "$dir"; mkdir -p "$dir"
 [ "$(id -u)" = "0" ] && chown postgres "$dir"
-"${run_as[@]}" "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 >/dev/null
+# Passwords are checked over TCP (scram), so a wrong password fails as it would in production.
+echo postgres > "$dir.pw"; chmod 644 "$dir.pw"
+"${run_as[@]}" "$bin/initdb" -D "$dir" -U postgres --auth-local=trust --auth-host=scram-sha-256 --pwfile="$dir.pw" -E UTF8 >/dev/null
+rm -f "$dir.pw"
 "${run_as[@]}" "$bin/pg_ctl" -D "$dir" -l "$dir/log" -w \
   -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
-echo "postgres://postgres@127.0.0.1:$port/postgres"
+echo "$url"

@@ -70,7 +70,7 @@ describe('runner', () => {
     await t.as(cast.admin)('settings.update', { patch: { sla: { replyHours: { critical: 10 } } } });
   });
 
-  it('a retried create with the same idempotency key is not tied to staff.upsert, unknown operations are VALIDATION', async () => {
+  it('an unknown operation is a VALIDATION error naming the operation field', async () => {
     await expectError(t.as(cast.admin)('nope.nothing', {}), 'VALIDATION', 'operation');
   });
 });

@@ -41,6 +41,17 @@ describe('the ToolJet bundle (dist/index.js, loaded as ToolJet loads it)', () =>
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it.skipIf(!process.env.DATABASE_URL)('testConnection with a wrong password says the login was refused, within 5 s', async () => {
+    const url = new URL(process.env.DATABASE_URL ?? '');
+    url.password = 'definitely-wrong';
+    const started = Date.now();
+    const result = await plugin.testConnection({ ...db.options, connection_string: url.toString() });
+    expect(Date.now() - started).toBeLessThan(5000);
+    // A server configured with trust authentication accepts any password; CI's server checks them.
+    if (result.status === 'ok') return;
+    expect(result).toEqual({ status: 'failed', message: expect.stringMatching(/refused the login.*password/) });
+  });
+
   it('R-ACT-1 run() bootstraps the first admin, then maps context.user.id to staff', async () => {
     const first = await run({ operation: 'staff.upsert', name: '系统管理员', tooljetUserId: 'tj-root', roles: '["admin"]', issueApiKey: 'false' });
     expect(first.status).toBe('ok');

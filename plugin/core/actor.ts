@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { forbidden } from './errors.js';
 import type { Actor, AnyOperation } from './operation.js';
 import { describeAccess, hasAnyRole, type Role } from './roles.js';
@@ -13,11 +13,26 @@ export type Identity =
 
 export const anonymous: Actor = { id: 0, name: 'anonymous', roles: [], departmentId: null };
 
-/** API keys are stored as SHA-256 digests; the lookup is by digest through a unique index. */
+/** API keys are `cd_<staff id>_<secret>`, stored only as a SHA-256 digest of the whole key. */
 export const hashApiKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
 
+export const apiKeyFor = (staffId: number, secret: string): string => `cd_${staffId}_${secret}`;
+
+const apiKeyStaffId = (key: string): number | undefined => {
+  const id = /^cd_(\d{1,15})_[A-Za-z0-9_-]{16,}$/.exec(key)?.[1];
+  return id ? Number(id) : undefined;
+};
+
+/** Constant-time comparison of digests, so response times say nothing about how much of a key was right. */
+function apiKeyMatches(key: string, storedHash: string | null): boolean {
+  if (!storedHash) return false;
+  const given = Buffer.from(hashApiKey(key), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
 interface StaffRow {
-  actor: { id: number; name: string; roles: Role[]; department_id: number | null; active: boolean } | null;
+  actor: { id: number; name: string; roles: Role[]; department_id: number | null; active: boolean; key_hash: string | null } | null;
   empty: boolean;
 }
 
@@ -25,8 +40,10 @@ function lookup(identity: Identity): { where: string; value: unknown } | undefin
   switch (identity.kind) {
     case 'staff':
       return { where: 's.id = $2::bigint', value: identity.staffId };
-    case 'apiKey':
-      return { where: 's.api_key_hash = $2', value: hashApiKey(identity.key) };
+    case 'apiKey': {
+      const staffId = apiKeyStaffId(identity.key);
+      return staffId === undefined ? undefined : { where: 's.id = $2::bigint', value: staffId };
+    }
     case 'tooljet':
       if (identity.trustActorField && identity.actorField) {
         const a = identity.actorField.trim();
@@ -53,13 +70,14 @@ function who(identity: Identity): string {
 export async function authorize(tx: Tx, site: string, op: AnyOperation, identity: Identity): Promise<Actor> {
   const find = lookup(identity);
   const rows = await tx.query<StaffRow>(
-    `select (select json_build_object('id', s.id, 'name', s.name, 'roles', s.roles, 'department_id', s.department_id, 'active', s.active)
+    `select (select json_build_object('id', s.id, 'name', s.name, 'roles', s.roles, 'department_id', s.department_id,
+                                         'active', s.active, 'key_hash', s.api_key_hash)
                from staff s where s.site = $1 and ${find ? find.where : 'false'}) as actor,
             not exists (select 1 from staff where site = $1) as empty`,
     find ? [site, find.value] : [site],
   );
   const row = rows[0];
-  const found = row?.actor;
+  const found = identity.kind === 'apiKey' && !apiKeyMatches(identity.key, row?.actor?.key_hash ?? null) ? null : row?.actor;
   if (op.access === 'public' && !found) return anonymous;
   if (!found) {
     if (op.bootstrap && row?.empty) return anonymous;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { defineOperation } from '../core/operation.js';
-import { hashApiKey } from '../core/actor.js';
+import { apiKeyFor, hashApiKey } from '../core/actor.js';
 import { notFound, validation } from '../core/errors.js';
 import { roles } from '../core/roles.js';
 import { email, id, phone, text } from '../core/schemas.js';
@@ -52,7 +52,6 @@ export default [
       const bootstrap = ctx.actor.id === 0;
       const chosen = input.roles ?? (creating ? ['agent' as const] : undefined);
       const assigned = bootstrap && chosen && !chosen.includes('admin') ? [...chosen, 'admin' as const] : chosen;
-      const apiKey = input.issueApiKey ? `cd_${randomBytes(24).toString('base64url')}` : undefined;
       const [row] = await ctx.sql('staff/upsert', [
         ctx.site,
         input.id ?? null,
@@ -63,12 +62,14 @@ export default [
         assigned ?? null,
         input.departmentCode ?? null,
         input.active ?? null,
-        apiKey ? hashApiKey(apiKey) : null,
       ]);
       if (!row) throw notFoundStaff(input.id);
+      // The key embeds the staff id (found by primary key), so only its digest is ever stored.
+      const apiKey = input.issueApiKey ? apiKeyFor(row.id as number, randomBytes(24).toString('base64url')) : undefined;
+      if (apiKey) await ctx.sql('staff/set-api-key', [ctx.site, row.id, hashApiKey(apiKey)]);
       if (input.departmentCode && row.departmentId === null) throw unknownDepartment(input.departmentCode);
       ctx.audit({ entity: 'staff', entityId: row.id as number, action: creating ? 'create' : 'update', after: row });
-      return { ...(row as z.input<typeof staffMember>), ...(apiKey ? { apiKey } : {}) };
+      return { ...(row as z.input<typeof staffMember>), ...(apiKey ? { apiKey, hasApiKey: true } : {}) };
     },
   }),
   defineOperation({

@@ -8,8 +8,8 @@ import { maskIdentity, scopeParams, type IdentityFields } from './visibility.js'
 import type { ticketDetail } from './schemas.js';
 
 export type TicketDetail = z.input<typeof ticketDetail>;
-type Row = Omit<TicketDetail, 'clocks' | 'timeline' | 'transfers' | 'callbacks' | 'allowedActions' | 'overdue' | 'identityMasked'> &
-  IdentityFields & { state: TicketState };
+// Instants arrive as Dates and leave as ISO text (core/json.ts), so the row is typed loosely here.
+type Row = IdentityFields & { state: TicketState; conductWitnesses: string | null } & Record<string, unknown>;
 
 export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDetail> {
   const [row] = await ctx.sql<Row>('tickets/detail', [ctx.site, id, ...scopeParams(ctx.actor)]);
@@ -21,7 +21,7 @@ export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDeta
     ctx.sql('tickets/transfers', [ctx.site, id]),
     ctx.sql('callbacks/for-ticket', [ctx.site, id]),
   ]);
-  const detail = {
+  const detail = maskIdentity(ctx.actor.id, {
     ...row,
     clocks,
     timeline,
@@ -29,6 +29,6 @@ export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDeta
     callbacks,
     allowedActions: actionsFrom(row.state),
     overdue: clocks.some((c) => c.metAt === null && c.late),
-  } as TicketDetail;
-  return maskIdentity(ctx.actor.id, detail as TicketDetail & IdentityFields);
+  });
+  return detail as unknown as TicketDetail;
 }

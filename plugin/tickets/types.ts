@@ -46,6 +46,7 @@ export interface TicketRow {
   repliedAt: Date | null;
   malicious: boolean;
   important: boolean;
+  reopenedCount: number;
   version: number;
 }
 

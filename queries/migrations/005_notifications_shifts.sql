@@ -32,3 +32,14 @@ create index handovers_unacknowledged on handovers (site, created_at) where ackn
 
 -- notifications.list filters by event and pages newest first.
 create index outbox_listing on outbox (site, status, id);
+
+-- R-REP-1/2: one definition of an SLA clock's outcome for every report. On time ⇔ met by its due instant;
+-- late ⇔ met after it, or still open (not paused) and past due at as_of; anything else is still running.
+create function sla_outcome(met_at timestamptz, due_at timestamptz, paused_at timestamptz, as_of timestamptz)
+returns text language sql immutable as $$
+  select case
+    when met_at is not null then case when met_at <= due_at then 'on_time' else 'late' end
+    when paused_at is null and due_at < as_of then 'late'
+    else 'running'
+  end
+$$;

@@ -2,8 +2,8 @@
 with dept as (
   select id from departments where site = $1 and code = $8
 ), ins as (
-  insert into staff (site, name, tooljet_user_id, email, phone, department_id, roles, active, api_key_hash)
-  select $1, $3, $4, $5, $6, (select id from dept), $7, coalesce($9, true), $10
+  insert into staff (site, name, tooljet_user_id, email, phone, department_id, roles, active)
+  select $1, $3, $4, $5, $6, (select id from dept), $7, coalesce($9, true)
    where $2::bigint is null
   returning *
 ), upd as (
@@ -15,7 +15,6 @@ with dept as (
          department_id = case when $8::text is null then s.department_id else (select id from dept) end,
          roles = coalesce($7, s.roles),
          active = coalesce($9, s.active),
-         api_key_hash = coalesce($10, s.api_key_hash),
          updated_at = now()
    where s.site = $1 and s.id = $2::bigint
   returning s.*

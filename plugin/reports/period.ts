@@ -1,0 +1,35 @@
+// Report periods are local months and quarters of the data source's zone, turned into UTC instants once
+// so the SQL compares plain timestamptz ranges [from, to) and stays index-friendly.
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+
+export const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'quarter as YYYY-Qn, e.g. 2026-Q4');
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+function startOf(isoMonth: string, zone: string): DateTime {
+  return DateTime.fromISO(`${isoMonth}-01T00:00`, { zone });
+}
+
+/** '2026-10' → [2026-10-01 00:00, 2026-11-01 00:00) local. */
+export function monthPeriod(month: string, zone: string): Period {
+  const start = startOf(month, zone);
+  return { from: start.toJSDate(), to: start.plus({ months: 1 }).toJSDate() };
+}
+
+/** '2026-Q4' → [2026-10-01 00:00, 2027-01-01 00:00) local. */
+export function quarterPeriod(q: string, zone: string): Period {
+  const [yearText, n] = q.split('-Q');
+  const start = startOf(`${yearText}-${String((Number(n) - 1) * 3 + 1).padStart(2, '0')}`, zone);
+  return { from: start.toJSDate(), to: start.plus({ months: 3 }).toJSDate() };
+}
+
+/** Months from `from` to `to` inclusive, counted like 2026-10 → 2027-01 = 4. */
+export function monthSpan(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm) + 1;
+}

@@ -1,0 +1,19 @@
+-- R-REP-1 on-time rate per SLA clock of the tickets opened in [$2, $3), judged at $4. Malicious tickets
+-- stay out of the rate and are counted apart; running clocks are outside the rate.
+with k as (
+  select k.clock, sla_outcome(k.met_at, k.due_at, k.paused_at, $4::timestamptz) as outcome
+    from ticket_clocks k
+    join tickets t on t.site = k.site and t.id = k.ticket_id
+   where k.site = $1 and t.opened_at >= $2::timestamptz and t.opened_at < $3::timestamptz and not t.malicious
+), c as (
+  select clock,
+         count(*) filter (where outcome = 'on_time')::int as on_time,
+         count(*) filter (where outcome = 'late')::int as late,
+         count(*) filter (where outcome = 'running')::int as running
+    from k
+   group by clock
+)
+select clock, on_time as "onTime", late, running,
+       round(100.0 * on_time / nullif(on_time + late, 0), 2) as percent
+  from c
+ order by clock;

@@ -1,0 +1,41 @@
+-- R-REP-1 one row for the month [$2, $3), judged at $4: malicious tickets apart, complaint handling time
+-- (intake to final reply, hours; p90 as nearest rank) against the $6-hour target, closure, callbacks
+-- done in the month, and complaints repeated by a unit within $5 days.
+with t as (
+  select t.*
+    from tickets t
+   where t.site = $1 and t.opened_at >= $2::timestamptz and t.opened_at < $3::timestamptz
+), handled as (
+  select extract(epoch from replied_at - opened_at) / 3600 as hours
+    from t
+   where kind = 'complaint' and not malicious and replied_at is not null
+), callbacks as (
+  select c.outcome
+    from ticket_callbacks c
+   where c.site = $1 and c.done_at >= $2::timestamptz and c.done_at < $3::timestamptz
+)
+select
+  (select count(*) from t where malicious)::int as "maliciousCount",
+  (select count(*) from t
+    where malicious
+      and exists (select 1 from ticket_clocks k
+                   where k.site = t.site and k.ticket_id = t.id
+                     and sla_outcome(k.met_at, k.due_at, k.paused_at, $4::timestamptz) = 'late'))::int as "maliciousLate",
+  (select count(*) from handled)::int as "handledComplaints",
+  (select round(avg(hours), 2) from handled) as "averageHours",
+  (select percentile_disc(0.9) within group (order by hours) from handled) as "p90Hours",
+  (select avg(hours) <= $6::numeric from handled) as "targetMet",
+  (select count(*) from t where not malicious)::int as tickets,
+  (select count(*) from t where not malicious and state = 'closed')::int as closed,
+  (select round(100.0 * count(*) filter (where state = 'closed') / nullif(count(*), 0), 2) from t where not malicious) as "closurePercent",
+  (select count(*) from callbacks)::int as callbacks,
+  (select count(*) from callbacks where outcome = 'satisfied')::int as satisfied,
+  (select count(*) from callbacks where outcome = 'basically_satisfied')::int as "basicallySatisfied",
+  (select count(*) from callbacks where outcome = 'dissatisfied')::int as dissatisfied,
+  (select round(100.0 * count(*) filter (where outcome <> 'dissatisfied') / nullif(count(*), 0), 2) from callbacks) as "satisfactionPercent",
+  (select count(*) from t
+    where kind = 'complaint' and not malicious and unit is not null
+      and exists (select 1 from tickets p
+                   where p.site = t.site and p.unit = t.unit and p.kind = 'complaint' and p.id <> t.id
+                     and p.opened_at <= t.opened_at and p.opened_at > t.opened_at - make_interval(days => $5::int)))::int
+    as "repeatComplaints";

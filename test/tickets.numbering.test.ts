@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb, type TestDb } from './support/db.js';
+import { seedCast, type Cast } from './support/staff.js';
+import { expectError } from './support/errors.js';
+import { openTicket } from './tickets.fixtures.js';
+
+let t: TestDb;
+let cast: Cast;
+beforeAll(async () => {
+  t = await testDb();
+  cast = await seedCast(t);
+});
+afterAll(() => t.close());
+
+describe('ticket numbers (R-TIC-2)', () => {
+  it('S-NUM-1 the first ticket opened 2026-09-12 10:00 is 260912001, the 99th of 2026 is 260912099', async () => {
+    t.setNow('2026-09-12T10:00:00+08:00');
+    expect((await openTicket(t, cast)).number).toBe('260912001');
+    await t.sql('update ticket_numbers set last = 98 where year = 2026');
+    expect((await openTicket(t, cast)).number).toBe('260912099');
+  });
+
+  it('S-NUM-2 2027-01-01 00:05 local (2026-12-31 16:05 UTC) starts the new year at 270101001', async () => {
+    t.setNow('2026-12-31T16:05:00Z');
+    const ticket = await openTicket(t, cast);
+    expect(ticket.number).toBe('270101001');
+    expect(ticket.year).toBe(2027);
+  });
+
+  it('R-TIC-2 the number follows the local intake date of receivedAt, and a refused intake takes no number', async () => {
+    t.setNow('2027-01-03T09:00:00+08:00');
+    await expectError(openTicket(t, cast, { targetStaffId: 999999, conduct: { account: 'x' } }), 'VALIDATION', 'targetStaffId');
+    expect((await openTicket(t, cast, { receivedAt: '2027-01-02T23:50' })).number).toBe('270102002');
+  });
+
+  it('S-NUM-3 200 tickets opened concurrently on one day get …001 to …200, each once', async () => {
+    t.setNow('2028-03-01T09:00:00+08:00');
+    const tickets = await Promise.all(Array.from({ length: 200 }, () => openTicket(t, cast)));
+    const numbers = tickets.map((x) => x.number as string).sort();
+    expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => `280301${String(i + 1).padStart(3, '0')}`));
+  }, 60_000);
+});
