@@ -113,6 +113,8 @@ describe('customer records', () => {
   });
 
   it('R-ARC-6 search by unit, floor, name prefix, phone, category, grade, status, q and custom, paged by unit', async () => {
+    const industry = { key: 'industry', label: '行业 Industry', type: 'select', options: ['IT', 'law'] };
+    const form = await t.as(cast.admin)('forms.define', { entity: 'customer', fields: [industry] });
     await t.as(cast.agent)('customers.create', { unit: '25F-2501', name: 'Alpha 科技', contacts: [{ name: '王', phones: ['021 5555 0001'] }], category: 'prospective', grade: 'B', custom: { industry: 'IT' } });
     await t.as(cast.agent)('customers.create', { unit: '25F-2502', name: 'alpine 贸易', category: 'regular', grade: 'D' });
     await t.as(cast.agent)('customers.create', { unit: '25F-2503', name: '50%折扣店' });
@@ -127,6 +129,8 @@ describe('customer records', () => {
     expect(await ids({ floor: 25, category: 'regular' })).toEqual(['25F-2502']);
     expect(await ids({ floor: 25, grade: 'B', status: 'active' })).toEqual(['25F-2501']);
     expect(await ids({ custom: { industry: 'IT' } })).toEqual(['25F-2501']);
+    expect((await t.as(cast.agent)('customers.search', { unit: '25F-2501' })).items[0].formVersion).toBe(form.version);
+    await expectError(t.as(cast.agent)('customers.create', { unit: '25F-2509', name: 'x', custom: { industry: 'mining' } }), 'VALIDATION');
     const p1 = await t.as(cast.agent)('customers.search', { floor: 25, limit: 2 });
     const p2 = await t.as(cast.agent)('customers.search', { floor: 25, limit: 2, cursor: p1.nextCursor });
     expect([...p1.items, ...p2.items].map((c: { unit: string }) => c.unit)).toEqual(['25F-2501', '25F-2502', '25F-2503']);

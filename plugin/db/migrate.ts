@@ -40,12 +40,12 @@ export async function migrate(db: Db): Promise<{ applied: number[]; version: num
   });
 }
 
+/** 0 on a database Customer Desk has never touched. */
 export async function schemaVersion(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{ v: number | null }>(
-      `select case when to_regclass('${db.schema}.schema_migrations') is null then null
-              else (select max(version) from ${db.schema}.schema_migrations) end as v`,
-    );
-    return rows[0]?.v ?? 0;
+    const [table] = await tx.query<{ exists: boolean }>('select to_regclass($1) is not null as exists', [`${db.schema}.schema_migrations`]);
+    if (!table?.exists) return 0;
+    const [row] = await tx.query<{ v: number | null }>(`select max(version) as v from ${db.schema}.schema_migrations`);
+    return row?.v ?? 0;
   });
 }

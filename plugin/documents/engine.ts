@@ -139,3 +139,11 @@ export function builtInTemplate(name: string): Compiled | undefined {
   }
   return compiled;
 }
+
+let layout: Compiled | undefined;
+
+/** Wraps a rendered body in the built-in page (A4 print CSS); overrides change bodies, never the page. */
+export function inPage(title: string, body: string, zone: string): string {
+  layout ??= compileTemplate(documentTemplates._layout);
+  return layout({ title, body }, zone);
+}
