@@ -43,7 +43,7 @@ describe('archive documents', () => {
   it('S-ARC-2 R-ARC-3 an original cannot be changed; a working copy changes through a manager-approved edit, both versions listed', async () => {
     const original = await add({ kind: 'move_in', title: '租赁合同原件', receivedOn: '2026-03-01', original: true });
     await expectError(t.as(cast.manager)('archives.updateDocument', { id: original.id, title: '改' }), 'STATE');
-    await t.as(cast.agent)('archives.updateDocument', { id: original.id, title: '改' }).catch((e: { message: string }) => expect(e.message).toBe('original documents cannot be changed'));
+    await expect(t.as(cast.agent)('archives.updateDocument', { id: original.id, title: '改' })).rejects.toMatchObject({ code: 'STATE', message: 'original documents cannot be changed' });
     await expect(t.sql(`update archive_documents set title = 'tampered' where id = $1`, [original.id])).rejects.toThrow(/original documents cannot be changed/);
 
     const copy = await add({ kind: 'fit_out', title: '装修图纸（复印件）', receivedOn: '2026-04-01', pages: 8 });

@@ -3,7 +3,7 @@ import { testDb, type TestDb } from './support/db.js';
 import { seedCast, type Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { departmentIds, ticketIn, type Ids, type Step } from './tickets.fixtures.js';
-import { isAllowed, ticketActions, ticketStates, type TicketAction } from '../plugin/tickets/machine.js';
+import { allowedNext, isAllowed, PREVIOUS, ticketActions, ticketStates, type TicketAction } from '../plugin/tickets/machine.js';
 
 let t: TestDb;
 let cast: Cast;
@@ -67,6 +67,8 @@ describe('R-TIC-12 state machine: every (state, action) pair', () => {
           for (const [pWho, pOp, pInput] of prepare) await t.as(pWho)(pOp, { id, ...pInput });
           const after = await t.as(who)(op, { id, ...input });
           expect(after.timeline.at(-1).operation, `${state} --${action}-->`).toBe(action);
+          const next = allowedNext(state, action)!;
+          expect(next.includes(after.state) || next.includes(PREVIOUS), `${state} --${action}--> ${after.state}`).toBe(true);
         } else {
           const before = await snapshot(shared);
           await expectError(t.as(who)(op, { id: shared, ...input }), 'STATE');

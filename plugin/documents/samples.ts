@@ -27,8 +27,6 @@ const ticket = {
   conduct: { account: '值班员未及时回复电话。', witnesses: '刘芳', evidence: ['录音 rec-20261009-0915.mp3'], signed: true },
 };
 
-const signers = (...names: string[]) => names;
-
 export const samples: Record<string, Record<string, unknown>> = {
   'complaint-intake': {
     ticket,
@@ -36,7 +34,6 @@ export const samples: Record<string, Record<string, unknown>> = {
       { label: '区域 Area', value: '会议室 Meeting room' },
       { label: '同意回访 Callback consent', value: '是 Yes' },
     ],
-    signers: signers('接待人 Received by', '客务主管 Supervisor'),
   },
   'transfer-slip': {
     ticket,
@@ -54,7 +51,6 @@ export const samples: Record<string, Record<string, unknown>> = {
         acceptedAt: at('09', '11:45'),
       },
     ],
-    signers: signers('转出部门 From', '管理处主任 Director', '接收部门 Receiver'),
   },
   'resolution-record': {
     ticket,
@@ -72,7 +68,6 @@ export const samples: Record<string, Record<string, unknown>> = {
       { clock: 'reply', dueAt: at('10', '00:15'), metAt: at('09', '14:20'), late: false },
     ],
     callbacks: [{ dueOn: '2026-10-24', doneAt: at('24', '10:00'), outcome: 'satisfied', comment: '空调运行正常', staffName: '刘芳' }],
-    signers: signers('处理人 Handled by', '部门负责人 Department head', '首问责任人 First contact'),
   },
   'loan-slip': {
     loan: {
@@ -93,7 +88,6 @@ export const samples: Record<string, Record<string, unknown>> = {
       pagesBack: 36,
       stateLabel: '已归还',
     },
-    signers: signers('借阅人 Borrower', '客务部经理 Manager', '客务主管 Supervisor'),
   },
   'vacated-catalogue': {
     year: 2026,
@@ -109,7 +103,6 @@ export const samples: Record<string, Record<string, unknown>> = {
       },
       { floor: 12, archives: [{ boxNo: 'V-2026-03', label: '华信律师事务所', unit: '12F-1201', vacatedAt: at('20', '10:00'), documents: 21, pages: 305 }] },
     ],
-    signers: signers('编制 Prepared by', '客务部经理 Manager'),
   },
   'monthly-analysis': {
     subtitle: '2026年10月',
@@ -125,7 +118,6 @@ export const samples: Record<string, Record<string, unknown>> = {
     byDepartment: [{ label: '工程部 Engineering', count: 44 }, { label: '保安部 Security', count: 12 }, { label: '保洁部 Cleaning', count: 9 }],
     byChannel: [{ label: 'phone', count: 52 }, { label: 'visit', count: 21 }, { label: 'online', count: 10 }, { label: 'suggestion_box', count: 3 }],
     topUnits: [{ unit: '12F-1203', count: 6 }, { unit: '8F-0801', count: 4 }],
-    signers: signers('编制 Prepared by', '客务部经理 Manager', '管理处主任 Director'),
   },
   'quarterly-summary': {
     subtitle: '2026年第4季度',
@@ -142,7 +134,6 @@ export const samples: Record<string, Record<string, unknown>> = {
         { number: '261020011', unit: '8F-0805', matter: '灯管更换', closedAt: at('20', '11:00') },
       ],
     },
-    signers: signers('编制 Prepared by', '客务部经理 Manager', '管理处主任 Director'),
   },
   'callback-stats': {
     subtitle: '2026 年度',
@@ -152,7 +143,6 @@ export const samples: Record<string, Record<string, unknown>> = {
       { month: '2026-09', made: 40, satisfied: 33, basicallySatisfied: 5, dissatisfied: 2, satisfactionRate: 0.95, due: 42, doneOnTime: 38, doneLate: 2, open: 2 },
       { month: '2026-10', made: 74, satisfied: 63, basicallySatisfied: 9, dissatisfied: 2, satisfactionRate: 0.973, due: 78, doneOnTime: 70, doneLate: 4, open: 4 },
     ],
-    signers: signers('编制 Prepared by', '客务部经理 Manager'),
   },
   'survey-results': {
     subtitle: '2026-Q4',
@@ -181,6 +171,5 @@ export const samples: Record<string, Record<string, unknown>> = {
       { title: '按楼层 By floor', rows: [{ label: '8F', responses: 20, averageScore: 4.2 }, { label: '12F', responses: 18, averageScore: 4.5 }] },
     ],
     trend: { period: '2026-Q3', responseRate: 0.74, overallScore: 4.21, rateDelta: 0.06, scoreDelta: 0.16 },
-    signers: signers('编制 Prepared by', '客务部经理 Manager'),
   },
 };

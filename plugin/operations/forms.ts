@@ -1,27 +1,17 @@
 import { z } from 'zod';
-import { defineOperation, type OpContext } from '../core/operation.js';
-import { conflict, forbidden, validation } from '../core/errors.js';
+import { defineOperation } from '../core/operation.js';
+import { conflict } from '../core/errors.js';
 import { validationError } from '../core/coerce.js';
 import { instantOut, note } from '../core/schemas.js';
 import { formatInstant } from '../core/json.js';
 import { fieldDefOut, fieldInput, formEntity, mergeSection, normalizeSection, visibleTo, type FieldDef } from '../forms/fields.js';
 import { loadForm, requireForm } from '../forms/custom-fields.js';
 import { formView } from '../forms/json-schema.js';
+import { departmentScope } from '../forms/scope.js';
 
 // R-FRM-1..4: departments extend customers, loans, tickets and surveys without code.
 
 const version = z.number().int().positive();
-
-/** Which section a caller may change: admin any (or the general one), a department head their own. */
-async function sectionOf(ctx: OpContext, code: string | undefined): Promise<number | null> {
-  const dept = code ? (await ctx.sql<{ id: number }>('forms/department', [ctx.site, code]))[0] : undefined;
-  if (code && !dept) throw validation('department', `no active department with code "${code}"`);
-  if (ctx.actor.roles.includes('admin')) return dept?.id ?? null;
-  const own = ctx.actor.departmentId;
-  if (own === null) throw forbidden(`${ctx.actor.name} heads no department, so has no section of a form to change`);
-  if (dept && dept.id !== own) throw forbidden('a department head may change only their own department\'s fields');
-  return own;
-}
 
 const diff = (before: readonly FieldDef[], after: readonly FieldDef[]) => {
   const old = new Map(before.map((f) => [f.key, JSON.stringify(f)]));
@@ -52,7 +42,7 @@ export default [
     output: z.object({ entity: z.string(), version, createdAt: instantOut, fields: z.array(fieldDefOut) }),
     conflicts: { form_definitions_version: 'someone else saved this form at the same moment; reload it and try again' },
     async handler(ctx, input) {
-      const departmentId = await sectionOf(ctx, input.department);
+      const departmentId = await departmentScope(ctx, input.department);
       const current = await loadForm(ctx, input.entity);
       if (input.baseVersion !== undefined && input.baseVersion !== (current?.version ?? 0)) {
         throw conflict(`the ${input.entity} form is at version ${current?.version ?? 0}, not ${input.baseVersion}; reload it and try again`);

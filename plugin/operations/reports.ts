@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../core/operation.js';
 import { atLeast } from '../core/roles.js';
-import { id, month } from '../core/schemas.js';
+import { id, month, year } from '../core/schemas.js';
 import { validation } from '../core/errors.js';
 import { buildMonthlyReport } from '../reports/monthly.js';
 import { monthPeriod, monthSpan, quarter, quarterPeriod } from '../reports/period.js';
@@ -36,7 +36,7 @@ export default [
       quarter: quarter.describe('quarter as YYYY-Qn, e.g. 2026-Q4'),
       seed: z.string().trim().min(1).max(100).describe('any text; write it down with the sample to reproduce it'),
     }),
-    output: z.object({ quarter: z.string(), seed: z.string(), population: z.number(), sample: z.array(sampleRecord) }),
+    output: z.object({ quarter: z.string(), seed: z.string(), population: z.number(), records: z.array(sampleRecord) }),
     async handler(ctx, input) {
       const { from, to } = quarterPeriod(input.quarter, ctx.zone);
       const rows = await ctx.sql<z.input<typeof sampleRecord> & { population: number }>('reports/quarterly-sample', [
@@ -49,7 +49,7 @@ export default [
         quarter: input.quarter,
         seed: input.seed,
         population: rows[0]?.population ?? 0,
-        sample: rows.map(({ population: _, ...record }) => record),
+        records: rows.map(({ population: _, ...record }) => record),
       };
     },
   }),
@@ -89,16 +89,19 @@ export default [
     access: readers,
     kind: 'read',
     input: z.object({
-      from: month.describe('first month, YYYY-MM'),
+      year: year.optional().describe('a whole year, January to December (instead of from/to)'),
+      from: month.optional().describe('first month, YYYY-MM'),
       to: month.optional().describe('last month, YYYY-MM (default: the first month)'),
     }),
     output: z.array(callbackMonth),
     async handler(ctx, input) {
-      const last = input.to ?? input.from;
-      const span = monthSpan(input.from, last);
+      const first = input.from ?? (input.year ? `${input.year}-01` : undefined);
+      if (!first) throw validation('from', 'give a first month, or a year');
+      const last = input.to ?? (input.from ? input.from : `${input.year}-12`);
+      const span = monthSpan(first, last);
       if (span < 1) throw validation('to', 'must not be before from');
       if (span > maxMonths) throw validation('to', `at most ${maxMonths} months at a time`);
-      return ctx.sql<z.input<typeof callbackMonth>>('reports/callback-stats', [ctx.site, ctx.zone, `${input.from}-01`, `${last}-01`]);
+      return ctx.sql<z.input<typeof callbackMonth>>('reports/callback-stats', [ctx.site, ctx.zone, `${first}-01`, `${last}-01`]);
     },
   }),
 ];

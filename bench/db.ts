@@ -1,0 +1,67 @@
+// The database under test: a real PostgreSQL (DATABASE_URL, or a throwaway one from scripts/pg-start.sh) or an
+// in-process PGlite exposed on loopback through @electric-sql/pglite-socket (the bundle carries only `pg`).
+import { execFileSync } from 'node:child_process';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
+
+export type DbKind = 'postgres' | 'pglite';
+
+export interface BenchDatabase {
+  kind: DbKind;
+  /** ToolJet source options (strings, as ToolJet stores them), schema included. */
+  sourceOptions(schema: string): Record<string, string>;
+  /** A pg pool for the raw-SQL arm, the generator and the checks. */
+  pool(schema: string, max: number): pg.Pool;
+  /** For the cold-start child process. */
+  url: string;
+  version: string;
+  stop(): Promise<void>;
+}
+
+export async function openDatabase(kind: DbKind): Promise<BenchDatabase> {
+  if (kind === 'postgres') {
+    const url = process.env.DATABASE_URL || execFileSync('bash', ['scripts/pg-start.sh'], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    if (!/^postgres(ql)?:\/\/[^@]*@?(127\.0\.0\.1|localhost)[:/]/.test(url)) {
+      throw new Error(`the benchmark runs on loopback only; DATABASE_URL points elsewhere (${url.replace(/:[^:@/]*@/, ':***@')})`);
+    }
+    return withVersion({
+      kind,
+      url,
+      version: '',
+      sourceOptions: (schema) => ({ connection_string: url, schema, site: 'main', time_zone: 'Asia/Shanghai' }),
+      pool: (schema, max) => new pg.Pool({ connectionString: url, max, options: `-c search_path=${schema},public` }),
+      stop: async () => undefined,
+    });
+  }
+  // PGlite is one backend: every connection is served by the same single-threaded engine, so transactions
+  // from different clients run one after another (the socket server queues them).
+  const db = await PGlite.create();
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  // The bundle's pool may open 10 connections, the raw arm and the checks a few more.
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
+  await server.start();
+  const url = `postgres://postgres:x@127.0.0.1:${port}/postgres`;
+  return withVersion({
+    kind,
+    url,
+    version: '',
+    sourceOptions: (schema) => ({ host: '127.0.0.1', port: String(port), database: 'postgres', username: 'postgres', password: 'x', schema, site: 'main', time_zone: 'Asia/Shanghai' }),
+    pool: (schema, max) => new pg.Pool({ connectionString: url, max, options: `-c search_path=${schema},public` }),
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  });
+}
+
+async function withVersion(d: BenchDatabase): Promise<BenchDatabase> {
+  const client = new pg.Client({ connectionString: d.url });
+  await client.connect();
+  try {
+    d.version = String((await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? '?');
+  } finally {
+    await client.end();
+  }
+  return d;
+}

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb, type TestDb } from './support/db.js';
+import { seedCast, type Cast } from './support/staff.js';
+import { seedCustomers } from '../plugin/seed/customers.js';
+import type { SeedContext } from '../plugin/seed/types.js';
+
+let t: TestDb;
+let cast: Cast;
+beforeAll(async () => {
+  t = await testDb();
+  cast = await seedCast(t);
+});
+afterAll(() => t.close());
+
+describe('demo customers', () => {
+  it('seeds customers, documents, vacated archives and loans in every state through the operations', async () => {
+    let x = 1;
+    const s: SeedContext = {
+      as: (id) => t.as(id),
+      setNow: (at) => t.setNow(at ? at.toISOString() : null),
+      random: () => ((x = (x * 16807) % 2147483647) - 1) / 2147483646,
+      progress: () => undefined,
+      staff: { admin: cast.admin, agents: [cast.agent, cast.agent2], supervisors: [cast.supervisor], managers: [cast.manager], directors: [cast.director], heads: {}, departments: {} },
+      made: { customerIds: [], units: [], archiveIds: [] },
+    };
+    await seedCustomers(s);
+    expect(s.made.customerIds.length).toBeGreaterThan(300);
+    const states = (await t.sql<{ state: string }>('select distinct state from loans')).map((r) => r.state).sort();
+    expect(states).toEqual(['approved', 'cancelled', 'issued', 'rejected', 'requested', 'returned']);
+    expect((await t.as(cast.agent)('loans.list', { overdue: true })).items.length).toBeGreaterThan(0);
+    const kinds = await t.sql<{ n: number }>('select count(distinct coalesce(subtype, kind))::int as n from archive_documents');
+    expect(kinds[0]!.n).toBe(9);
+    expect(await t.sql(`select 1 from customers where status = 'vacated'`)).not.toHaveLength(0);
+  }, 240_000);
+});
