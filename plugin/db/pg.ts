@@ -35,9 +35,12 @@ export function pgDb(options: PgOptions): Db {
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     idleTimeoutMillis: 30_000,
-    // search_path at connect time: handlers' SQL stays unqualified and no extra round trip per call.
-    options: `-c search_path=${schema},public -c statement_timeout=${options.statementTimeoutMs ?? 30_000}`,
     types,
+  });
+  // search_path once per new connection, not per call: handlers' SQL stays unqualified. Set by a statement
+  // rather than the startup `options` packet, which poolers and wire-protocol proxies may drop.
+  pool.on('connect', (client) => {
+    client.query(`set search_path to ${schema}, public; set statement_timeout to ${options.statementTimeoutMs ?? 30_000}`).catch(() => undefined);
   });
   // An idle client dropped by the server must not crash the host process (ToolJet's server).
   pool.on('error', () => undefined);

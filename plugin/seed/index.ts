@@ -1,12 +1,14 @@
 import type { Logger } from '../core/logger.js';
 import { execute, type Env } from '../core/runner.js';
+import { seedCustomers } from './customers.js';
 import { progressReporter } from './progress.js';
 import { seededRandom } from './random.js';
 import { demoCalendar2026, seedStaff, type DemoKey } from './staff.js';
+import { seedTickets } from './tickets.js';
 import type { SeedContext } from './types.js';
 
 /** Area seeders, in dependency order (customers before loans and tickets). */
-const areaSeeders: ((s: SeedContext) => Promise<void>)[] = [];
+const areaSeeders: ((s: SeedContext) => Promise<void>)[] = [seedCustomers, (s) => seedTickets(s)];
 
 /** Loads the demo data set through the operations themselves, so it obeys every rule. */
 export async function seedDemo(env: Env, logger: Logger, seed = 20261123): Promise<DemoKey[]> {
