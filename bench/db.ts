@@ -30,7 +30,7 @@ export async function openDatabase(kind: DbKind): Promise<BenchDatabase> {
       url,
       version: '',
       sourceOptions: (schema) => ({ connection_string: url, schema, site: 'main', time_zone: 'Asia/Shanghai' }),
-      pool: (schema, max) => new pg.Pool({ connectionString: url, max, options: `-c search_path=${schema},public` }),
+      pool: (schema, max) => rawPool(url, schema, max),
       stop: async () => undefined,
     });
   }
@@ -38,8 +38,8 @@ export async function openDatabase(kind: DbKind): Promise<BenchDatabase> {
   // from different clients run one after another (the socket server queues them).
   const db = await PGlite.create();
   const port = 20000 + Math.floor(Math.random() * 20000);
-  // The bundle's pool may open 10 connections, the raw arm and the checks a few more.
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
+  // The bundle's pool may open 10 connections, the raw arm, the recorder and the cold-start children more.
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 64 });
   await server.start();
   const url = `postgres://postgres:x@127.0.0.1:${port}/postgres`;
   return withVersion({
@@ -47,12 +47,19 @@ export async function openDatabase(kind: DbKind): Promise<BenchDatabase> {
     url,
     version: '',
     sourceOptions: (schema) => ({ host: '127.0.0.1', port: String(port), database: 'postgres', username: 'postgres', password: 'x', schema, site: 'main', time_zone: 'Asia/Shanghai' }),
-    pool: (schema, max) => new pg.Pool({ connectionString: url, max, options: `-c search_path=${schema},public` }),
+    pool: (schema, max) => rawPool(url, schema, max),
     async stop() {
       await server.stop();
       await db.close();
     },
   });
+}
+
+/** search_path by a statement on each new connection, as the plugin does: PGlite's socket ignores startup options. */
+function rawPool(url: string, schema: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('connect', (client) => void client.query(`set search_path to ${schema}, public`).catch(() => undefined));
+  return pool;
 }
 
 async function withVersion(d: BenchDatabase): Promise<BenchDatabase> {

@@ -118,7 +118,7 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
   await q('departments', `insert into departments (site, code, name, kind)
      select $1, code, initcap(replace(code, '_', ' ')), case when code = 'customer_service' then 'service' else 'operations' end
        from unnest($2::text[]) with ordinality d(code, n) order by n`, [site, DEPARTMENTS]);
-  const { dept_base: deptBase } = await one<{ dept_base: string }>('select min(id) as dept_base from departments where site = $1', [site]);
+  const { dept_base: deptBase } = await one<{ dept_base: string }>(client, 'select min(id) as dept_base from departments where site = $1', [site]);
   await q('staff', `insert into staff (site, name, tooljet_user_id, email, phone, department_id, roles)
      select $1, 'Staff ' || $1 || ' ' || i, 'tj-' || $1 || '-' || i, 'staff' || i || '@' || $1 || '.example.com',
             '0755-' || lpad(i::text, 6, '0'),
@@ -128,7 +128,7 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
             case when i = 1 then '{admin}'::text[] when i = 2 then '{director}' when i <= 4 then '{manager}'
                  when i <= 8 then '{supervisor}' when i <= 28 then '{agent}' when i <= 34 then '{dept_head}' else '{agent}' end
        from generate_series(1, ${STAFF.count}) i order by i`, [site, deptBase]);
-  const staffBase = Number((await one<{ b: string }>('select min(id) as b from staff where site = $1', [site])).b);
+  const staffBase = Number((await one<{ b: string }>(client, 'select min(id) as b from staff where site = $1', [site])).b);
   const sid = (expr: string) => `(${staffBase}::bigint + (${expr}) - 1)`;
   const agentExpr = (salt: number, i = 'i') => sid(`9 + floor(pg_temp.r(${i}, ${salt}) * 20)::int`);
   const workerOf = (dept: string, salt: number, i = 'i') => sid(`35 + (${dept}) * 3 + floor(pg_temp.r(${i}, ${salt}) * 3)::int`);
@@ -170,11 +170,11 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
                     $2::timestamptz - interval '6 years' + (i::float8 / ${C}) * interval '5 years' as created
                from generate_series(1, ${C}) i) s
       order by i`, [site, now]);
-  const customerBase = Number((await one<{ b: string }>('select min(id) as b from customers where site = $1', [site])).b);
+  const customerBase = Number((await one<{ b: string }>(client, 'select min(id) as b from customers where site = $1', [site])).b);
   await q('archives', `insert into archives (site, customer_id, label, box_no, status, bound, vacated_at, created_at, updated_at)
      select site, id, name, 'BOX-' || lpad((id - ${customerBase} + 1)::text, 6, '0'), status, status = 'vacated', vacated_at, created_at, created_at
        from customers where site = $1 order by id`, [site]);
-  const archiveBase = Number((await one<{ b: string }>('select min(id) as b from archives where site = $1', [site])).b);
+  const archiveBase = Number((await one<{ b: string }>(client, 'select min(id) as b from archives where site = $1', [site])).b);
   await checkContiguous(client, 'customers', site, customerBase, C);
   await checkContiguous(client, 'archives', site, archiveBase, C);
 
@@ -235,7 +235,7 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
     const hi = Math.min(T, lo + CHUNK - 1);
     await q('tickets', ticketInsert(site, lo, hi, { startMs, stepMs, yearCase, rnCase, staffBase, deptBase: Number(deptBase), customerBase, activeUnits, unitOf, agentExpr, workerOf, sid }), [site, now]);
   }
-  const realBase = Number((await one<{ b: string }>('select min(id) as b from tickets where site = $1', [site])).b);
+  const realBase = Number((await one<{ b: string }>(client, 'select min(id) as b from tickets where site = $1', [site])).b);
   if (realBase < ticketBase) throw new Error('ticket ids are not contiguous');
   await checkContiguous(client, 'tickets', site, realBase, T);
   await q('ticket_numbers', `insert into ticket_numbers (site, year, last) select $1, y, l from unnest($2::int[], $3::int[]) u(y, l)`,
@@ -311,7 +311,7 @@ function ticketInsert(site: string, lo: number, hi: number, c: TicketCtx): strin
                                first_owner_id, department_id, assignee_id, deadline_at, opened_at, acknowledged_at, assigned_at,
                                started_at, escalated_at, resolved_at, cause, action, result, replied_at, reply_text, closed_at, paused_at,
                                version, created_at, updated_at)
-  select $1, to_char(opened_at at time zone '${ZONE}', 'YYMMDD') || lpad(rn::text, 3, '0'), year, kind, channel, state,
+  select $1, to_char(opened_at at time zone '${ZONE}', 'YYMMDD') || lpad(rn::text, greatest(3, length(rn::text)), '0'), year, kind, channel, state,
          case when state = 'waiting_customer' then 'in_progress' end,
          case when rank >= 1 and kind = 'complaint' then severity end,
          case when rank >= 1 and kind = 'complaint' then category end,
@@ -364,12 +364,12 @@ function ticketInsert(site: string, lo: number, hi: number, c: TicketCtx): strin
 const siteNumber = (site: string): number => ['main', 'east', 'west', 'north'].indexOf(site) + 1 || 9;
 
 async function nextIdentity(client: pg.Client | pg.PoolClient, table: string): Promise<number> {
-  const row = await one<{ b: string | null }>(`select coalesce(max(id), 0) + 1 as b from ${table}`);
+  const row = await one<{ b: string | null }>(client, `select coalesce(max(id), 0) + 1 as b from ${table}`);
   return Number(row.b);
 }
 
 async function checkContiguous(client: pg.Client | pg.PoolClient, table: string, site: string, base: number, n: number): Promise<void> {
-  const row = await one<{ n: string; lo: string; hi: string }>(`select count(*) as n, min(id) as lo, max(id) as hi from ${table} where site = $1`, [site]);
+  const row = await one<{ n: string; lo: string; hi: string }>(client, `select count(*) as n, min(id) as lo, max(id) as hi from ${table} where site = $1`, [site]);
   if (Number(row.n) !== n || Number(row.lo) !== base || Number(row.hi) !== base + n - 1) {
     throw new Error(`${table} of ${site} are not contiguous (${row.n} rows, ${row.lo}..${row.hi}); the generator needs an empty schema`);
   }

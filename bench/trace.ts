@@ -11,6 +11,7 @@ import { execute } from '../plugin/core/runner.js';
 import { pgDb } from '../plugin/db/pg.js';
 import type { Db, Tx } from '../plugin/db/types.js';
 import type { Identity } from '../plugin/core/actor.js';
+import { consoleLogger } from '../plugin/core/logger.js';
 
 export interface Statement {
   text: string;
@@ -26,6 +27,9 @@ export interface Trace {
 }
 
 class Rollback extends Error {}
+
+// An unexpected error of a recorded call is the plugin's, and its reason is only in the log.
+const logger = consoleLogger('bench-recorder');
 
 export class Recorder {
   private readonly db: Db;
@@ -71,14 +75,14 @@ export class Recorder {
 
   /** Migrations are applied once per handle; do it before recording so no migration check lands in a trace. */
   async warm(): Promise<void> {
-    await execute({ db: this.db, site: this.env.site, zone: this.env.zone }, 'system.info', {}, { kind: 'anonymous' });
+    await execute({ db: this.db, site: this.env.site, zone: this.env.zone, logger }, 'system.info', {}, { kind: 'anonymous' });
   }
 
   async record(operation: string, input: Record<string, unknown>, userId: string): Promise<Trace> {
     this.current = [];
     const identity: Identity = { kind: 'tooljet', userId, trustActorField: false };
     const t0 = performance.now();
-    await execute({ db: this.db, site: this.env.site, zone: this.env.zone }, operation, input, identity);
+    await execute({ db: this.db, site: this.env.site, zone: this.env.zone, logger }, operation, input, identity);
     const t1 = performance.now();
     return {
       statements: this.current,

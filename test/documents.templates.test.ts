@@ -60,8 +60,9 @@ describe('template overrides', () => {
 
   it('R-DOC-1 a template with a syntax error is refused with its line and reason', async () => {
     const message = await refusal('<h1>{{doc.title}}</h1>\n<p>ok</p>\n<p>{{#each loan}}</p>\n');
-    expect(message).toMatch(/^source: line \d+: /);
-    expect(await refusal('<p>\n{{#if loan}}\n{{/each}}\n')).toMatch(/line 3: .*each/);
+    expect(message).toBe('source: line 3: {{#each}} is never closed (add {{/each}})');
+    expect(await refusal('<p>\n{{#if loan}}\n{{/each}}\n')).toBe('source: line 3: {{/each}} does not close {{#if}} opened on line 2');
+    expect(await refusal('<p>\n\n{{loan.unit')).toMatch(/^source: line 3: /);
     expect(await refusal('a\nb\n{{frobnicate loan}}')).toMatch(/line 3: .*unknown helper frobnicate/);
   });
 

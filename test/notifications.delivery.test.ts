@@ -37,9 +37,10 @@ async function receiver(): Promise<Receiver> {
         req.on('end', () => {
           const body = Buffer.concat(chunks).toString('utf8');
           const done = res.end.bind(res);
-          // Only a request answered 2xx counts as received, as a real consumer would store it.
+          // Only a request answered 2xx to a sender still waiting counts as received, as a real consumer
+          // would store it; a late answer after the sender's timeout is not a delivery.
           res.end = ((...args: Parameters<typeof res.end>) => {
-            if (res.statusCode < 300) r.received.push({ id: String(req.headers['x-customerdesk-event-id']), headers: req.headers, body });
+            if (res.statusCode < 300 && !req.socket.destroyed) r.received.push({ id: String(req.headers['x-customerdesk-event-id']), headers: req.headers, body });
             return done(...args);
           }) as typeof res.end;
           r.reply(req, res);

@@ -196,8 +196,12 @@ describe('S-REP monthly analysis, October 2026', () => {
     const year = await t.as(cast.manager)('reports.callbackStats', { year: 2026 });
     expect(year.map((m: { month: string }) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
     expect(year[9].made).toBe(5);
+    // Without a range: the current month (10 November 2026 here); one end alone is that one month.
+    expect((await t.as(cast.manager)('reports.callbackStats', {})).map((m: { month: string }) => m.month)).toEqual(['2026-11']);
+    expect((await t.as(cast.manager)('reports.callbackStats', { to: '2026-10' }))[0]).toMatchObject({ month: '2026-10', made: 5 });
     await expectError(t.as(cast.manager)('reports.callbackStats', { from: '2026-11', to: '2026-10' }), 'VALIDATION', 'to');
-    await expectError(t.as(cast.manager)('reports.callbackStats', {}), 'VALIDATION', 'from');
+    await expectError(t.as(cast.manager)('reports.callbackStats', { from: '2026-01', to: '2029-01' }), 'VALIDATION', 'to');
+    await expectError(t.as(cast.manager)('reports.callbackStats', { year: 2026, to: '2026-10' }), 'VALIDATION', 'year');
   });
 
   it('R-ACT-2 reports are for managers and directors', async () => {

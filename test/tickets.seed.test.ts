@@ -3,6 +3,7 @@ import { testDb, type TestDb } from './support/db.js';
 import { seedCast, type Cast } from './support/staff.js';
 import { seedTickets } from '../plugin/seed/tickets.js';
 import { seededRandom } from '../plugin/seed/random.js';
+import { ticketStates } from '../plugin/tickets/machine.js';
 
 let t: TestDb;
 let cast: Cast;
@@ -13,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo tickets', () => {
-  it('seedTickets drives tickets through the operations into many states, with callbacks, a transfer and an extension', async () => {
+  it('seedTickets drives a year of tickets through the operations into every state, with callbacks, a transfer and an extension', async () => {
     await seedTickets(
       {
         as: t.as,
@@ -33,14 +34,18 @@ describe('demo tickets', () => {
       },
       90,
     );
-    const states = await t.sql<{ state: string }>('select distinct state from tickets');
-    expect(states.length).toBeGreaterThanOrEqual(6);
+    const states = await t.sql<{ state: string }>('select distinct state from tickets order by state');
+    expect(states.map((r) => r.state)).toEqual([...ticketStates].sort());
     const [facts] = await t.sql<Record<string, number>>(`select
       (select count(*)::int from ticket_callbacks where outcome is not null) as callbacks,
       (select count(*)::int from ticket_transfers where accepted_at is not null) as transfers,
       (select count(*)::int from ticket_clocks where extended) as extensions,
-      (select count(*)::int from tickets where malicious) as malicious`);
+      (select count(*)::int from tickets where malicious) as malicious,
+      (select count(*)::int from ticket_callbacks where outcome = 'dissatisfied') as dissatisfied,
+      (select count(distinct to_char(opened_at at time zone 'Asia/Shanghai', 'YYYY-MM'))::int from tickets) as months`);
     expect(facts).toMatchObject({ transfers: 1, extensions: 1, malicious: 1 });
     expect(facts!.callbacks).toBeGreaterThan(5);
+    expect(facts!.dissatisfied).toBeGreaterThan(0);
+    expect(facts!.months).toBeGreaterThanOrEqual(12);
   }, 120_000);
 });

@@ -49,7 +49,7 @@ export function versionOf(text: string): [number, number] | null {
 
 // ---------- samples for `{{ }}` values ----------
 
-const patternCandidates = ['12F-1203', '2026-01', '2026-01-05', 'customer_service', 'A', 'a', '1', 'x', 'sample'];
+const patternCandidates = ['12F-1203', '2026-01', '2026-01-05', '2026-01-05T09:00:00+08:00', '2026-Q1', 'customer_service', 'A', 'a', '1', 'x', 'sample'];
 
 /** A value of the right type for a field whose real value is only known at run time. */
 export function sampleFor(schema: JsonSchema | undefined): unknown {

@@ -93,11 +93,16 @@ export function validationError(issues: Issue[]): DeskError {
   return new DeskError('VALIDATION', `${head}${more}`, issues);
 }
 
+// zod's default "expected string, received undefined" / "… received NaN" reads like a bug to a user:
+// a missing field is "required", a wrong one names only what was expected. Schemas' own messages win.
+const typeMessage = (issue: z.core.$ZodRawIssue): string | undefined =>
+  issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'required' : `${issue.expected} expected`;
+
 /** Coerce as ToolJet sends values, then validate; a VALIDATION error names every bad field. */
 export function parseInput<O extends AnyOperation>(op: O, raw: unknown): z.output<O['input']> {
   const source = raw === undefined || raw === null || raw === '' ? {} : raw;
   const coerced = coerceValue(source, inputJsonSchema(op));
-  const result = op.input.safeParse(coerced);
+  const result = op.input.safeParse(coerced, { error: typeMessage });
   if (!result.success) throw validationError(issuesOf(result.error));
   return result.data as z.output<O['input']>;
 }

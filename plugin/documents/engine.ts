@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { documentTemplates } from '../generated/embedded.js';
 import { validation } from '../core/errors.js';
 import * as h from './helpers.js';
+import { lineFromError, parseProblem } from './template-errors.js';
 
 // R-DOC-1: one private Handlebars environment. Escaping stays on; only the helpers below and the
 // built-in partials (templates/documents/_*.hbs) exist; prototype access is off; a department's
@@ -94,23 +95,13 @@ export type Compiled = (data: unknown, zone: string) => string;
 
 const refuse = (line: number, reason: string) => validation('source', line ? `line ${line}: ${reason}` : reason);
 
-function lineFromError(e: unknown): { line: number; reason: string } {
-  const err = e as { message?: string; lineNumber?: number };
-  const message = String(err.message ?? e);
-  const line = err.lineNumber ?? Number(/line (\d+)/.exec(message)?.[1] ?? 0);
-  // Parse errors carry a source excerpt and a caret line; the first and last lines say enough.
-  const parts = message.split('\n').filter((l) => l.trim() && !/^[-.\s]*\^$/.test(l));
-  const reason = parts.length > 2 ? `${parts[0]} ${parts[parts.length - 1]}` : parts.join(' ');
-  return { line, reason: reason.replace(/ - \d+:\d+$/, '') };
-}
-
 /** Compiles a template text, refusing it with the line and reason when it is not safe or not valid. */
 export function compileTemplate(source: string): Compiled {
   let program: hbs.AST.Program;
   try {
     program = env.parse(source);
   } catch (e) {
-    const { line, reason } = lineFromError(e);
+    const { line, reason } = parseProblem(source, e);
     throw refuse(line, reason);
   }
   const [problem] = staticProblems(program);

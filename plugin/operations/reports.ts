@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { defineOperation } from '../core/operation.js';
 import { atLeast } from '../core/roles.js';
 import { id, month, year } from '../core/schemas.js';
-import { validation } from '../core/errors.js';
+import { localDate } from '../time/calendar.js';
 import { buildMonthlyReport } from '../reports/monthly.js';
-import { monthPeriod, monthSpan, quarter, quarterPeriod } from '../reports/period.js';
+import { monthPeriod, monthRange, quarter, quarterPeriod } from '../reports/period.js';
 import { callbackMonth, monthlyReport, sampleRecord, staffScore } from '../reports/schemas.js';
 
 const readers = atLeast('manager');
@@ -90,17 +90,12 @@ export default [
     kind: 'read',
     input: z.object({
       year: year.optional().describe('a whole year, January to December (instead of from/to)'),
-      from: month.optional().describe('first month, YYYY-MM'),
+      from: month.optional().describe('first month, YYYY-MM (default: the last month, or the current month)'),
       to: month.optional().describe('last month, YYYY-MM (default: the first month)'),
     }),
     output: z.array(callbackMonth),
     async handler(ctx, input) {
-      const first = input.from ?? (input.year ? `${input.year}-01` : undefined);
-      if (!first) throw validation('from', 'give a first month, or a year');
-      const last = input.to ?? (input.from ? input.from : `${input.year}-12`);
-      const span = monthSpan(first, last);
-      if (span < 1) throw validation('to', 'must not be before from');
-      if (span > maxMonths) throw validation('to', `at most ${maxMonths} months at a time`);
+      const { first, last } = monthRange(input, localDate(ctx.zone, ctx.now).slice(0, 7), maxMonths);
       return ctx.sql<z.input<typeof callbackMonth>>('reports/callback-stats', [ctx.site, ctx.zone, `${first}-01`, `${last}-01`]);
     },
   }),

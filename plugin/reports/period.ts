@@ -2,6 +2,7 @@
 // so the SQL compares plain timestamptz ranges [from, to) and stays index-friendly.
 import { z } from 'zod';
 import { DateTime } from 'luxon';
+import { validation } from '../core/errors.js';
 
 export const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'quarter as YYYY-Qn, e.g. 2026-Q4');
 
@@ -28,8 +29,28 @@ export function quarterPeriod(q: string, zone: string): Period {
 }
 
 /** Months from `from` to `to` inclusive, counted like 2026-10 → 2027-01 = 4. */
-export function monthSpan(from: string, to: string): number {
+function monthSpan(from: string, to: string): number {
   const [fy, fm] = from.split('-').map(Number) as [number, number];
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   return (ty - fy) * 12 + (tm - fm) + 1;
+}
+
+/**
+ * The months a multi-month report covers: a whole year, or from/to where a missing end takes the other
+ * one, and nothing at all means the current month. Messages avoid echoing field names the caller did not send.
+ */
+export function monthRange(
+  input: { year?: number; from?: string; to?: string },
+  currentMonth: string,
+  maxMonths: number,
+): { first: string; last: string } {
+  if (input.year !== undefined && (input.from !== undefined || input.to !== undefined)) {
+    throw validation('year', 'give either a year or a range of months, not both');
+  }
+  const first = input.year !== undefined ? `${input.year}-01` : (input.from ?? input.to ?? currentMonth);
+  const last = input.year !== undefined ? `${input.year}-12` : (input.to ?? first);
+  const span = monthSpan(first, last);
+  if (span < 1) throw validation('to', 'must not be before the first month');
+  if (span > maxMonths) throw validation('to', `at most ${maxMonths} months at a time`);
+  return { first, last };
 }

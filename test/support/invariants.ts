@@ -105,6 +105,8 @@ export interface World {
   archives: number[];
   loans: number[];
   tickets: number[];
+  /** A survey (with its survey form) that surveys.respond / surveys.results can aim at. */
+  surveys: number[];
   departments: { customerService: number; engineering: number };
   /** Which setup steps could not run (operation missing or failing), for the report. */
   skipped: string[];
@@ -177,6 +179,12 @@ export async function seedWorld(t: TestDb): Promise<World> {
     await step('tickets.acknowledge', () => t.as(cast.agent)('tickets.acknowledge', { id: tickets[1] }));
     await step('tickets.classify', () => t.as(cast.supervisor)('tickets.classify', { id: tickets[1], category: 'service_quality', severity: 'normal' }));
   }
+  const surveys: number[] = [];
+  await step('forms.define', () =>
+    admin('forms.define', { entity: 'survey', fields: [{ key: 'overall', label: '总体满意度 Overall', type: 'select', options: [{ value: '5', score: 5 }, { value: '1', score: 1 }] }] }),
+  );
+  const survey = await step('surveys.create', () => t.as(cast.supervisor)('surveys.create', { period: '2026-Q3', method: 'phone' }));
+  if (survey) surveys.push(survey.id);
   return {
     cast,
     boss,
@@ -184,6 +192,7 @@ export async function seedWorld(t: TestDb): Promise<World> {
     archives,
     loans,
     tickets,
+    surveys,
     departments: { customerService: dept('customer_service'), engineering: dept('engineering') },
     skipped,
   };
@@ -197,11 +206,13 @@ export function worldOverrides(w: World, op: string): Record<string, unknown> {
     archives: undefined,
     loans: w.loans[0],
     tickets: w.tickets[0],
+    surveys: w.surveys[0],
   };
   return {
     ...(idOf[area ?? ''] !== undefined ? { id: idOf[area ?? ''] } : {}),
     archiveId: w.archives[2] ?? w.archives[0],
     customerId: w.customers[0],
+    surveyId: w.surveys[0],
     incomingId: w.cast.agent2,
     assigneeId: w.cast.engineer,
     departmentId: w.departments.engineering,

@@ -1,0 +1,119 @@
+// `npm run bench -- --scale 10k[,100k,1m] --db pglite|postgres [--json out.json]` (issue 8).
+// Per scale: a new schema migrated by the bundle, the seeded data set, both arms of every operation, the
+// 16-client tickets.open burst with its gap-free check, and bundle size + cold start. Then the growth table.
+import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { openDatabase, type DbKind } from './db.js';
+import { generate, ZONE } from './generate.js';
+import { buildOps } from './ops.js';
+import { PluginArm } from './plugin-arm.js';
+import { Recorder } from './trace.js';
+import { measure } from './measure.js';
+import { throughput } from './throughput.js';
+import { coldStart } from './cold-start.js';
+import { absoluteChecks, extrasTable, growthTable, opsTable, type ScaleRun } from './report.js';
+import { registry } from '../plugin/core/registry.js';
+
+const SCALES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+
+const positive = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
+  return n;
+};
+const scaleList = (v: string): string[] => {
+  const list = v.toLowerCase().split(',').map((s) => s.trim());
+  for (const s of list) if (!(s in SCALES)) throw new InvalidArgumentError(`one or more of ${Object.keys(SCALES).join(', ')}`);
+  return list;
+};
+
+const program = new Command('bench')
+  .description('Cost of every benchmarked operation through the bundle against the same SQL through pg, at growing scale')
+  .addOption(new Option('--scale <list>', 'tickets in the main site: 10k, 100k, 1m, or a comma list for a growth table').default(['10k'], '10k').argParser(scaleList))
+  .addOption(new Option('--db <kind>', 'database under test').choices(['pglite', 'postgres']).default('pglite'))
+  .option('--json <file>', 'write every measurement as JSON')
+  .option('--iterations <n>', 'measured calls per arm and operation', positive, 200)
+  .option('--warmup <n>', 'unmeasured calls per arm first', positive, 20)
+  .option('--clients <n>', 'concurrent clients for the tickets.open burst', positive, 16)
+  .option('--seconds <n>', 'length of the tickets.open burst', positive, 10)
+  .option('--cold-runs <n>', 'fresh processes for the cold-start median', positive, 5)
+  .option('--seed <n>', 'data generator seed', positive, 1)
+  .option('--keep', 'keep the generated schema (its name is printed)')
+  .parse();
+
+interface Options {
+  scale: string[];
+  db: DbKind;
+  json?: string;
+  iterations: number;
+  warmup: number;
+  clients: number;
+  seconds: number;
+  coldRuns: number;
+  seed: number;
+  keep?: boolean;
+}
+
+const opts = program.opts<Options>();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function benchScale(scale: string): Promise<ScaleRun> {
+  const tickets = SCALES[scale]!;
+  const schema = `bench_${scale}_${randomBytes(3).toString('hex')}`;
+  const sourceOptions = db.sourceOptions(schema);
+  const plugin = new PluginArm(sourceOptions);
+  await plugin.connect();
+  const pool = db.pool(schema, opts.clients + 4);
+  const recorder = new Recorder({ connectionString: db.url, schema }, { site: 'main', zone: ZONE });
+  try {
+    log(`\n${scale}: schema ${schema} on ${db.kind} ${db.version}`);
+    const t0 = performance.now();
+    const client = await pool.connect();
+    const generated = await generate(client, tickets, opts.seed, process.stderr.isTTY).finally(() => client.release());
+    await pool.query('analyze');
+    const generateSeconds = (performance.now() - t0) / 1000;
+    log(`  generated in ${generateSeconds.toFixed(1)} s: ${JSON.stringify(generated[0]!.rows)}`);
+    await recorder.warm();
+    const ops = await buildOps(pool, generated[0]!, new Set(registry.keys()));
+    const run: ScaleRun = { scale, tickets, db: db.kind, version: db.version, generateSeconds, ops: [] };
+    for (const op of ops) {
+      // A report reads the whole month: fewer calls keep the run short without changing its p50.
+      const n = op.shape === 'report' ? Math.min(opts.iterations, 30) : opts.iterations;
+      const result = await measure({ plugin, recorder, pool }, op, n, op.shape === 'report' ? 3 : opts.warmup);
+      log(`  ${op.label.padEnd(28)} plugin p50 ${result.plugin.p50.toFixed(2)} ms, raw p50 ${result.raw.p50.toFixed(2)} ms, ratio ${result.ratio.toFixed(2)}`);
+      run.ops.push(result);
+    }
+    const open = ops.find((o) => o.operation === 'tickets.open');
+    if (open) {
+      run.throughput = await throughput(plugin, pool, open, 'main', opts.clients, opts.seconds);
+      log(`  tickets.open x${opts.clients}: ${run.throughput.perSecond.toFixed(0)}/s, gap-free ${run.throughput.gapFree}`);
+    }
+    const search = ops.find((o) => o.operation === 'tickets.search')!;
+    run.cold = await coldStart(sourceOptions, search.operation, search.input(0, 0), search.user, opts.coldRuns);
+    return run;
+  } finally {
+    await recorder.close();
+    if (!opts.keep) await pool.query(`drop schema ${schema} cascade`).catch(() => undefined);
+    await pool.end();
+  }
+}
+
+const db = await openDatabase(opts.db);
+const runs: ScaleRun[] = [];
+try {
+  for (const scale of opts.scale) runs.push(await benchScale(scale));
+} finally {
+  await db.stop();
+}
+
+const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+const out: string[] = [`# npm run bench -- --scale ${opts.scale.join(',')} --db ${opts.db}`, '', `${new Date().toISOString()} · ${machine} · ${opts.db} ${db.version}`, ''];
+for (const run of runs) {
+  out.push(`## ${run.scale} tickets (${run.db}; data generated in ${run.generateSeconds.toFixed(0)} s)`, '', opsTable(run), '', extrasTable(run), '');
+  out.push(...absoluteChecks(run).map((l) => `- ${l}`), '');
+}
+if (runs.length > 1) out.push('## Growth', '', growthTable(runs), '');
+process.stdout.write(`${out.join('\n')}\n`);
+if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, options: opts, version: db.version, runs }, null, 2)}\n`);

@@ -1,0 +1,74 @@
+// Markdown tables of a run (printed, and pasted into docs/benchmarks.md) and the targets of issue 8.
+import type { OpResult } from './measure.js';
+import type { ThroughputResult } from './throughput.js';
+import type { ColdStart } from './cold-start.js';
+import { ms } from './stats.js';
+
+export interface ScaleRun {
+  scale: string;
+  tickets: number;
+  db: string;
+  version: string;
+  generateSeconds: number;
+  ops: OpResult[];
+  throughput?: ThroughputResult;
+  cold?: ColdStart;
+}
+
+const TARGET = { readRatio: 1.15, writeRatio: 1.3, searchP50: 5, reportP50: 300, opensPerSecond: 500, bundleMiB: 1.5, coldMs: 150 } as const;
+
+export function opsTable(run: ScaleRun): string {
+  const lines = [
+    `| operation | kind | stmts | plugin p50 | plugin p95 | raw p50 | raw p95 | ratio a/b p50 | target | runner before/in/after tx |`,
+    `|---|---|--:|--:|--:|--:|--:|--:|---|---|`,
+  ];
+  for (const r of run.ops) {
+    const limit = r.kind === 'read' ? TARGET.readRatio : TARGET.writeRatio;
+    const verdict = r.ratio <= limit ? `met (≤ ${limit})` : `missed (≤ ${limit})`;
+    const ph = r.phases;
+    lines.push(
+      `| ${r.label} | ${r.kind} | ${r.statements} | ${ms(r.plugin.p50)} | ${ms(r.plugin.p95)} | ${ms(r.raw.p50)} | ${ms(r.raw.p95)} | ${r.ratio.toFixed(2)} | ${verdict} | ${ms(ph.beforeTx)} / ${ms(ph.inTx)} / ${ms(ph.afterTx)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function extrasTable(run: ScaleRun): string {
+  const lines = ['| measure | value | target |', '|---|--:|---|'];
+  const t = run.throughput;
+  if (t) {
+    lines.push(`| tickets.open, ${t.clients} clients, ${t.seconds.toFixed(1)} s | ${t.perSecond.toFixed(0)} /s (${t.calls} ok, ${t.failures} failed; p50 ${ms(t.latency.p50)} ms, p95 ${ms(t.latency.p95)} ms) | ≥ ${TARGET.opensPerSecond}/s at 1M on PostgreSQL |`);
+    lines.push(`| numbers gap-free after the burst | ${t.gapFree ? 'yes' : 'NO'} (${t.ticketsAdded} tickets added) | yes |`);
+    if (t.firstFailure) lines.push(`| first failure | ${t.firstFailure.replace(/\|/g, '/').slice(0, 160)} | |`);
+  }
+  const c = run.cold;
+  if (c) {
+    lines.push(`| dist/index.js | ${(c.bundleBytes / 1024 / 1024).toFixed(2)} MiB | ≤ ${TARGET.bundleMiB} MB |`);
+    lines.push(`| cold start: evaluate + first run() (median of ${c.runs}) | ${ms(c.total)} ms (${ms(c.evaluate)} + ${ms(c.firstRun)}; second run ${ms(c.secondRun)}) | ≤ ${TARGET.coldMs} ms |`);
+  }
+  return lines.join('\n');
+}
+
+/** p50 of each operation at each scale run; the growth column compares the largest scale with the smallest. */
+export function growthTable(runs: ScaleRun[]): string {
+  const labels = runs[0]?.ops.map((o) => o.label) ?? [];
+  const head = `| operation | ${runs.map((r) => `${r.scale} plugin / raw p50`).join(' | ')} | growth (plugin) |`;
+  const lines = [head, `|---|${runs.map(() => '--:|').join('')}--:|`];
+  for (const label of labels) {
+    const cells = runs.map((r) => r.ops.find((o) => o.label === label));
+    const first = cells[0]?.plugin.p50 ?? NaN;
+    const last = cells.at(-1)?.plugin.p50 ?? NaN;
+    lines.push(`| ${label} | ${cells.map((c) => (c ? `${ms(c.plugin.p50)} / ${ms(c.raw.p50)}` : '–')).join(' | ')} | ×${(last / first).toFixed(2)} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Absolute targets of the issue that apply to this run (they are stated for 1M tickets on PostgreSQL). */
+export function absoluteChecks(run: ScaleRun): string[] {
+  const out: string[] = [];
+  for (const r of run.ops) {
+    if (r.operation === 'reports.monthly') out.push(`${r.label} p50 ${ms(r.plugin.p50)} ms (target ≤ ${TARGET.reportP50} ms)`);
+    else if (r.shape === 'search') out.push(`${r.label} p50 ${ms(r.plugin.p50)} ms (target ≤ ${TARGET.searchP50} ms)${r.plugin.p50 > TARGET.searchP50 ? ' — over' : ''}`);
+  }
+  return out;
+}

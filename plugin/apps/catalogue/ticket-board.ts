@@ -1,0 +1,45 @@
+// 投诉处理: the queue by state with overdue rows highlighted, the selected ticket's timeline, and its actions.
+import { fx } from '../builder.js';
+import { fieldChoices } from '../op-form.js';
+import { ticketActionTabs, ticketColumns, ticketDetail } from '../ticket-actions.js';
+import type { TemplateApp } from './types.js';
+
+export const ticketBoard: TemplateApp = {
+  key: 'ticket-board',
+  zh: '投诉处理',
+  en: 'Ticket board',
+  build(app) {
+    app.page('board', app.t('工单', 'Tickets'), (page) => {
+      page.heading('title', app.t('投诉处理', 'Ticket board'));
+      const list = app.query(
+        'listTickets',
+        'tickets.search',
+        {
+          state: '{{components.stateFilter.value}}',
+          kind: '{{components.kindFilter.value}}',
+          overdue: fx(`components.overdueFilter.value === 'true' ? true : ''`),
+          q: '{{components.searchInput.value}}',
+          limit: '50',
+        },
+        { runOnPageLoad: true },
+      );
+      page.row((row) => {
+        row.dropdown('stateFilter', app.t('状态', 'State'), fieldChoices('tickets.search', 'state').map((s) => ({ value: s, label: s })), { width: 8, onSelect: [list] });
+        row.dropdown('kindFilter', app.t('类型', 'Kind'), fieldChoices('tickets.search', 'kind').map((s) => ({ value: s, label: s })), { width: 8, onSelect: [list] });
+        row.dropdown('overdueFilter', app.t('超期', 'Overdue'), app.choices([['true', '仅超期', 'overdue only']]), { width: 7, onSelect: [list] });
+        row.textInput('searchInput', app.t('搜索', 'Search'), { width: 8 });
+        row.button('searchButton', app.t('查询', 'Search'), list, { width: 5 });
+      });
+      const detail = app.query('ticketDetail', 'tickets.get', { id: '{{components.ticketTable.selectedRow.id}}' });
+      page.table('ticketTable', list.fx('data?.items ?? []'), ticketColumns(app), { loading: list, onRowClicked: [detail] });
+      ticketDetail(app, page, 'ticket', detail);
+      const departments = app.query('departmentList', 'departments.list', {}, { runOnPageLoad: true });
+      const staff = app.query('staffList', 'staff.list', { departmentCode: app.params.department }, { runOnPageLoad: true });
+      page.row((row) => {
+        row.dropdown('assigneeHint', app.t('可派人员', 'Staff to assign'), staff.fx('(data ?? []).map(s => ({ label: s.name + " #" + s.id, value: s.id }))'), { width: 20 });
+        row.dropdown('departmentHint', app.t('部门', 'Departments'), departments.fx('(data ?? []).map(d => ({ label: d.name + " #" + d.id, value: d.id }))'), { width: 20 });
+      });
+      ticketActionTabs(app, page, 'actions', detail, ['acknowledge', 'classify', 'assign', 'requestTransfer', 'approveTransfer', 'escalate', 'extend', 'resolve', 'signOff', 'reply', 'close'], [list]);
+    });
+  },
+};

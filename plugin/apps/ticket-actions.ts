@@ -1,0 +1,64 @@
+// The ticket actions panel shared by the ticket board, department tasks and callback desk: one tab per state-machine
+// action (names from plugin/tickets/machine.ts, inputs from each operation's schema), enabled when the selected
+// ticket allows it. Roles are still checked by the plugin: a refused action shows its FORBIDDEN message.
+import type { TicketAction } from '../tickets/machine.js';
+import { fx, type AppBuilder, type QueryRef, type Region } from './builder.js';
+import { actionLabel } from './labels.js';
+import { operationForm } from './op-form.js';
+
+export function ticketActionTabs(app: AppBuilder, region: Region, name: string, detail: QueryRef, actions: readonly TicketAction[], refresh: readonly QueryRef[]): void {
+  region.tabs(
+    name,
+    actions.map((action) => ({
+      id: action,
+      title: actionLabel(app, action),
+      build: (tab: Region) => {
+        operationForm(app, tab, `${name}_${action}`, `tickets.${action}`, {
+          fixed: { id: detail.fx('data.id'), expectedVersion: detail.fx('data.version') },
+          button: actionLabel(app, action),
+          disabled: fx(`!(${detail.js('data?.allowedActions')} ?? []).includes(${JSON.stringify(action)})`),
+          query: { success: `${actionLabel(app, action)} ✓ ${detail.fx('data.number')}`, refresh: [detail, ...refresh] },
+        });
+      },
+    })),
+  );
+}
+
+/** Columns of a ticket list, overdue rows highlighted. */
+export function ticketColumns(app: AppBuilder) {
+  const overdue = fx(`rowData.overdue ? '#fde2e1' : ''`);
+  return [
+    { key: 'number', name: app.t('工单号', 'Number'), background: overdue },
+    { key: 'kind', name: app.t('类型', 'Kind'), width: 90 },
+    { key: 'state', name: app.t('状态', 'State'), width: 110 },
+    { key: 'matter', name: app.t('事由', 'Matter'), width: 240 },
+    { key: 'unit', name: app.t('单元', 'Unit'), width: 90 },
+    { key: 'departmentName', name: app.t('部门', 'Department') },
+    { key: 'assigneeName', name: app.t('经办人', 'Assignee') },
+    { key: 'nextDueAt', name: app.t('下一期限', 'Next due'), width: 180, background: overdue },
+  ] as const;
+}
+
+/** Ticket summary and timeline for the selected ticket. */
+export function ticketDetail(app: AppBuilder, region: Region, prefix: string, detail: QueryRef): void {
+  region.text(
+    `${prefix}Summary`,
+    fx(
+      `${detail.js('data')} ? \`<b>\${${detail.js('data.number')}}</b> · \${${detail.js('data.state')}} · \${${detail.js('data.matter')}}<br/>` +
+        `\${(${detail.js('data.clocks')} ?? []).map(c => c.clock + ': ' + c.dueAt + (c.late ? ' ⚠' : '')).join(' · ')}\` : ${JSON.stringify(app.t('请选择一张工单', 'Select a ticket'))}`,
+    ),
+    { height: 60 },
+  );
+  region.table(
+    `${prefix}Timeline`,
+    detail.fx('data?.timeline ?? []'),
+    [
+      { key: 'at', name: app.t('时间', 'At'), width: 180 },
+      { key: 'operation', name: app.t('操作', 'Action') },
+      { key: 'toState', name: app.t('状态', 'State') },
+      { key: 'actorName', name: app.t('操作人', 'By') },
+      { key: 'note', name: app.t('说明', 'Note'), width: 260 },
+    ],
+    { height: 240, loading: detail },
+  );
+}
