@@ -40,6 +40,7 @@ const program = new Command('bench')
   .option('--seconds <n>', 'length of the tickets.open burst', positive, 10)
   .option('--cold-runs <n>', 'fresh processes for the cold-start median', positive, 5)
   .option('--seed <n>', 'data generator seed', positive, 1)
+  .option('--only <operations>', 'comma list of operations to measure (default: all benchmarked ones)', (v: string) => v.split(',').map((s) => s.trim()))
   .option('--keep', 'keep the generated schema (its name is printed)')
   .parse();
 
@@ -54,6 +55,7 @@ interface Options {
   coldRuns: number;
   seed: number;
   keep?: boolean;
+  only?: string[];
 }
 
 const opts = program.opts<Options>();
@@ -78,7 +80,7 @@ async function benchScale(scale: string): Promise<ScaleRun> {
     await recorder.warm();
     const ops = await buildOps(pool, generated[0]!, new Set(registry.keys()));
     const run: ScaleRun = { scale, tickets, db: db.kind, version: db.version, generateSeconds, ops: [] };
-    for (const op of ops) {
+    for (const op of ops.filter((o) => !opts.only || opts.only.includes(o.operation))) {
       // A report reads the whole month: fewer calls keep the run short without changing its p50.
       const n = op.shape === 'report' ? Math.min(opts.iterations, 30) : opts.iterations;
       const result = await measure({ plugin, recorder, pool }, op, n, op.shape === 'report' ? 3 : opts.warmup);

@@ -94,7 +94,8 @@ export async function buildOps(pool: pg.Pool, g: Generated, available: Set<strin
       user: supervisor,
       input: (k, arm) => ({ id: String(loanPool[2 * k + arm] ?? 0) }),
       async prepare(p, n) {
-        // Fresh approved requests on archives that were never lent (the generator keeps the second half free).
+        // Fresh approved requests on archives that were never lent (the generator keeps the second half free);
+        // two per call index, one for each arm.
         const res = await p.query<{ id: number }>(
           `insert into loans (site, archive_id, borrower_id, purpose, place, state, requested_at, approved_by, approved_at, created_at, updated_at)
            select $1, a.id, $2::bigint, 'bench', 'in_office', 'approved', now() - interval '2 hours', $3::bigint, now() - interval '1 hour', now(), now()
@@ -103,8 +104,9 @@ export async function buildOps(pool: pg.Pool, g: Generated, available: Set<strin
               and not exists (select 1 from loans l where l.site = a.site and l.archive_id = a.id and l.state in ('approved', 'issued'))
             order by a.id limit $5
            returning id::int`,
-          [site, g.staffBase + STAFF.agents[1]! - 1, g.staffBase + STAFF.managers[0]! - 1, g.archiveBase + Math.floor(g.shape.customers / 2), n],
+          [site, g.staffBase + STAFF.agents[1]! - 1, g.staffBase + STAFF.managers[0]! - 1, g.archiveBase + Math.floor(g.shape.customers / 2), 2 * n],
         );
+        if (res.rows.length < 2 * n) throw new Error(`loans.issue needs ${2 * n} never-lent archives, the data set has ${res.rows.length}; lower --iterations`);
         loanPool.length = 0;
         loanPool.push(...res.rows.map((r) => r.id));
       },

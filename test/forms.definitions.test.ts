@@ -91,9 +91,35 @@ describe('records against a form', () => {
     expect(found.items.map((c: { unit: string }) => c.unit)).toEqual(['12F-1202']);
   });
 
+  it('R-FRM-3 ticket and loan fields are checked when saved and found by containment over a GIN index', async () => {
+    await t.as(cast.engineeringHead)('forms.define', {
+      entity: 'ticket:repair',
+      fields: [{ key: 'equipment', label: '设备 Equipment', type: 'select', required: true, options: ['ac', 'lift', 'lights'] }],
+    });
+    await t.as(cast.admin)('forms.define', { entity: 'loan', fields: [{ key: 'copies', label: '复印页数 Copies', type: 'number', min: 0 }] });
+    const repair = (equipment: unknown) => t.as(cast.agent)('tickets.open', { kind: 'repair', channel: 'phone', matter: '报修 repair', custom: { equipment } });
+    await expectError(repair('boiler'), 'VALIDATION', 'custom.equipment');
+    const lift = await repair('lift');
+    await repair('ac');
+    expect(lift).toMatchObject({ formVersion: 1, custom: { equipment: 'lift' } });
+    const found = await t.as(cast.agent)('tickets.search', { custom: { equipment: 'lift' } });
+    expect(found.items.map((x: { id: number }) => x.id)).toEqual([lift.id]);
+
+    const { archiveId } = await t.as(cast.agent)('customers.get', { id: (await t.as(cast.agent)('customers.search', { unit: '12F-1202' })).items[0].id });
+    await expectError(t.as(cast.agent)('loans.request', { archiveId, purpose: '核对', custom: { copies: -1 } }), 'VALIDATION', 'custom.copies');
+    const loan = await t.as(cast.agent)('loans.request', { archiveId, purpose: '核对', custom: { copies: '4' } });
+    expect((await t.as(cast.agent)('loans.list', { custom: { copies: 4 } })).items.map((l: { id: number }) => l.id)).toEqual([loan.id]);
+    expect((await t.as(cast.agent)('loans.list', { custom: { copies: 5 } })).items).toEqual([]);
+
+    const indexes = await t.sql<{ indexdef: string }>(`select indexdef from pg_indexes where indexname in ('customers_custom', 'tickets_custom', 'loans_custom') and schemaname = current_schema()`);
+    expect(indexes).toHaveLength(3);
+    for (const { indexdef } of indexes) expect(indexdef).toMatch(/using gin \(custom jsonb_path_ops\)/i);
+  });
+
   it('R-FRM-3 with no form defined, custom values are refused', async () => {
-    const error = await t.as(cast.agent)('forms.get', { entity: 'ticket:repair' });
+    const error = await t.as(cast.agent)('forms.get', { entity: 'ticket:help' });
     expect(error).toMatchObject({ version: null, columns: [] });
+    await expectError(t.as(cast.agent)('tickets.open', { kind: 'help', channel: 'phone', matter: '求助 help', custom: { any: 1 } }), 'VALIDATION', 'custom');
     await expectError(t.as(cast.admin)('forms.get', { entity: 'loan', version: 4 }), 'NOT_FOUND');
   });
 });

@@ -84,6 +84,11 @@ describe('R-DUT-1 shift handover', () => {
     const h = await t.as(cast.agent2)('shifts.acknowledge', { handoverId, note: 'ok' });
     expect(h).toMatchObject({ acknowledgedAt: '2026-10-09T20:10:00+08:00', acknowledgeNote: 'ok' });
     await expectError(t.as(cast.agent2)('shifts.acknowledge', { handoverId }), 'STATE');
+    // The first-contact owner stays accountable across shifts (R-TIC-3): a handover moves no ticket.
+    const owners = await t.sql<{ id: number; owner: number }>(`select id, first_owner_id as owner from tickets where id = any($1::bigint[]) order by id`, [
+      [ids.owned, ids.conduct],
+    ]);
+    expect(owners).toEqual([{ id: ids.owned, owner: cast.agent }, { id: ids.conduct, owner: cast.agent }]);
     await expectError(t.as(cast.agent2)('shifts.acknowledge', { handoverId: 999999 }), 'NOT_FOUND');
   });
 

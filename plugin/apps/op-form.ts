@@ -22,6 +22,8 @@ export interface OperationFormOptions {
   disabled?: string;
   /** Optional fields that get an input too (required ones always do). */
   include?: readonly string[];
+  /** Fields picked from a list computed at run time: field → `{{ }}` expression giving [{ label, value }]. */
+  choices?: Readonly<Record<string, string>>;
   query?: QueryOptions;
 }
 
@@ -47,7 +49,9 @@ export function operationForm(app: AppBuilder, region: Region, name: string, ope
     const input = `${name}_${key}`;
     const label = fieldLabel(app, key) + (required.has(key) ? ' *' : '');
     const type = typeOf(field);
-    if (field.enum) region.dropdown(input, label, field.enum.map((v) => ({ value: String(v), label: String(v) })));
+    const computed = o.choices?.[key];
+    if (computed) region.dropdown(input, label, computed);
+    else if (field.enum) region.dropdown(input, label, field.enum.map((v) => ({ value: String(v), label: String(v) })));
     else if (type === 'boolean') region.dropdown(input, label, app.choices([['true', '是', 'yes'], ['false', '否', 'no']]));
     else if (type === 'integer' || type === 'number') region.numberInput(input, label);
     else if (type === 'string' && (field.maxLength ?? 0) > 200) region.textArea(input, label, { height: 80 });

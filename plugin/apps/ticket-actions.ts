@@ -6,7 +6,19 @@ import { fx, type AppBuilder, type QueryRef, type Region } from './builder.js';
 import { actionLabel } from './labels.js';
 import { operationForm } from './op-form.js';
 
-export function ticketActionTabs(app: AppBuilder, region: Region, name: string, detail: QueryRef, actions: readonly TicketAction[], refresh: readonly QueryRef[]): void {
+// Optional inputs worth showing: the responsible department is required on a ticket's first dispatch.
+const extraInputs: Partial<Record<TicketAction, readonly string[]>> = { assign: ['departmentId'], acceptTransfer: ['assigneeId'] };
+
+export interface TicketActionTabs {
+  actions: readonly TicketAction[];
+  /** Queries re-run after an action succeeds (the lists the ticket appears in). */
+  refresh: readonly QueryRef[];
+  /** Dropdown choices for id and key fields (assigneeId, departmentId, category, …). */
+  choices?: Readonly<Record<string, string>>;
+}
+
+export function ticketActionTabs(app: AppBuilder, region: Region, name: string, detail: QueryRef, o: TicketActionTabs): void {
+  const { actions, refresh } = o;
   region.tabs(
     name,
     actions.map((action) => ({
@@ -16,12 +28,25 @@ export function ticketActionTabs(app: AppBuilder, region: Region, name: string, 
         operationForm(app, tab, `${name}_${action}`, `tickets.${action}`, {
           fixed: { id: detail.fx('data.id'), expectedVersion: detail.fx('data.version') },
           button: actionLabel(app, action),
+          include: extraInputs[action],
+          choices: o.choices,
           disabled: fx(`!(${detail.js('data?.allowedActions')} ?? []).includes(${JSON.stringify(action)})`),
           query: { success: `${actionLabel(app, action)} ✓ ${detail.fx('data.number')}`, refresh: [detail, ...refresh] },
         });
       },
     })),
   );
+}
+
+/** `{{ }}` choices: staff, departments and ticket categories, from queries the app runs on page load. */
+export function ticketChoices(staff: QueryRef, departments: QueryRef, settings: QueryRef): Record<string, string> {
+  const departmentChoices = departments.fx('(data ?? []).map(d => ({ label: d.name, value: d.id }))');
+  return {
+    assigneeId: staff.fx('(data ?? []).filter(s => s.active).map(s => ({ label: s.name, value: s.id }))'),
+    departmentId: departmentChoices,
+    toDepartmentId: departmentChoices,
+    category: settings.fx('(data?.tickets?.categories ?? []).map(c => ({ label: c.label, value: c.key }))'),
+  };
 }
 
 /** Columns of a ticket list, overdue rows highlighted. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '../core/operation.js';
+import { defineOperation, type OpContext } from '../core/operation.js';
 import { atLeast, hasAnyRole } from '../core/roles.js';
 import { forbidden, stateError } from '../core/errors.js';
 import { id, page, pageInput, pageOf, decodeCursor, text } from '../core/schemas.js';
@@ -16,6 +16,13 @@ import { requestEdit, editOut } from '../customers/edits.js';
 
 const staffCustomer = atLeast('agent');
 const likePrefix = (s: string): string => `${s.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+
+/** Ids of the customers with this phone (R-ARC-6); the search filters on them (see customers/search.sql). */
+async function phoneIds(ctx: OpContext, phone: string): Promise<number[] | null> {
+  const wanted = digits(phone);
+  if (!wanted) return null;
+  return (await ctx.sql<{ id: number }>('customers/phone-ids', [ctx.site, wanted])).map((r) => r.id);
+}
 
 export default [
   defineOperation({
@@ -79,7 +86,7 @@ export default [
       unit: unit.optional(),
       floor: z.number().int().min(-9).max(99).optional().describe('floor number, basements negative (B1 = -1)'),
       name: text(200).optional().describe('beginning of the company or person name'),
-      phone: z.string().trim().regex(/\d{3,}/, 'at least 3 digits').max(40).optional().describe('a contact phone number'),
+      phone: z.string().trim().regex(/\d{3,}/, '3 or more digits').max(40).optional().describe('a contact phone number'),
       category: z.enum(categories).optional().describe('prospective, new, regular, vip'),
       grade: z.enum(grades).optional().describe('A, B, C or D'),
       status: z.enum(customerStatuses).optional().describe('active or vacated'),
@@ -95,13 +102,13 @@ export default [
         input.unit ?? null,
         input.floor ?? null,
         input.name ? likePrefix(input.name) : null,
-        input.phone ? digits(input.phone) : null,
+        input.phone ? await phoneIds(ctx, input.phone) : null,
         input.category ?? null,
         input.grade ?? null,
         input.status ?? null,
         input.q ?? null,
         input.q ? likePrefix(input.q) : null,
-        input.q ? digits(input.q) || null : null,
+        input.q ? await phoneIds(ctx, input.q) : null,
         input.custom ? JSON.stringify(input.custom) : null,
         after ? String(after[0]) : null,
         after ? Number(after[1]) : null,

@@ -48,8 +48,7 @@ server.listen(Number(opts.port), opts.host, () => {
 });
 
 const shutdown = () => {
-  stopBackground();
-  server.close(() => void db.close().then(() => process.exit(0)));
+  server.close(() => void stopBackground().then(() => db.close()).then(() => process.exit(0)));
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -69,8 +69,8 @@ function numberArb(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
   const lo = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + (integer ? 1 : 0.001) : -1000);
   const hi = Math.min(s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - (integer ? 1 : 0.001) : 1000), 2 ** 31);
   if (integer) {
-    // Positive integers are nearly always ids here.
-    if (lo >= 0 && hi > 1000) return smallId;
+    // Unbounded positive integers are nearly always ids here; bounded ranges (years 2000–2100) are not.
+    if (lo >= 0 && lo <= 1 && hi > 1000) return smallId;
     return fc.integer({ min: Math.ceil(lo), max: Math.floor(Math.max(lo, hi)) });
   }
   return fc.double({ min: lo, max: Math.max(lo, hi), noNaN: true, noDefaultInfinity: true });

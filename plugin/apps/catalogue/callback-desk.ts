@@ -1,4 +1,5 @@
 // 回访: callbacks due today, record the outcome, reopen a ticket the customer was dissatisfied with.
+import { isAllowed, ticketStates, type TicketAction } from '../../tickets/machine.js';
 import { fx } from '../builder.js';
 import { operationForm } from '../op-form.js';
 import type { TemplateApp } from './types.js';
@@ -12,6 +13,9 @@ export const callbackDesk: TemplateApp = {
       page.heading('title', app.t('回访', 'Callback desk'));
       const due = app.query('callbacksDue', 'callbacks.due', { until: fx(`moment().format('YYYY-MM-DD')`) }, { runOnPageLoad: true });
       const selected = (path: string) => fx(`components.callbackTable.selectedRow?.${path}`);
+      // Disabled unless the selected ticket's state allows the action (states from the ticket state machine).
+      const allowedFor = (action: TicketAction) =>
+        fx(`!${JSON.stringify(ticketStates.filter((s) => isAllowed(s, action)))}.includes(components.callbackTable.selectedRow?.state)`);
       page.table(
         'callbackTable',
         due.fx('data ?? []'),
@@ -31,6 +35,7 @@ export const callbackDesk: TemplateApp = {
         operationForm(app, box, 'recordCallback', 'tickets.recordCallback', {
           fixed: { id: selected('ticketId') },
           include: ['comment', 'nextCallbackOn'],
+          disabled: allowedFor('recordCallback'),
           query: { success: app.t('回访已记录', 'Callback recorded'), refresh: [due] },
         });
       });
@@ -38,6 +43,7 @@ export const callbackDesk: TemplateApp = {
         box.text('reopenTitle', app.t('不满意：重新打开（经理）', 'Dissatisfied: reopen (manager)'));
         operationForm(app, box, 'reopenTicket', 'tickets.reopen', {
           fixed: { id: selected('ticketId') },
+          disabled: allowedFor('reopen'),
           query: { success: app.t('工单已重新打开', 'Ticket reopened'), refresh: [due] },
         });
       });

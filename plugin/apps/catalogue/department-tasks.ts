@@ -1,5 +1,5 @@
 // 部门任务: "my queue" for a department head and their staff, what falls due soon, and the work actions.
-import { ticketActionTabs, ticketColumns, ticketDetail } from '../ticket-actions.js';
+import { ticketActionTabs, ticketChoices, ticketColumns, ticketDetail } from '../ticket-actions.js';
 import type { TemplateApp } from './types.js';
 
 export const departmentTasks: TemplateApp = {
@@ -26,8 +26,14 @@ export const departmentTasks: TemplateApp = {
         { height: 200, loading: dueSoon },
       );
       ticketDetail(app, page, 'task', detail);
-      page.text('staffHint', app.t(`部门：${app.params.department}`, `Department: ${app.params.department}`));
-      ticketActionTabs(app, page, 'work', detail, ['acceptTransfer', 'start', 'waitCustomer', 'resume', 'resolve', 'requestTransfer', 'signOff'], [queue, dueSoon]);
+      const staff = app.query('staffList', 'staff.list', { departmentCode: app.params.department }, { runOnPageLoad: true });
+      const departments = app.query('departmentList', 'departments.list', {}, { runOnPageLoad: true });
+      const settings = app.query('settings', 'settings.get', {}, { runOnPageLoad: true });
+      ticketActionTabs(app, page, 'work', detail, {
+        actions: ['acceptTransfer', 'start', 'waitCustomer', 'resume', 'resolve', 'requestTransfer', 'signOff'],
+        refresh: [queue, dueSoon],
+        choices: ticketChoices(staff, departments, settings),
+      });
     });
   },
 };

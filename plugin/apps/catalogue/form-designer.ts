@@ -35,7 +35,7 @@ export const formDesigner: TemplateApp = {
       const row = (path: string) => fx(`components.fieldTable.selectedRow?.${path} ?? ''`);
       page.row((r) => {
         r.textInput('fieldKey', app.t('键（英文）', 'Key'), { placeholder: 'door_code', width: 10, value: row('key') });
-        r.textInput('fieldLabel', app.t('名称', 'Label'), { placeholder: '门禁卡号 Door card no.', width: 12, value: row('label') });
+        r.textInput('fieldLabel', app.t('名称', 'Label'), { placeholder: app.t('门禁卡号', 'Door card no.'), width: 12, value: row('label') });
         r.dropdown('fieldType', app.t('类型', 'Type'), fieldTypes.map((t) => ({ value: t, label: t })), { value: 'text', width: 8 });
         r.dropdown('fieldRequired', app.t('必填', 'Required'), app.choices([['false', '否', 'no'], ['true', '是', 'yes']]), { value: 'false', width: 8 });
       });

@@ -1,7 +1,19 @@
 // 档案借阅: requests, approvals, issue and return, and the overdue register.
-import { fx } from '../builder.js';
+import { loanTransitions, type LoanAction } from '../../loans/fields.js';
+import { fx, type AppBuilder, type Region } from '../builder.js';
 import { fieldChoices, operationForm } from '../op-form.js';
 import type { TemplateApp } from './types.js';
+
+const loanInputs: Partial<Record<LoanAction, readonly string[]>> = { issue: ['pages'], return: ['note'] };
+const loanTitles: Record<LoanAction, [string, string]> = {
+  approve: ['审批', 'Approve'],
+  reject: ['驳回', 'Reject'],
+  cancel: ['撤销', 'Cancel'],
+  issue: ['借出', 'Issue'],
+  return: ['归还', 'Return'],
+  renew: ['续借', 'Renew'],
+};
+const loanActionTitle = (app: AppBuilder, action: LoanAction): string => app.t(...loanTitles[action]);
 
 export const lendingDesk: TemplateApp = {
   key: 'lending-desk',
@@ -25,7 +37,6 @@ export const lendingDesk: TemplateApp = {
       });
       page.table('loanTable', loans.fx('data?.items ?? []'), loanColumns, { loading: loans });
       const loanId = fx('components.loanTable.selectedRow?.id');
-      const done = (zh: string, en: string) => ({ success: app.t(zh, en), refresh: [loans] });
       page.tabs('loanActions', [
         {
           id: 'request',
@@ -33,15 +44,22 @@ export const lendingDesk: TemplateApp = {
           build: (tab) => {
             const form = app.query('loanForm', 'forms.get', { entity: 'loan' }, { runOnPageLoad: true });
             tab.schemaForm('loanCustom', form.fx('data?.jsonSchema ?? {}'), { height: 160 });
-            operationForm(app, tab, 'requestLoan', 'loans.request', { fixed: { custom: '{{components.loanCustom.data ?? {}}}' }, include: ['place'], query: done('已申请', 'Requested') });
+            operationForm(app, tab, 'requestLoan', 'loans.request', { fixed: { custom: '{{components.loanCustom.data ?? {}}}' }, include: ['place'], query: { success: app.t('已申请', 'Requested'), refresh: [loans] } });
           },
         },
-        { id: 'approve', title: app.t('审批', 'Approve'), build: (tab) => void operationForm(app, tab, 'approveLoan', 'loans.approve', { fixed: { id: loanId }, query: done('已批准', 'Approved') }) },
-        { id: 'reject', title: app.t('驳回', 'Reject'), build: (tab) => void operationForm(app, tab, 'rejectLoan', 'loans.reject', { fixed: { id: loanId }, query: done('已驳回', 'Rejected') }) },
-        { id: 'issue', title: app.t('借出', 'Issue'), build: (tab) => void operationForm(app, tab, 'issueLoan', 'loans.issue', { fixed: { id: loanId }, include: ['pages'], query: done('已借出', 'Issued') }) },
-        { id: 'return', title: app.t('归还', 'Return'), build: (tab) => void operationForm(app, tab, 'returnLoan', 'loans.return', { fixed: { id: loanId }, include: ['note'], query: done('已归还', 'Returned') }) },
-        { id: 'renew', title: app.t('续借', 'Renew'), build: (tab) => void operationForm(app, tab, 'renewLoan', 'loans.renew', { fixed: { id: loanId }, query: done('已续借', 'Renewed') }) },
-        { id: 'cancel', title: app.t('撤销', 'Cancel'), build: (tab) => void operationForm(app, tab, 'cancelLoan', 'loans.cancel', { fixed: { id: loanId }, query: done('已撤销', 'Cancelled') }) },
+        ...(Object.keys(loanTransitions) as LoanAction[]).map((action) => ({
+          id: action,
+          title: loanActionTitle(app, action),
+          build: (tab: Region) =>
+            void operationForm(app, tab, `${action}Loan`, `loans.${action}`, {
+              fixed: { id: loanId },
+              include: loanInputs[action],
+              button: loanActionTitle(app, action),
+              // Enabled only in the states the action may start from (R-LEN-1).
+              disabled: fx(`!${JSON.stringify(loanTransitions[action])}.includes(components.loanTable.selectedRow?.state)`),
+              query: { success: `${loanActionTitle(app, action)} ✓`, refresh: [loans] },
+            }),
+        })),
       ]);
     });
     app.page('overdue', app.t('超期登记', 'Overdue register'), (page) => {

@@ -1,7 +1,7 @@
 // 投诉处理: the queue by state with overdue rows highlighted, the selected ticket's timeline, and its actions.
 import { fx } from '../builder.js';
 import { fieldChoices } from '../op-form.js';
-import { ticketActionTabs, ticketColumns, ticketDetail } from '../ticket-actions.js';
+import { ticketActionTabs, ticketChoices, ticketColumns, ticketDetail } from '../ticket-actions.js';
 import type { TemplateApp } from './types.js';
 
 export const ticketBoard: TemplateApp = {
@@ -35,11 +35,12 @@ export const ticketBoard: TemplateApp = {
       ticketDetail(app, page, 'ticket', detail);
       const departments = app.query('departmentList', 'departments.list', {}, { runOnPageLoad: true });
       const staff = app.query('staffList', 'staff.list', { departmentCode: app.params.department }, { runOnPageLoad: true });
-      page.row((row) => {
-        row.dropdown('assigneeHint', app.t('可派人员', 'Staff to assign'), staff.fx('(data ?? []).map(s => ({ label: s.name + " #" + s.id, value: s.id }))'), { width: 20 });
-        row.dropdown('departmentHint', app.t('部门', 'Departments'), departments.fx('(data ?? []).map(d => ({ label: d.name + " #" + d.id, value: d.id }))'), { width: 20 });
+      const settings = app.query('settings', 'settings.get', {}, { runOnPageLoad: true });
+      ticketActionTabs(app, page, 'actions', detail, {
+        actions: ['acknowledge', 'classify', 'assign', 'requestTransfer', 'approveTransfer', 'escalate', 'extend', 'resolve', 'signOff', 'reply', 'close'],
+        refresh: [list],
+        choices: ticketChoices(staff, departments, settings),
       });
-      ticketActionTabs(app, page, 'actions', detail, ['acknowledge', 'classify', 'assign', 'requestTransfer', 'approveTransfer', 'escalate', 'extend', 'resolve', 'signOff', 'reply', 'close'], [list]);
     });
   },
 };

@@ -1,0 +1,146 @@
+// Issue 7: the template apps' queries, run through the bundled plugin (dist/index.js, loaded as ToolJet loads it)
+// against the demo database, with their {{ }} inputs evaluated the way ToolJet would: a query sees the results of
+// the queries before it, a table's selectedRow is the first row of its data, an input holds a valid value for
+// the field it feeds, a disabled button is not pressed, and a write re-runs the queries its success event names.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApps } from '../plugin/apps/build.js';
+import type { AppV2, ComponentRow, DataQueryRow } from '../plugin/apps/types.js';
+import { sampleFor } from '../plugin/apps/validate.js';
+import { inputJsonSchema } from '../plugin/core/coerce.js';
+import { silentLogger } from '../plugin/core/logger.js';
+import { registry } from '../plugin/core/registry.js';
+import type { Role } from '../plugin/core/roles.js';
+import { pgDb } from '../plugin/db/pg.js';
+import { ensureMigrated } from '../plugin/db/ready.js';
+import { seedDemo } from '../plugin/seed/index.js';
+import { bundleDatabase, loadBundle, type LoadedBundle } from './support/bundle.js';
+
+type Obj = Record<string, any>;
+let db: Awaited<ReturnType<typeof bundleDatabase>>;
+let plugin: InstanceType<LoadedBundle['Plugin']>;
+let staff: { id: number; tooljetUserId: string | null; roles: Role[]; departmentCode: string | null; departmentId: number | null }[] = [];
+let departments: { id: number; code: string }[] = [];
+
+const run = (user: string, options: Obj) => plugin.run(db.options, options, 'apps-demo', 't1', { user: { id: user } });
+
+beforeAll(async () => {
+  plugin = new (loadBundle().Plugin)();
+  db = await bundleDatabase();
+  const o = db.options;
+  const env = {
+    db: o.connection_string
+      ? pgDb({ connectionString: String(o.connection_string), schema: String(o.schema) })
+      : pgDb({ host: String(o.host), port: Number(o.port), database: String(o.database), user: String(o.username), password: String(o.password), schema: String(o.schema), max: 4 }),
+    site: 'main',
+    zone: 'Asia/Shanghai',
+    clock: () => new Date(),
+  };
+  await ensureMigrated(env.db);
+  await seedDemo(env, silentLogger);
+  await env.db.close();
+  staff = (await run('demo-admin', { operation: 'staff.list' })).data;
+  departments = (await run('demo-admin', { operation: 'departments.list' })).data;
+}, 600_000);
+afterAll(async () => db?.stop());
+
+/** A demo user allowed to run the operation; department-scoped screens use the app's department. */
+function userFor(operation: string, department: string): string {
+  const access = registry.get(operation)?.access;
+  const allowed = (s: (typeof staff)[number]) => access === 'staff' || access === 'public' || (Array.isArray(access) && s.roles.some((r) => access.includes(r)));
+  const candidates = staff.filter((s) => s.tooljetUserId && allowed(s) && !s.roles.includes('admin'));
+  const pick = candidates.find((s) => s.departmentCode === department) ?? candidates[0] ?? staff.find((s) => s.roles.includes('admin'));
+  return String(pick?.tooljetUserId);
+}
+
+// ToolJet's `moment` as the apps use it: moment().format('YYYY-MM-DD' | 'YYYY-MM').
+const moment = () => ({ format: (f: string) => new Date().toISOString().slice(0, f === 'YYYY-MM' ? 7 : 10) });
+
+function evaluate(value: unknown, scope: Obj): unknown {
+  if (typeof value !== 'string' || !value.includes('{{')) return value;
+  const js = (expr: string) => new Function('queries', 'components', 'moment', `return (${expr});`)(scope.queries, scope.components, moment);
+  const whole = /^\{\{([\s\S]*)\}\}$/.exec(value);
+  if (whole && !whole[1]!.includes('}}')) return js(whole[1]!);
+  return value.replace(/\{\{([\s\S]*?)\}\}/g, (_, expr: string) => String(js(expr) ?? ''));
+}
+
+/** What a person would type into each input: a valid value of the field it feeds, or a fitting literal. */
+function inputValues(app: AppV2, department: string): Obj {
+  const values: Obj = {};
+  const today = new Date().toISOString().slice(0, 10);
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const deptId = departments.find((d) => d.code === department)?.id;
+  const sameDept = staff.find((s) => s.departmentId === deptId && s.roles.includes('agent'))?.id;
+  const byField: Obj = {
+    assigneeId: sameDept,
+    toDepartmentId: departments.find((d) => d.code !== department && d.code !== 'management')?.id,
+    deadline: `${inAWeek}T17:00:00+08:00`,
+    nextCallbackOn: inAWeek,
+    receivedOn: today,
+    days: 1,
+    pages: 1,
+    pagesReturned: 1,
+  };
+  for (const q of app.dataQueries) {
+    const op = registry.get(String(q.options.operation));
+    const fields = (op ? inputJsonSchema(op).properties : undefined) ?? {};
+    for (const [key, v] of Object.entries(q.options)) {
+      const m = typeof v === 'string' ? /^\{\{components\.(\w+)\.value\}\}$/.exec(v) : null;
+      if (m) values[m[1]!] = byField[key] ?? sampleFor(fields[key] as never);
+    }
+  }
+  // Inputs used inside larger expressions: the unit being looked up, the form designer's new field.
+  return { ...values, unitInput: '', findInput: '', searchInput: '', fieldKey: 'door_code', fieldLabel: '门禁卡号', fieldType: 'text', fieldRequired: 'false', fieldOptions: '', templateText: '{{customer.name}}' };
+}
+
+interface Outcome {
+  query: string;
+  operation: string;
+  status: string;
+  message?: string;
+}
+
+async function runApp(app: AppV2, department: string): Promise<Outcome[]> {
+  const results: Obj = {};
+  const typed = inputValues(app, department);
+  const byName = new Map(app.components.map((c) => [c.name, c]));
+  const scope: Obj = { queries: results };
+  scope.components = new Proxy({}, {
+    get: (_, name: string) => {
+      const c: ComponentRow | undefined = byName.get(name);
+      if (c?.type === 'Table') {
+        const rows = evaluate(c.properties.data?.value, scope);
+        return { selectedRow: Array.isArray(rows) ? rows[0] : undefined };
+      }
+      return { value: typed[name] ?? '', data: {} };
+    },
+  });
+  const disabledBy = new Map<string, ComponentRow>();
+  for (const e of app.events) if (e.event.actionId === 'run-query' && e.target === 'component') disabledBy.set(String(e.event.queryId), byName.get(app.components.find((c) => c.id === e.sourceId)!.name)!);
+  const refreshes = (q: DataQueryRow) => app.events.filter((e) => e.sourceId === q.id && e.event.eventId === 'onDataQuerySuccess' && e.event.actionId === 'run-query').map((e) => String(e.event.queryId));
+  const outcomes: Outcome[] = [];
+  const exec = async (q: DataQueryRow, record: boolean): Promise<void> => {
+    const options = Object.fromEntries(Object.entries(q.options).map(([k, v]) => [k, evaluate(v, scope)]));
+    const result = await run(userFor(String(q.options.operation), department), options).catch((e: Error & { description?: string }) => ({ status: 'failed', message: `${e.message} ${e.description ?? ''}` }));
+    results[q.name] = { data: result.data, isLoading: false };
+    if (record) outcomes.push({ query: q.name, operation: String(q.options.operation), status: result.status, ...(result.status === 'ok' ? {} : { message: result.message ?? result.errorMessage }) });
+    if (result.status === 'ok') for (const id of refreshes(q)) await exec(app.dataQueries.find((x) => x.id === id)!, false);
+  };
+  for (const q of app.dataQueries) {
+    const button = disabledBy.get(q.id);
+    if (button && evaluate(button.properties.disabledState?.value, scope) === true) continue;
+    await exec(q, true);
+  }
+  return outcomes;
+}
+
+describe('template apps against the demo database, through the bundled plugin', () => {
+  for (const built of buildApps()) {
+    it(`${built.file}: its queries succeed`, async () => {
+      const app = built.export.app[0]!.definition.appV2;
+      const outcomes = await runApp(app, 'customer_service');
+      expect(outcomes.filter((o) => o.status !== 'ok')).toEqual([]);
+      const reads = app.dataQueries.filter((q) => registry.get(String(q.options.operation))?.kind === 'read');
+      expect(outcomes.filter((o) => registry.get(o.operation)?.kind === 'read').length).toBe(reads.length);
+    }, 120_000);
+  }
+});
