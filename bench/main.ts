@@ -1,7 +1,7 @@
 // `npm run bench -- --scale 10k[,100k,1m] --db pglite|postgres [--json out.json]` (issue 8).
 // Per scale: a new schema migrated by the bundle, the seeded data set, both arms of every operation, the
 // 16-client tickets.open burst with its gap-free check, and bundle size + cold start. Then the growth table.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -13,7 +13,7 @@ import { Recorder } from './trace.js';
 import { measure } from './measure.js';
 import { throughput } from './throughput.js';
 import { coldStart } from './cold-start.js';
-import { absoluteChecks, extrasTable, growthTable, opsTable, type ScaleRun } from './report.js';
+import { absoluteChecks, extrasTable, growthTable, opsTable, writeTraces, type ScaleRun } from './report.js';
 import { registry } from '../plugin/core/registry.js';
 
 const SCALES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
@@ -41,6 +41,7 @@ const program = new Command('bench')
   .option('--cold-runs <n>', 'fresh processes for the cold-start median', positive, 5)
   .option('--seed <n>', 'data generator seed', positive, 1)
   .option('--only <operations>', 'comma list of operations to measure (default: all benchmarked ones)', (v: string) => v.split(',').map((s) => s.trim()))
+  .option('--growth <files>', 'only print the growth table of earlier --json results (comma list, smallest scale first)', (v: string) => v.split(','))
   .option('--keep', 'keep the generated schema (its name is printed)')
   .parse();
 
@@ -56,6 +57,7 @@ interface Options {
   seed: number;
   keep?: boolean;
   only?: string[];
+  growth?: string[];
 }
 
 const opts = program.opts<Options>();
@@ -102,6 +104,12 @@ async function benchScale(scale: string): Promise<ScaleRun> {
   }
 }
 
+if (opts.growth) {
+  const saved = opts.growth.flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as { runs: ScaleRun[] }).runs);
+  process.stdout.write(`${growthTable(saved)}\n`);
+  process.exit(0);
+}
+
 const db = await openDatabase(opts.db);
 const runs: ScaleRun[] = [];
 try {
@@ -114,7 +122,7 @@ const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.t
 const out: string[] = [`# npm run bench -- --scale ${opts.scale.join(',')} --db ${opts.db}`, '', `${new Date().toISOString()} · ${machine} · ${opts.db} ${db.version}`, ''];
 for (const run of runs) {
   out.push(`## ${run.scale} tickets (${run.db}; data generated in ${run.generateSeconds.toFixed(0)} s)`, '', opsTable(run), '', extrasTable(run), '');
-  out.push(...absoluteChecks(run).map((l) => `- ${l}`), '');
+  out.push(...absoluteChecks(run).map((l) => `- ${l}`), '', 'Statements of one recorded write (ms):', '', writeTraces(run), '');
 }
 if (runs.length > 1) out.push('## Growth', '', growthTable(runs), '');
 process.stdout.write(`${out.join('\n')}\n`);

@@ -3,8 +3,8 @@
 import type pg from 'pg';
 import type { BenchOp } from './ops.js';
 import type { PluginArm } from './plugin-arm.js';
-import { Recorder, replay, type Trace } from './trace.js';
-import { summarize, timed, type Summary } from './stats.js';
+import { labelOf, Recorder, replay, type Trace } from './trace.js';
+import { summarize, timedWithCpu, type Summary } from './stats.js';
 
 export interface OpResult {
   label: string;
@@ -13,11 +13,17 @@ export interface OpResult {
   shape: BenchOp['shape'];
   plugin: Summary;
   raw: Summary;
-  /** plugin p50 / raw p50. */
+  /** plugin p50 / raw p50 (the measure). */
   ratio: number;
+  /** Median of call-by-call ratios: the two calls of a pair share the machine's load of that moment. */
+  pairedRatio: number;
+  /** This process's CPU ms per call (p50): for pg, the client side only (driver, and the plugin in arm a). */
+  cpu: { plugin: number; raw: number };
   /** Statements per call, and the runner's own phases of one recorded call (ms). */
   statements: number;
   phases: Trace['phases'];
+  /** The recorded call's statements: runner/handler label and server round-trip ms. */
+  trace: { label: string; ms: number }[];
 }
 
 export interface Arms {
@@ -41,6 +47,7 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
   };
   const plugin: number[] = [];
   const raw: number[] = [];
+  const cpu = { plugin: [] as number[], raw: [] as number[] };
   let last: Trace | undefined;
   // Warm-up calls use inputs after the measured ones so that writes never reuse an input.
   for (let k = iterations; k < iterations + warmup; k++) {
@@ -48,21 +55,27 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
     await replay(arms.pool, await traceOf(k));
   }
   for (let k = 0; k < iterations; k++) {
-    const a = () => timed(() => arms.plugin.run(op.operation, op.input(k, 0), op.user));
+    const a = async () => {
+      const t = await timedWithCpu(() => arms.plugin.run(op.operation, op.input(k, 0), op.user));
+      plugin.push(t.wall);
+      cpu.plugin.push(t.cpu);
+    };
     // Recorded right before its replay: a write's trace holds values (the next ticket number) that the plugin
     // arm's call would otherwise take first.
     const b = async () => {
       const trace = await traceOf(k);
       last = trace;
-      return timed(() => replay(arms.pool, trace));
+      const t = await timedWithCpu(() => replay(arms.pool, trace));
+      raw.push(t.wall);
+      cpu.raw.push(t.cpu);
     };
     // Alternate which arm goes first: the second call of a pair finds warmer caches.
     if (k % 2 === 0) {
-      plugin.push(await a());
-      raw.push(await b());
+      await a();
+      await b();
     } else {
-      raw.push(await b());
-      plugin.push(await a());
+      await b();
+      await a();
     }
   }
   const p = summarize(plugin);
@@ -75,7 +88,10 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
     plugin: p,
     raw: r,
     ratio: p.p50 / r.p50,
+    pairedRatio: summarize(plugin.map((a, i) => a / raw[i]!)).p50,
+    cpu: { plugin: summarize(cpu.plugin).p50, raw: summarize(cpu.raw).p50 },
     statements: last?.statements.length ?? 0,
     phases: last?.phases ?? { total: 0, beforeTx: 0, inTx: 0, afterTx: 0 },
+    trace: (last?.statements ?? []).map((st) => ({ label: labelOf(st.text), ms: st.ms })),
   };
 }

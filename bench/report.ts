@@ -19,15 +19,14 @@ const TARGET = { readRatio: 1.15, writeRatio: 1.3, searchP50: 5, reportP50: 300,
 
 export function opsTable(run: ScaleRun): string {
   const lines = [
-    `| operation | kind | stmts | plugin p50 | plugin p95 | raw p50 | raw p95 | ratio a/b p50 | target | runner before/in/after tx |`,
-    `|---|---|--:|--:|--:|--:|--:|--:|---|---|`,
+    `| operation | kind | stmts | plugin p50 | plugin p95 | raw p50 | raw p95 | Δ p50 | ratio a/b p50 | paired ratio | target | client CPU plugin / raw |`,
+    `|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|`,
   ];
   for (const r of run.ops) {
     const limit = r.kind === 'read' ? TARGET.readRatio : TARGET.writeRatio;
     const verdict = r.ratio <= limit ? `met (≤ ${limit})` : `missed (≤ ${limit})`;
-    const ph = r.phases;
     lines.push(
-      `| ${r.label} | ${r.kind} | ${r.statements} | ${ms(r.plugin.p50)} | ${ms(r.plugin.p95)} | ${ms(r.raw.p50)} | ${ms(r.raw.p95)} | ${r.ratio.toFixed(2)} | ${verdict} | ${ms(ph.beforeTx)} / ${ms(ph.inTx)} / ${ms(ph.afterTx)} |`,
+      `| ${r.label} | ${r.kind} | ${r.statements} | ${ms(r.plugin.p50)} | ${ms(r.plugin.p95)} | ${ms(r.raw.p50)} | ${ms(r.raw.p95)} | ${ms(r.plugin.p50 - r.raw.p50)} | ${r.ratio.toFixed(2)} | ${r.pairedRatio.toFixed(2)} | ${verdict} | ${ms(r.cpu.plugin)} / ${ms(r.cpu.raw)} |`,
     );
   }
   return lines.join('\n');
@@ -40,6 +39,8 @@ export function extrasTable(run: ScaleRun): string {
     lines.push(`| tickets.open, ${t.clients} clients, ${t.seconds.toFixed(1)} s | ${t.perSecond.toFixed(0)} /s (${t.calls} ok, ${t.failures} failed; p50 ${ms(t.latency.p50)} ms, p95 ${ms(t.latency.p95)} ms) | ≥ ${TARGET.opensPerSecond}/s at 1M on PostgreSQL |`);
     lines.push(`| numbers gap-free after the burst | ${t.gapFree ? 'yes' : 'NO'} (${t.ticketsAdded} tickets added) | yes |`);
     if (t.firstFailure) lines.push(`| first failure | ${t.firstFailure.replace(/\|/g, '/').slice(0, 160)} | |`);
+    const hold = counterHold(run.ops.find((o) => o.operation === 'tickets.open'));
+    if (hold) lines.push(`| counter row held per intake (recorded call) | ${ms(hold.ms)} ms over ${hold.statements} statements + commit → ≤ ${(1000 / hold.ms).toFixed(0)}/s per site | |`);
   }
   const c = run.cold;
   if (c) {
@@ -49,16 +50,18 @@ export function extrasTable(run: ScaleRun): string {
   return lines.join('\n');
 }
 
-/** p50 of each operation at each scale run; the growth column compares the largest scale with the smallest. */
+/** p50 of each operation at each scale run; growth compares the largest scale with the smallest, per arm. */
 export function growthTable(runs: ScaleRun[]): string {
   const labels = runs[0]?.ops.map((o) => o.label) ?? [];
-  const head = `| operation | ${runs.map((r) => `${r.scale} plugin / raw p50`).join(' | ')} | growth (plugin) |`;
-  const lines = [head, `|---|${runs.map(() => '--:|').join('')}--:|`];
+  const head = `| operation | ${runs.map((r) => `${r.scale} ${r.db}: plugin / raw p50`).join(' | ')} | growth plugin | growth raw |`;
+  const lines = [head, `|---|${runs.map(() => '--:|').join('')}--:|--:|`];
+  const growth = (first: number | undefined, last: number | undefined) => `×${((last ?? NaN) / (first ?? NaN)).toFixed(2)}`;
   for (const label of labels) {
     const cells = runs.map((r) => r.ops.find((o) => o.label === label));
-    const first = cells[0]?.plugin.p50 ?? NaN;
-    const last = cells.at(-1)?.plugin.p50 ?? NaN;
-    lines.push(`| ${label} | ${cells.map((c) => (c ? `${ms(c.plugin.p50)} / ${ms(c.raw.p50)}` : '–')).join(' | ')} | ×${(last / first).toFixed(2)} |`);
+    const [first, last] = [cells[0], cells.at(-1)];
+    lines.push(
+      `| ${label} | ${cells.map((c) => (c ? `${ms(c.plugin.p50)} / ${ms(c.raw.p50)}` : '–')).join(' | ')} | ${growth(first?.plugin.p50, last?.plugin.p50)} | ${growth(first?.raw.p50, last?.raw.p50)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -71,4 +74,20 @@ export function absoluteChecks(run: ScaleRun): string[] {
     else if (r.shape === 'search') out.push(`${r.label} p50 ${ms(r.plugin.p50)} ms (target ≤ ${TARGET.searchP50} ms)${r.plugin.p50 > TARGET.searchP50 ? ' — over' : ''}`);
   }
   return out;
+}
+
+/** R-TIC-2 keeps the year's counter row locked from tickets/next-number until commit: that span bounds throughput. */
+function counterHold(open: OpResult | undefined): { ms: number; statements: number } | undefined {
+  const from = open?.trace.findIndex((s) => s.label === 'tickets/next-number') ?? -1;
+  if (!open || from < 0) return undefined;
+  const held = open.trace.slice(from);
+  return { ms: held.reduce((sum, s) => sum + s.ms, 0), statements: held.length };
+}
+
+/** Where a write's time goes: each statement of one recorded call, in order (begin and commit not shown). */
+export function writeTraces(run: ScaleRun): string {
+  return run.ops
+    .filter((o) => o.kind === 'write')
+    .map((o) => `- ${o.label}: ${o.trace.map((s) => `${s.label} ${ms(s.ms)}`).join(' → ')}`)
+    .join('\n');
 }

@@ -12,6 +12,7 @@ import { pgDb } from '../plugin/db/pg.js';
 import type { Db, Tx } from '../plugin/db/types.js';
 import type { Identity } from '../plugin/core/actor.js';
 import { consoleLogger } from '../plugin/core/logger.js';
+import { statements } from '../plugin/generated/embedded.js';
 
 export interface Statement {
   text: string;
@@ -125,8 +126,10 @@ export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
   }
 }
 
-/** A label for a statement in the runner breakdown. */
-export function labelOf(text: string, names: Map<string, string>): string {
+const names = new Map(Object.entries(statements).map(([name, text]) => [text as string, name]));
+
+/** A label for a statement in the runner breakdown: its queries/ file name, or what the runner does with it. */
+export function labelOf(text: string): string {
   const named = names.get(text);
   if (named) return named;
   if (/from staff s where s\.site/.test(text)) return 'runner: actor lookup';

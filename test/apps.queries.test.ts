@@ -43,12 +43,21 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => db?.stop());
 
-/** A demo user allowed to run the operation; department-scoped screens use the app's department. */
+// The person who would use a screen: for staff-wide reads an agent (their own queue), a manager where allowed
+// (approves, may cancel others' requests), else the role the operation names; the administrator for a department's
+// forms and wording when it has no head of its own. Requests are made by an agent, so a manager can approve them.
+const preference: readonly Role[] = ['manager', 'supervisor', 'agent', 'director', 'dept_head', 'admin'];
+const byAgent = new Set(['loans.request']);
+
+/** A demo user allowed to run the operation, from the app's department where there is one. */
 function userFor(operation: string, department: string): string {
   const access = registry.get(operation)?.access;
   const allowed = (s: (typeof staff)[number]) => access === 'staff' || access === 'public' || (Array.isArray(access) && s.roles.some((r) => access.includes(r)));
-  const candidates = staff.filter((s) => s.tooljetUserId && allowed(s) && !s.roles.includes('admin'));
-  const pick = candidates.find((s) => s.departmentCode === department) ?? candidates[0] ?? staff.find((s) => s.roles.includes('admin'));
+  const first: Role = access === 'staff' || byAgent.has(operation) ? 'agent' : 'manager';
+  const order = [first, ...preference.filter((r) => r !== first)];
+  const rank = (s: (typeof staff)[number]) => Math.min(...s.roles.map((r) => order.indexOf(r)));
+  const candidates = staff.filter((s) => s.tooljetUserId && allowed(s)).sort((a, b) => rank(a) - rank(b));
+  const pick = candidates.find((s) => s.departmentCode === department) ?? candidates.find((s) => s.roles.includes('admin')) ?? candidates[0];
   return String(pick?.tooljetUserId);
 }
 
@@ -57,7 +66,14 @@ const moment = () => ({ format: (f: string) => new Date().toISOString().slice(0,
 
 function evaluate(value: unknown, scope: Obj): unknown {
   if (typeof value !== 'string' || !value.includes('{{')) return value;
-  const js = (expr: string) => new Function('queries', 'components', 'moment', `return (${expr});`)(scope.queries, scope.components, moment);
+  // An expression that throws (e.g. `queries.x.data.id` before x ran) resolves to undefined, as in ToolJet.
+  const js = (expr: string): unknown => {
+    try {
+      return new Function('queries', 'components', 'moment', `return (${expr});`)(scope.queries, scope.components, moment);
+    } catch {
+      return undefined;
+    }
+  };
   const whole = /^\{\{([\s\S]*)\}\}$/.exec(value);
   if (whole && !whole[1]!.includes('}}')) return js(whole[1]!);
   return value.replace(/\{\{([\s\S]*?)\}\}/g, (_, expr: string) => String(js(expr) ?? ''));
@@ -74,6 +90,7 @@ function inputValues(app: AppV2, department: string): Obj {
     assigneeId: sameDept,
     toDepartmentId: departments.find((d) => d.code !== department && d.code !== 'management')?.id,
     deadline: `${inAWeek}T17:00:00+08:00`,
+    category: 'service_quality',
     nextCallbackOn: inAWeek,
     receivedOn: today,
     days: 1,
@@ -114,8 +131,18 @@ async function runApp(app: AppV2, department: string): Promise<Outcome[]> {
       return { value: typed[name] ?? '', data: {} };
     },
   });
-  const disabledBy = new Map<string, ComponentRow>();
-  for (const e of app.events) if (e.event.actionId === 'run-query' && e.target === 'component') disabledBy.set(String(e.event.queryId), byName.get(app.components.find((c) => c.id === e.sourceId)!.name)!);
+  // What a person can do to trigger each query: press an enabled button, click a row of a table that has rows.
+  const triggers = new Map<string, { component: ComponentRow; eventId: string }[]>();
+  for (const e of app.events) {
+    const component = app.components.find((c) => c.id === e.sourceId);
+    if (e.event.actionId !== 'run-query' || !component) continue;
+    triggers.set(String(e.event.queryId), [...(triggers.get(String(e.event.queryId)) ?? []), { component, eventId: e.event.eventId }]);
+  }
+  const usable = (t: { component: ComponentRow; eventId: string }): boolean => {
+    if (t.eventId === 'onClick') return evaluate(t.component.properties.disabledState?.value, scope) !== true;
+    if (t.eventId === 'onRowClicked') return scope.components[t.component.name].selectedRow !== undefined;
+    return true;
+  };
   const refreshes = (q: DataQueryRow) => app.events.filter((e) => e.sourceId === q.id && e.event.eventId === 'onDataQuerySuccess' && e.event.actionId === 'run-query').map((e) => String(e.event.queryId));
   const outcomes: Outcome[] = [];
   const exec = async (q: DataQueryRow, record: boolean): Promise<void> => {
@@ -126,8 +153,8 @@ async function runApp(app: AppV2, department: string): Promise<Outcome[]> {
     if (result.status === 'ok') for (const id of refreshes(q)) await exec(app.dataQueries.find((x) => x.id === id)!, false);
   };
   for (const q of app.dataQueries) {
-    const button = disabledBy.get(q.id);
-    if (button && evaluate(button.properties.disabledState?.value, scope) === true) continue;
+    const ways = triggers.get(q.id) ?? [];
+    if (q.options.runOnPageLoad !== true && ways.length > 0 && !ways.some(usable)) continue;
     await exec(q, true);
   }
   return outcomes;

@@ -64,16 +64,17 @@ describe.skipIf(!executablePath)('R-DOC-1 documents in headless Chromium', () =>
     manager = await one<number>(`select id as v from staff where 'manager' = any(roles) order by id limit 1`);
     const surveyId = await seedSurveys(admin, supervisor);
     const transferred = await one<number>(`select ticket_id as v from ticket_transfers order by id limit 1`);
-    const callbackMonth = await one<string>(`select to_char(max(opened_at) at time zone 'Asia/Shanghai', 'YYYY-MM') as v from tickets`);
+    // The latest month with closed tickets, so the reports have figures in every section.
+    const month = await one<string>(`select to_char(max(closed_at) at time zone 'Asia/Shanghai', 'YYYY-MM') as v from tickets`);
     params = {
       'complaint-intake': { id: await one<number>(`select id as v from tickets where kind = 'complaint' order by id limit 1`) },
       'transfer-slip': { id: transferred },
       'resolution-record': { id: await one<number>(`select ticket_id as v from ticket_callbacks where done_at is not null order by id limit 1`) },
       'loan-slip': { id: await one<number>(`select id as v from loans where state = 'returned' order by id limit 1`) },
       'vacated-catalogue': { year: await one<number>(`select extract(year from vacated_at at time zone 'Asia/Shanghai')::int as v from archives where status = 'vacated' order by vacated_at desc limit 1`) },
-      'monthly-analysis': { month: callbackMonth },
-      'quarterly-summary': { quarter: `${callbackMonth.slice(0, 4)}-Q${Math.ceil(Number(callbackMonth.slice(5)) / 3)}` },
-      'callback-stats': { year: Number(callbackMonth.slice(0, 4)) },
+      'monthly-analysis': { month },
+      'quarterly-summary': { quarter: `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}` },
+      'callback-stats': { year: Number(month.slice(0, 4)) },
       'survey-results': { id: surveyId },
     };
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });

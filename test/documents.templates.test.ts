@@ -1,9 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb, type TestDb } from './support/db.js';
 import { seedCast, type Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { builtInTemplate, builtInSource, compileTemplate, templateNames } from '../plugin/documents/engine.js';
 import { renderSample } from '../plugin/documents/render.js';
+import { createHandler } from '../plugin/server/http.js';
 
 const framing = { now: new Date('2026-10-09T08:00:00Z'), zone: 'Asia/Shanghai', actor: { name: '王敏' } };
 const leftovers = /\{\{|\}\}|undefined|NaN|\[object Object\]|Invalid DateTime/;
@@ -101,6 +104,26 @@ describe('template overrides', () => {
     expect(listed.overrides.some((o: { current: boolean }) => o.current)).toBe(false);
     expect(listed.params).toMatchObject({ properties: { id: { type: 'integer' } } });
     await expect(t.sql('delete from document_templates')).rejects.toThrow(/append-only/);
+  });
+
+  it('R-DOC-1 the local service serves a document at GET /documents/<template>?params, for a Iframe or a browser to print', async () => {
+    const { apiKey } = await t.as(cast.admin)('staff.upsert', { name: '打印 Printer', roles: ['manager'], departmentCode: 'customer_service', issueApiKey: true });
+    const server = createServer(createHandler(t.env));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/documents`;
+      const ok = await fetch(`${base}/callback-stats?year=2026&key=${apiKey}`);
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await ok.text();
+      expect(html).toContain('回访统计 Callback statistics');
+      expect(html).toContain('打印 Printer');
+      expect(html).not.toMatch(leftovers);
+      expect((await fetch(`${base}/callback-stats?year=1999&key=${apiKey}`)).status).toBe(400);
+      expect((await fetch(`${base}/callback-stats?year=2026`)).status).toBe(403);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('R-DOC-1 unknown templates and bad parameters are refused', async () => {

@@ -10,12 +10,13 @@ beforeAll(async () => {
   t = await testDb();
   cast = await seedCast(t);
   await t.as(cast.admin)('settings.update', { patch: { loans: { takeOutAllowed: true } } });
+  await seedScenarioCalendar(t, cast.admin);
 });
 afterAll(() => t.close());
 
 /** A fresh customer's archive, optionally with documents of the given page counts. */
-async function archive(opts: { confidential?: boolean; pages?: number[] } = {}): Promise<number> {
-  const c = await t.as(cast.agent)('customers.create', { unit: `9F-${unitNo++}`, name: `测试公司${unitNo}`, confidential: opts.confidential ?? false });
+async function archive(opts: { confidential?: boolean; pages?: number[]; unit?: string } = {}): Promise<number> {
+  const c = await t.as(cast.agent)('customers.create', { unit: opts.unit ?? `9F-${unitNo++}`, name: `测试公司${unitNo++}`, confidential: opts.confidential ?? false });
   for (const pages of opts.pages ?? []) {
     await t.as(cast.agent)('archives.addDocument', { archiveId: c.archiveId, kind: 'correspondence', title: '往来函', receivedOn: '2026-09-01', pages, original: true });
   }
@@ -49,7 +50,6 @@ describe('loan lifecycle', () => {
   });
 
   it('S-LEN-2 a take-out loan of 3 working days issued 2026-09-30 10:00 is due 2026-10-10 17:30 (National Day, make-up Saturday)', async () => {
-    await seedScenarioCalendar(t, cast.admin);
     t.setNow('2026-09-30T10:00:00+08:00');
     const loan = await request(cast.agent, await archive(), 'take_out');
     await approve(loan.id);
@@ -62,9 +62,11 @@ describe('loan lifecycle', () => {
     await t.as(cast.admin)('staff.upsert', { id: cast.supervisor, roles: ['supervisor', 'manager'] });
     try {
       const loan = await request(cast.supervisor, await archive());
+      expect(loan.borrowerName).toBe('王敏');
       await expectError(t.as(cast.supervisor)('loans.approve', { id: loan.id }), 'FORBIDDEN');
       expect((await loanRow(loan.id))?.state).toBe('requested');
-      expect((await t.as(cast.manager)('loans.approve', { id: loan.id })).state).toBe('approved');
+      expect(await t.as(cast.manager)('loans.approve', { id: loan.id })).toMatchObject({ state: 'approved', approvedBy: cast.manager });
+      expect((await t.sql<{ name: string }>('select name from staff where id = $1', [cast.manager]))[0]?.name).toBe('李强');
     } finally {
       await t.as(cast.admin)('staff.upsert', { id: cast.supervisor, roles: ['supervisor'] });
     }
@@ -91,6 +93,13 @@ describe('loan lifecycle', () => {
     expect(events.map((e) => e.payload)).toContainEqual(expect.objectContaining({ loanId: loan.id, missingPages: 2 }));
   });
 
+  it('R-LEN-5 an in-office loan handed out after office close is due at the close of the next working day', async () => {
+    t.setNow('2026-10-09T18:00:00+08:00');
+    const loan = await request(cast.agent, await archive());
+    await approve(loan.id);
+    expect((await issue(loan.id)).dueAt).toBe('2026-10-10T17:30:00+08:00'); // Saturday 10-10 is a make-up working day
+  });
+
   it('R-LEN-5 take-out needs the setting and is never allowed for a confidential archive', async () => {
     await expectError(request(cast.agent, await archive({ confidential: true }), 'take_out'), 'VALIDATION', 'place');
     await t.as(cast.admin)('settings.update', { patch: { loans: { takeOutAllowed: false } } });
@@ -112,9 +121,9 @@ describe('loan lifecycle', () => {
     expect((await t.as(cast.agent)('customers.get', { id: c.id })).loans.map((l: { id: number }) => l.id)).toEqual([loan.id]);
   });
 
-  it('S-LEN-4 R-LEN-8 a hold waits while the archive is out, blocks renewal, and is offered on return', async () => {
+  it('S-LEN-4 R-LEN-8 the archive of 12F-1203 is out to A; B waits as hold #1, blocks A’s renewal, and is offered the archive on A’s return', async () => {
     t.setNow('2026-10-12T09:00:00+08:00');
-    const a = await archive();
+    const a = await archive({ unit: '12F-1203' });
     const first = await request(cast.agent, a, 'take_out');
     await approve(first.id);
     await issue(first.id);
@@ -193,15 +202,47 @@ describe('loan lifecycle', () => {
     expect((await t.as(cast.agent)('loans.cancel', { id: loan.id })).cancelledBy).toBe(cast.agent);
   });
 
-  it('R-LEN-7 the monthly register lists loans handed out with totals; every change is audited', async () => {
-    const reg = await t.as(cast.agent)('loans.register', { month: '2026-10' });
-    expect(reg.totals.issued).toBe(reg.rows.length);
-    expect(reg.totals.returnedLate).toBeGreaterThanOrEqual(1);
-    expect(reg.totals.missingPages).toBeGreaterThanOrEqual(2);
-    const audits = await t.sql<{ n: number }>(`select count(*)::int as n from audit_log where entity = 'loan' and action = 'issue' and before is not null and after is not null`);
-    expect(audits[0]!.n).toBeGreaterThan(3);
-    const page1 = await t.as(cast.agent)('loans.list', { limit: 2 });
-    const page2 = await t.as(cast.agent)('loans.list', { limit: 2, cursor: page1.nextCursor });
-    expect(page2.items[0].id).not.toBe(page1.items[1].id);
+  it('R-LEN-7 the monthly register lists the loans handed out in the month with exact totals; list filters by borrower, dates and state', async () => {
+    // November 2026 is used by no other test here: three loans handed out, one before the month begins.
+    const lend = async (by: number, requestedAt: string, issuedAt: string) => {
+      t.setNow(requestedAt);
+      const loan = await request(by, await archive({ pages: [10] }));
+      await approve(loan.id);
+      t.setNow(issuedAt);
+      await issue(loan.id);
+      return loan.id as number;
+    };
+    const october = await lend(cast.agent, '2026-10-30T09:00:00+08:00', '2026-10-30T10:00:00+08:00');
+    const onTime = await lend(cast.agent, '2026-11-02T09:00:00+08:00', '2026-11-02T10:00:00+08:00');
+    t.setNow('2026-11-02T11:00:00+08:00');
+    await t.as(cast.supervisor)('loans.return', { id: onTime, pagesReturned: 10 });
+    const late = await lend(cast.agent2, '2026-11-03T09:00:00+08:00', '2026-11-03T16:00:00+08:00');
+    t.setNow('2026-11-03T18:00:00+08:00');
+    await t.as(cast.supervisor)('loans.return', { id: late, pagesReturned: 8, note: '缺两页' });
+    const out = await lend(cast.agent2, '2026-11-04T09:00:00+08:00', '2026-11-04T10:00:00+08:00');
+    await t.as(cast.supervisor)('loans.return', { id: october, pagesReturned: 10 });
+
+    t.setNow('2026-11-05T09:00:00+08:00');
+    const reg = await t.as(cast.agent)('loans.register', { month: '2026-11' });
+    expect(reg.rows.map((l: { id: number }) => l.id)).toEqual([onTime, late, out]);
+    expect(reg.totals).toEqual({ issued: 3, returned: 2, returnedLate: 1, out: 1, overdue: 1, withMissingPages: 1, missingPages: 2 });
+    expect(reg.rows[1]).toMatchObject({ lateMinutes: 30, missingPages: 2, returnNote: '缺两页' });
+    expect((await t.as(cast.agent)('loans.register', { month: '2026-12' })).totals.issued).toBe(0);
+
+    const ids = async (filter: Record<string, unknown>) => (await t.as(cast.agent)('loans.list', filter)).items.map((l: { id: number }) => l.id);
+    expect(await ids({ from: '2026-11-01', to: '2026-11-30' })).toEqual([out, late, onTime]);
+    expect(await ids({ from: '2026-11-01', borrowerId: cast.agent2 })).toEqual([out, late]);
+    expect(await ids({ from: '2026-11-03', to: '2026-11-03' })).toEqual([late]);
+    expect(await ids({ from: '2026-10-30', state: 'returned' })).toEqual([late, onTime, october]);
+    expect(await ids({ from: '2026-10-30', overdue: true })).toEqual([out]);
+    const page1 = await t.as(cast.agent)('loans.list', { from: '2026-10-30', limit: 2 });
+    const page2 = await t.as(cast.agent)('loans.list', { from: '2026-10-30', limit: 2, cursor: page1.nextCursor });
+    expect([...page1.items, ...page2.items].map((l: { id: number }) => l.id)).toEqual([out, late, onTime, october]);
+    expect(page2.nextCursor).toBeNull();
+  });
+
+  it('R-ACT-3 every loan step is audited with before and after', async () => {
+    const audits = await t.sql<{ action: string }>(`select distinct action from audit_log where entity = 'loan' and after is not null`);
+    expect(audits.map((a) => a.action).sort()).toEqual(['approve', 'cancel', 'issue', 'reject', 'renew', 'request', 'return']);
   });
 });

@@ -64,7 +64,9 @@ let cast: Cast;
 let hook: Receiver;
 let clock: Date;
 const now = () => clock;
-const webhook = (): Webhook => ({ url: hook.url, secret, timeoutMs: 300 });
+// Generous by default so a loaded test machine never turns a slow answer into a failed attempt; the
+// timeout test sets its own.
+const webhook = (timeoutMs = 3_000): Webhook => ({ url: hook.url, secret, timeoutMs });
 
 async function addEvents(n: number, event = 'test.event'): Promise<string[]> {
   const rows = await t.sql<{ eventId: string }>(
@@ -169,7 +171,7 @@ describe('R-NOT-1 webhook delivery', () => {
     const lines: string[] = [];
     const logger: Logger = { info: (m, f) => lines.push(m + JSON.stringify(f)), warn: (m, f) => lines.push(m + JSON.stringify(f)), error: (m, f) => lines.push(m + JSON.stringify(f)) };
     const started = performance.now();
-    expect(await deliverDue(t.db, 'main', webhook(), { now, logger })).toEqual({ delivered: 0, failed: 1, pending: 1 });
+    expect(await deliverDue(t.db, 'main', webhook(300), { now, logger })).toEqual({ delivered: 0, failed: 1, pending: 1 });
     expect(performance.now() - started).toBeLessThan(900);
     const row = await outbox(eventId!);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'timeout after 300 ms' });

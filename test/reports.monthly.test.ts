@@ -181,6 +181,17 @@ describe('S-REP monthly analysis, October 2026', () => {
     ]);
   });
 
+  it('R-REP-2 the assessment period may be a month, a quarter or a year', async () => {
+    const scoreOf = async (period: Record<string, unknown>) =>
+      (await t.as(cast.manager)('reports.staffScores', { ...period, staffId: cast.agent }))[0];
+    // Q4 adds the complaint of 1 November, late too; the year adds the late one of 30 September.
+    expect(await scoreOf({ quarter: '2026-Q4' })).toMatchObject({ lateTickets: 2, score: 91 });
+    expect(await scoreOf({ year: 2026 })).toMatchObject({ lateTickets: 3, score: 89 });
+    expect(await scoreOf({ quarter: '2026-Q3' })).toMatchObject({ lateTickets: 1, score: 93 });
+    await expectError(t.as(cast.manager)('reports.staffScores', {}), 'VALIDATION', 'month');
+    await expectError(t.as(cast.manager)('reports.staffScores', { month: '2026-10', year: 2026 }), 'VALIDATION', 'month');
+  });
+
   it('R-REP-2 penalties follow settings.scores', async () => {
     await t.as(cast.admin)('settings.update', { patch: { scores: { start: 100, latePenalty: 5 } } });
     const [agent] = await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent });

@@ -52,6 +52,9 @@ const snapshot = async (id: number) => ({
   row: (await t.sql('select to_jsonb(t) as r from tickets t where id = $1', [id]))[0],
   events: (await t.sql('select count(*)::int as n from ticket_events where ticket_id = $1', [id]))[0],
   clocks: await t.sql('select * from ticket_clocks where ticket_id = $1 order by clock', [id]),
+  callbacks: await t.sql('select * from ticket_callbacks where ticket_id = $1 order by id', [id]),
+  transfers: await t.sql('select * from ticket_transfers where ticket_id = $1 order by id', [id]),
+  outbox: (await t.sql(`select count(*)::int as n from outbox where (payload->>'ticketId')::bigint = $1`, [id]))[0],
 });
 
 describe('R-TIC-12 state machine: every (state, action) pair', () => {

@@ -4,6 +4,7 @@ import { seedCast, type Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { departmentIds, freshUnit, openTicket, ticketIn, type Ids } from './tickets.fixtures.js';
 import { registry } from '../plugin/core/registry.js';
+import { readdirSync, readFileSync } from 'node:fs';
 
 let t: TestDb;
 let cast: Cast;
@@ -34,12 +35,17 @@ describe('ticket workflow rules', () => {
     const [{ n: before }] = (await t.sql<{ n: number }>('select count(*)::int as n from tickets')) as [{ n: number }];
     await expectError(openTicket(t, cast, { kind: 'praise' }), 'VALIDATION', 'kind');
     await expectError(openTicket(t, cast, { receivedAt: '2026-09-15T09:00' }), 'VALIDATION', 'receivedAt');
+    await expectError(openTicket(t, cast, { receivedAt: '2025-09-01T09:00' }), 'VALIDATION', 'receivedAt');
+    await expectError(openTicket(t, cast, { matter: 'nul\u0000byte' }), 'VALIDATION');
     await expectError(openTicket(t, cast, { complainantPhone: 'call me' }), 'VALIDATION', 'complainantPhone');
     await expectError(openTicket(t, cast, { kind: 'repair', conduct }), 'VALIDATION', 'conduct');
     const [{ n: after }] = (await t.sql<{ n: number }>('select count(*)::int as n from tickets')) as [{ n: number }];
     expect(after).toBe(before);
     const ticket = await openTicket(t, cast);
     await expectError(t.as(cast.supervisor)('tickets.classify', { id: ticket.id, category: 'weather', severity: 'normal' }), 'VALIDATION', 'category');
+    await t.as(cast.agent)('tickets.acknowledge', { id: ticket.id });
+    const far = { id: ticket.id, departmentId: ids.engineering, assigneeId: cast.engineer, deadline: '2027-12-31T17:30' };
+    await expectError(t.as(cast.supervisor)('tickets.assign', far), 'VALIDATION', 'deadline');
     await expectError(t.as(cast.agent)('tickets.get', { id: 987654 }), 'NOT_FOUND');
   });
 
@@ -59,6 +65,13 @@ describe('ticket workflow rules', () => {
     const important = await t.as(cast.supervisor)('tickets.markImportant', { id: ticket.id });
     expect(important.important).toBe(true);
     expect([...registry.keys()].filter((n) => /^(tickets|callbacks)\./.test(n) && /delete|remove|purge/i.test(n))).toEqual([]);
+  });
+
+  it('R-TIC-11 no ticket or callback statement deletes or truncates rows', () => {
+    const files = ['tickets', 'callbacks'].flatMap((dir) => readdirSync(`queries/${dir}`).map((f) => `queries/${dir}/${f}`));
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.filter((f) => /\bdelete\s+from\b|\btruncate\b/i.test(readFileSync(f, 'utf8')))).toEqual([]);
+    expect(readFileSync('queries/migrations/004_tickets.sql', 'utf8')).not.toMatch(/on delete cascade/i);
   });
 
   it('R-TIC-6 a transfer needs a director’s approval and the receiver’s acceptance; both sides are recorded', async () => {
@@ -102,6 +115,17 @@ describe('ticket workflow rules', () => {
     const unit = freshUnit();
     expect((await openTicket(t, cast, { unit })).serious).toBe(false);
     expect(await openTicket(t, cast, { unit })).toMatchObject({ serious: true, seriousReasons: ['repeat'] });
+  });
+
+  it('R-TIC-7 a complaint from the same unit counts as a repeat within 30 days only', async () => {
+    const [recent, old] = [freshUnit(), freshUnit()];
+    t.setNow('2026-08-01T09:00:00+08:00');
+    for (const unit of [recent, old]) await openTicket(t, cast, { unit });
+    t.setNow('2026-08-30T09:00:00+08:00'); // 29 days later
+    expect(await openTicket(t, cast, { unit: recent })).toMatchObject({ serious: true, seriousReasons: ['repeat'] });
+    t.setNow('2026-09-01T09:00:00+08:00'); // 31 days later
+    expect((await openTicket(t, cast, { unit: old })).serious).toBe(false);
+    t.setNow('2026-09-14T09:00:00+08:00');
   });
 
   it('R-TIC-8 a conduct complaint carries account, witnesses, evidence and signature; the target cannot be assigned', async () => {

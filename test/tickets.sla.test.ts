@@ -86,6 +86,17 @@ describe('SLA clocks (R-TIC-5)', () => {
     expect(clock(resumed, 'reply')).toMatchObject({ dueAt: '2026-10-08T09:40:00+08:00', paused: false, remainingMs: 40 * 60_000 });
   });
 
+  it('R-TIC-5 day clocks count working days after the intake day, skipping weekends and holidays, counting the make-up day, due at office close', async () => {
+    t.setNow('2026-09-26T10:00:00+08:00'); // Saturday
+    const weekend = await openTicket(t, cast, { kind: 'repair' });
+    expect(clock(weekend, 'repair')).toMatchObject({ dueAt: '2026-09-30T17:30:00+08:00', basis: 'working' });
+    expect(clock(weekend, 'acknowledge').dueAt).toBe('2026-09-26T12:00:00+08:00');
+    t.setNow('2026-09-30T16:00:00+08:00'); // holidays 10-01…10-07, make-up Saturday 10-10
+    expect(clock(await openTicket(t, cast), 'answer').dueAt).toBe('2026-10-10T17:30:00+08:00');
+    t.setNow('2026-10-09T20:00:00+08:00'); // after office hours: the intake day never counts
+    expect(clock(await openTicket(t, cast, { kind: 'repair' }), 'repair').dueAt).toBe('2026-10-13T17:30:00+08:00');
+  });
+
   it('R-TIC-5 a clock shows due time, remaining time and the late flag; meeting it late keeps it late', async () => {
     const ticket = await classified('2026-09-14T09:00:00+08:00', 'urgent');
     t.setNow('2026-09-14T11:30:00+08:00');

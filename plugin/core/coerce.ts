@@ -4,7 +4,7 @@ import type { AnyOperation } from './operation.js';
 
 // ToolJet codehinter fields send literals as strings ("42", "true", "", '{"a":1}') and {{ }} expressions
 // as real values. The coercion is driven by the operation's own JSON Schema, so it never guesses.
-type JsonSchema = {
+export type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;

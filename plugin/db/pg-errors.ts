@@ -23,7 +23,7 @@ export function translatePgError(e: unknown, conflicts: Record<string, string> =
   if (retryable.has(code)) return new DeskError('CONFLICT', 'the record was changed by someone else at the same time; try again');
   if (code === '55P03') return new DeskError('CONFLICT', 'the record is being changed by someone else; try again');
   if (code === '23503') return new DeskError('VALIDATION', friendly ?? 'a referenced record does not exist', [{ path: err.constraint ?? '', message: friendly ?? 'referenced record does not exist' }]);
-  if (code === '23514' || code === '23502' || code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22001') {
+  if (code === '23514' || code === '23502' || code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22001' || code === '22021') {
     return new DeskError('VALIDATION', friendly ?? 'a value is out of range or badly formed');
   }
   if (code === '57014') return new DeskError('UNAVAILABLE', 'the database took too long to answer; try again');

@@ -58,7 +58,8 @@ const words: Record<string, string> = {
   approved: '已批准', rejected: '已驳回', in_office: '办公室阅览', take_out: '借出',
   questionnaire: '问卷', face_to_face: '面谈',
   prospective: '潜在', new: '新', regular: '常规', vip: 'VIP',
-  acknowledge: '受理', reply: '答复', investigation: '调查', report: '书面报告', repair_done: '维修完成', answer: '答复客户',
+  acknowledge: '受理', reply: '答复', investigation: '调查', report: '书面报告', repair_done: '维修完成', answer: '答复客户', deadline: '处理期限',
+  unclassified: '未分类', unassigned: '未分派',
 };
 export const zh = (v: unknown): string => (missing(v) ? dash : (words[String(v)] ?? String(v)));
 
@@ -79,7 +80,7 @@ function bars(items: unknown, labelKey: string, valueKey: string): Bar[] {
   });
 }
 
-/** Horizontal bar chart of counts: one row per item, 640 px wide to fit the A4 content box. */
+/** Horizontal bar chart of counts or scores (scores with 2 decimals): one row per item, 640 px wide to fit the A4 content box. */
 export function barChart(esc: Escape, items: unknown, labelKey: unknown, valueKey: unknown): string {
   const rows = bars(items, String(labelKey), String(valueKey));
   if (rows.length === 0) return '<p class="empty">无数据 No data</p>';
@@ -95,7 +96,7 @@ export function barChart(esc: Escape, items: unknown, labelKey: unknown, valueKe
       return (
         `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${esc(r.label)}</text>` +
         `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="14" fill="#4a6fa5"/>` +
-        `<text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 15}">${esc(number(r.value, 0))}</text>`
+        `<text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 15}">${esc(number(r.value, Number.isInteger(r.value) ? 0 : 2))}</text>`
       );
     })
     .join('');

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { OpContext } from '../core/operation.js';
+import { coerceValue, type JsonSchema } from '../core/coerce.js';
 import { notFound, validation } from '../core/errors.js';
 import { formatInstant } from '../core/json.js';
 import { builtInTemplate, compileTemplate, inPage, templateNames, type Compiled } from './engine.js';
@@ -17,6 +19,16 @@ export function sourceOf(template: string): DocumentSource {
   const source = templateNames.includes(template) ? sources[template] : undefined;
   if (!source) throw notFound(`document template "${template}" (templates: ${templateNames.join(', ')})`);
   return source;
+}
+
+const paramSchemas = new WeakMap<DocumentSource, JsonSchema>();
+function paramsSchema(source: DocumentSource): JsonSchema {
+  let schema = paramSchemas.get(source);
+  if (!schema) {
+    schema = z.toJSONSchema(source.params, { io: 'input' }) as JsonSchema;
+    paramSchemas.set(source, schema);
+  }
+  return schema;
 }
 
 /** The header and signature lines every document shares, around its own view model. */
@@ -42,7 +54,8 @@ async function templateFor(ctx: OpContext, template: string, departmentId: numbe
  */
 export async function renderDocument(ctx: OpContext, template: string, params: Record<string, unknown>): Promise<RenderedDocument> {
   const source = sourceOf(template);
-  const parsed = source.params.safeParse(params);
+  // params arrive as ToolJet and URL query strings send them ("42"); coerce as the runner does for inputs.
+  const parsed = source.params.safeParse(coerceValue(params, paramsSchema(source)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw validation(`params.${issue?.path.join('.') ?? ''}`, issue?.message ?? 'invalid');

@@ -147,6 +147,8 @@ export const sources: Record<string, DocumentSource> = {
     signers: ['编制 Prepared by', '客务部经理 Manager', '管理处主任 Director'],
     async load(ctx, p) {
       const r = await read(ctx, 'reports.monthly', { month: p.month }, monthlyReport);
+      const { settings } = await ctx.config();
+      const categoryLabel = new Map(settings.tickets.categories.map((c) => [c.key, c.label]));
       return {
         subtitle: `${p.month.slice(0, 4)}年${Number(p.month.slice(5))}月`,
         totals: {
@@ -162,7 +164,7 @@ export const sources: Record<string, DocumentSource> = {
         },
         onTime: r.onTime.map((c) => ({ label: c.clock, rate: ratio(c.percent) })),
         byKind: counts(r.counts.kind),
-        byCategory: counts(r.counts.category),
+        byCategory: counts(r.counts.category).map((c) => ({ ...c, label: categoryLabel.get(c.label) ?? c.label })),
         bySeverity: counts(r.counts.severity),
         byDepartment: counts(r.counts.department),
         byChannel: counts(r.counts.channel),

@@ -97,7 +97,8 @@ export default [
     input: z.object({}),
     output: z.array(z.object({ entity: z.string(), version, fieldCount: z.number(), createdBy: z.string().nullable(), createdAt: instantOut })),
     async handler(ctx) {
-      return (await ctx.sql('forms/list', [ctx.site])) as never;
+      const rows = await ctx.sql<{ entity: string; version: number; fieldCount: number; createdBy: string | null; createdAt: Date }>('forms/list', [ctx.site]);
+      return rows.map((r) => ({ ...r, createdAt: formatInstant(r.createdAt, ctx.zone) }));
     },
   }),
   defineOperation({

@@ -4,7 +4,7 @@ import { atLeast } from '../core/roles.js';
 import { id, month, year } from '../core/schemas.js';
 import { localDate } from '../time/calendar.js';
 import { buildMonthlyReport } from '../reports/monthly.js';
-import { monthPeriod, monthRange, quarter, quarterPeriod } from '../reports/period.js';
+import { assessmentPeriod, monthRange, quarter, quarterPeriod } from '../reports/period.js';
 import { callbackMonth, monthlyReport, sampleRecord, staffScore } from '../reports/schemas.js';
 
 const readers = atLeast('manager');
@@ -57,17 +57,19 @@ export default [
     name: 'reports.staffScores',
     title: 'Staff assessment scores',
     description:
-      'Per staff member for the month (R-REP-2): settings.scores.start, minus latePenalty per late ticket they own as first contact, minus dissatisfiedPenalty per dissatisfied callback on their tickets; a fine of upheldComplaintFine per upheld complaint about them.',
+      'Per staff member for an assessment period — a month, a quarter or a year (R-REP-2): settings.scores.start, minus latePenalty per late ticket they own as first contact, minus dissatisfiedPenalty per dissatisfied callback on their tickets; a fine of upheldComplaintFine per upheld complaint about them.',
     access: readers,
     kind: 'read',
     input: z.object({
-      month: month.describe('month as YYYY-MM'),
+      month: month.optional().describe('assess this month, YYYY-MM'),
+      quarter: quarter.optional().describe('or this quarter, YYYY-Qn'),
+      year: year.optional().describe('or this whole year'),
       staffId: id.optional().describe('only this staff member'),
     }),
     output: z.array(staffScore),
     async handler(ctx, input) {
       const { scores } = (await ctx.config()).settings;
-      const { from, to } = monthPeriod(input.month, ctx.zone);
+      const { from, to } = assessmentPeriod(input, ctx.zone);
       return ctx.sql<z.input<typeof staffScore>>('reports/staff-scores', [
         ctx.site,
         from,

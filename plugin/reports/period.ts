@@ -28,6 +28,24 @@ export function quarterPeriod(q: string, zone: string): Period {
   return { from: start.toJSDate(), to: start.plus({ months: 3 }).toJSDate() };
 }
 
+/** '2026' → [2026-01-01 00:00, 2027-01-01 00:00) local. */
+export function yearPeriod(year: number, zone: string): Period {
+  const start = startOf(`${year}-01`, zone);
+  return { from: start.toJSDate(), to: start.plus({ years: 1 }).toJSDate() };
+}
+
+/** Exactly one of a month, a quarter or a year. */
+export function assessmentPeriod(input: { month?: string; quarter?: string; year?: number }, zone: string): Period {
+  const periods = [
+    input.month === undefined ? undefined : monthPeriod(input.month, zone),
+    input.quarter === undefined ? undefined : quarterPeriod(input.quarter, zone),
+    input.year === undefined ? undefined : yearPeriod(input.year, zone),
+  ].filter((p): p is Period => p !== undefined);
+  const [only] = periods;
+  if (!only || periods.length > 1) throw validation('month', 'give one period: a month, a quarter or a year');
+  return only;
+}
+
 /** Months from `from` to `to` inclusive, counted like 2026-10 → 2027-01 = 4. */
 function monthSpan(from: string, to: string): number {
   const [fy, fm] = from.split('-').map(Number) as [number, number];

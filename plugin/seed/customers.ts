@@ -78,10 +78,11 @@ export async function seedCustomers(s: SeedContext): Promise<void> {
   }
 
   // Loans in every state (R-LEN-1), an overdue one and a hold (R-LEN-8).
-  const lend = async (c: { archiveId: number }, daysAgo: number, end: 'requested' | 'approved' | 'rejected' | 'cancelled' | 'issued' | 'returned') => {
+  type End = 'requested' | 'approved' | 'rejected' | 'cancelled' | 'issued' | 'returned';
+  const lend = async (c: { archiveId: number }, daysAgo: number, end: End, place: 'in_office' | 'take_out' = 'in_office') => {
     at(daysAgo);
     const borrower = s.as(pick(s.staff.agents));
-    const loan = await borrower('loans.request', { archiveId: c.archiveId, purpose: pick(['核对租约', '查阅装修资料', '处理投诉取证', '续租谈判']) });
+    const loan = await borrower('loans.request', { archiveId: c.archiveId, purpose: pick(['核对租约', '查阅装修资料', '处理投诉取证', '续租谈判']), place });
     if (end === 'requested') return loan.id as number;
     if (end === 'cancelled') return (await borrower('loans.cancel', { id: loan.id })).id as number;
     if (end === 'rejected') return (await manager('loans.reject', { id: loan.id, reason: '用途不明确' })).id as number;
@@ -101,6 +102,10 @@ export async function seedCustomers(s: SeedContext): Promise<void> {
   await lend(out, 3, 'issued'); // issued days ago and never returned: overdue
   await lend(out, 2, 'approved'); // waits as a hold behind it
   await lend(lent[1]!, 0, 'issued');
+  // Take-out lending is off by default (R-LEN-5); the demo turns it on to show a renewed take-out loan.
+  await s.as(s.staff.admin)('settings.update', { patch: { loans: { takeOutAllowed: true } } });
+  const takenOut = await lend(lent[2]!, 1, 'issued', 'take_out');
+  await supervisor('loans.renew', { id: takenOut });
 
   s.setNow(null);
   s.made.customerIds.push(...customers.map((c) => c.id));

@@ -64,7 +64,7 @@ export function createHandler(env: Env): RequestListener {
         const template = /^\/documents\/([A-Za-z0-9_-]+)$/.exec(url.pathname)?.[1];
         if (req.method === 'GET' && template && registry.has('documents.render')) {
           const params = Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'key'));
-          const doc = (await execute(env, 'documents.render', { ...params, template }, identityOf(req, url))) as { html: string };
+          const doc = (await execute(env, 'documents.render', { template, params }, identityOf(req, url))) as { html: string };
           return send(res, 200, doc.html, 'text/html; charset=utf-8');
         }
         throw new DeskError('NOT_FOUND', `nothing at ${req.method} ${url.pathname}; see /openapi.json`);

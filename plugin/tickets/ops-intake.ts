@@ -11,7 +11,7 @@ import { nextNumber } from './numbering.js';
 import { ticketDetail } from './schemas.js';
 import { act, recordEvent, staffMember } from './store.js';
 import { channelSchema, kindSchema, severitySchema } from './types.js';
-import { optionalNote, ticketRef } from './inputs.js';
+import { optionalNote, ticketRef, YEAR_MS } from './inputs.js';
 
 const conductInput = z
   .object({
@@ -49,6 +49,8 @@ const open = defineOperation({
   async handler(ctx, input) {
     const openedAt = input.receivedAt ? toInstant(input.receivedAt, ctx.zone) : ctx.now;
     if (openedAt > ctx.now) throw validation('receivedAt', 'cannot be in the future');
+    // Older intakes are not back-entered: a YY of the number would repeat a century later (R-TIC-2).
+    if (ctx.now.getTime() - openedAt.getTime() > YEAR_MS) throw validation('receivedAt', 'cannot be more than a year ago');
     const conduct = input.conduct ?? null;
     if (conduct && input.kind !== 'complaint') throw validation('conduct', 'only complaints carry a conduct record');
     if (input.targetStaffId !== undefined) {
