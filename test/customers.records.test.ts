@@ -24,16 +24,17 @@ describe('customer records', () => {
     expect(await t.sql(`select 1 from customers where unit = '3F-301'`)).toHaveLength(0);
   });
 
-  it('R-CUS-1 two concurrent creates for one unit make one record and one CONFLICT with a clear message', async () => {
-    const results = await Promise.allSettled([
-      t.as(cast.agent)('customers.create', { unit: '15F-1501', name: '甲公司' }),
-      t.as(cast.agent2)('customers.create', { unit: '15F-1501', name: '乙公司' }),
-    ]);
+  it('R-CUS-1 ten concurrent creates for one unit make one record and nine CONFLICTs with a clear message', async () => {
+    const agents = [cast.agent, cast.agent2, cast.supervisor];
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => t.as(agents[i % agents.length]!)('customers.create', { unit: '15F-1501', name: `公司${i}` })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(failed.reason.code).toBe('CONFLICT');
-    expect(failed.reason.message).toMatch(/already has an active customer/);
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(failed.map((r) => r.reason.code)).toEqual(Array(9).fill('CONFLICT'));
+    expect(failed[0]!.reason.message).toMatch(/already has an active customer/);
     expect(await t.sql(`select 1 from customers where unit = '15F-1501'`)).toHaveLength(1);
+    expect(await t.sql(`select 1 from archives a join customers c on c.id = a.customer_id where c.unit = '15F-1501'`)).toHaveLength(1);
   });
 
   it('a retried create with the same idempotency key returns the first record', async () => {
@@ -96,7 +97,7 @@ describe('customer records', () => {
     expect((await t.as(cast.agent)('customers.get', { id: c.id })).notes).toBe('');
   });
 
-  it('R-CUS-5 a confidential customer’s contacts and documents are masked below manager unless owner, in get, search and history', async () => {
+  it('R-CUS-5 a confidential customer’s contacts and documents are masked below manager unless owner, in get, search, history and edit requests', async () => {
     const c = await t.as(cast.agent)('customers.create', { unit: '20F-2001', name: '保密客户', contacts, confidential: true, ownerStaffId: cast.agent2 });
     await t.as(cast.agent2)('archives.addDocument', { archiveId: c.archiveId, kind: 'move_in', title: '租赁合同', receivedOn: '2026-01-05', pages: 12, fileRef: 's3://a/contract.pdf', original: true });
     const seen = await t.as(cast.agent)('customers.get', { id: c.id });
@@ -110,6 +111,15 @@ describe('customer records', () => {
     const owner = await t.as(cast.agent2)('customers.get', { id: c.id });
     expect(owner).toMatchObject({ masked: false, contacts, documents: [{ title: '租赁合同', fileRef: 's3://a/contract.pdf' }] });
     expect((await t.as(cast.manager)('customers.get', { id: c.id })).masked).toBe(false);
+    // The owner's edit request shows its contacts to the owner and the manager, masked to anyone else.
+    const newContacts = [{ name: '林秘书', phones: ['13912345678'], email: 'lin@example.com' }];
+    const asked = await t.as(cast.agent2)('customers.update', { id: c.id, contacts: newContacts, reason: '联系人变更' });
+    const listed = async (who: number) => (await t.as(who)('edits.list', { customerId: c.id })).items[0];
+    expect((await listed(cast.agent)).changes.contacts).toEqual([{ name: '林**', phones: ['139****78'], email: '***' }]);
+    expect((await listed(cast.agent)).before.contacts[0].phones).toEqual(['138****78']);
+    expect((await listed(cast.manager)).changes.contacts).toEqual(newContacts);
+    await expectError(t.as(cast.agent)('customers.update', { id: c.id, notes: 'x' }), 'FORBIDDEN');
+    expect((await t.as(cast.manager)('edits.approve', { id: asked.editRequest.id })).after.contacts).toEqual(newContacts);
   });
 
   it('R-ARC-6 search by unit, floor, name prefix, phone, category, grade, status, q and custom, paged by unit', async () => {

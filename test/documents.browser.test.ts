@@ -24,8 +24,8 @@ let params: Record<string, Record<string, unknown>>;
 let manager: number;
 
 /** One value from the demo database; the test needs it to exist. */
-async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
-  const [row] = await t.sql<{ v: T }>(sql, params);
+async function one<T>(sql: string): Promise<T> {
+  const [row] = await t.sql<{ v: T }>(sql);
   if (row?.v === undefined || row.v === null) throw new Error(`demo data has nothing for: ${sql}`);
   return row.v;
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleDatabase, loadBundle, type LoadedBundle } from './support/bundle.js';
+import { pgDb } from '../plugin/db/pg.js';
 
 const secret = 'tooljet-test-secret';
 const budgetMs = 300;
@@ -114,5 +115,30 @@ describe('R-NOT-1 run() flushes the outbox after a write (ToolJet bundle)', () =
     expect(result.status).toBe('ok');
     const row = await outboxRow(result.data.id, (r) => r.attempts === 1);
     expect(row).toMatchObject({ status: 'pending', lastError: 'HTTP 503' });
+  });
+
+  it('R-DUT-1 without a worker, a write also scans for time-based events: an old unacknowledged handover is announced', async () => {
+    // A handover recorded an hour ago and never acknowledged, written straight into the data source's schema.
+    const o = db.options;
+    const direct = pgDb({
+      connectionString: typeof o.connection_string === 'string' ? o.connection_string : undefined,
+      host: String(o.host ?? ''), port: Number(o.port ?? 0), database: String(o.database ?? ''), user: String(o.username ?? ''),
+      password: String(o.password ?? ''), schema: String(o.schema),
+    });
+    const [old] = await direct.transaction((tx) =>
+      tx.query<{ id: number }>(
+        `insert into handovers (site, outgoing_id, incoming_id, created_at, shift_hours, snapshot)
+         select 'main', a.id, b.id, now() - interval '1 hour', 12, '{"ownTickets": [], "fallingDue": [], "loansOut": []}'
+           from staff a, staff b where a.tooljet_user_id = 'tj-a' and b.tooljet_user_id = 'tj-b'
+         returning id`,
+      ),
+    );
+    await direct.close();
+    // A data source of its own: its first write scans at once.
+    await plugin.run(withWebhook(), { operation: 'shifts.list' }, 'ds-scan', 't0', { user: { id: 'tj-a' } });
+    expect(received.some((r) => r.event === 'shift.handover_unacknowledged')).toBe(false);
+    await plugin.run(withWebhook(), { operation: 'shifts.handover', incomingId: String(await staffId('tj-b')) }, 'ds-scan', 't0', { user: { id: 'tj-a' } });
+    const got = await until(() => received.find((r) => r.event === 'shift.handover_unacknowledged' && r.payload.handoverId === old!.id));
+    expect(got.signatureOk).toBe(true);
   });
 });

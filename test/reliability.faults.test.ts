@@ -3,7 +3,8 @@
 // restart, SIGKILL) and followed by a count of what is in the database against what was acknowledged.
 // Webhook endpoint down → nothing lost: test/notifications.delivery.test.ts ('a webhook down for the whole
 // first phase loses nothing').
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +14,8 @@ import { bundleDatabase, loadBundle } from './support/bundle.js';
 import { call, startService } from './support/service.js';
 import { onRealPostgres } from './support/db.js';
 
-const stats = { faults: 0, acknowledged: 0, found: 0 };
-afterAll(() => console.log(`[reliability.faults] ${stats.faults} faults injected; ${stats.acknowledged} acknowledged writes, ${stats.found} found afterwards`));
+const stats = { faults: 0, acknowledged: 0, found: 0, refusedDuringRestart: {} as Record<string, number> };
+afterAll(() => console.log(`[reliability.faults] ${stats.faults} faults injected; ${stats.acknowledged} acknowledged writes, ${stats.found} found afterwards; refused while PostgreSQL restarted: ${JSON.stringify(stats.refusedDuringRestart)}`));
 
 type Plugin = InstanceType<ReturnType<typeof loadBundle>['Plugin']>;
 const codeOf = (e: unknown) => (e as { data?: { code?: string } }).data?.code;
@@ -88,7 +89,9 @@ describe.skipIf(!onRealPostgres || !pgBin)('§7 PostgreSQL restarted under load'
     const port = 20000 + Math.floor(Math.random() * 20000);
     const dataDir = `/tmp/customerdesk-reliability-pg-${port}`;
     const asPostgres = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
-    const ctl = (...args: string[]) => execFileSync(asPostgres[0] ?? `${pgBin}/pg_ctl`, [...asPostgres.slice(1), ...(asPostgres.length ? [`${pgBin}/pg_ctl`] : []), '-D', dataDir, ...args], { stdio: 'pipe' });
+    // Asynchronous, so the load keeps running while the server goes down and comes back.
+    const ctl = (...args: string[]) =>
+      promisify(execFile)(asPostgres[0] ?? `${pgBin}/pg_ctl`, [...asPostgres.slice(1), ...(asPostgres.length ? [`${pgBin}/pg_ctl`] : []), '-D', dataDir, '-l', `${dataDir}/log`, ...args]);
     execFileSync('bash', ['scripts/pg-start.sh'], { env: { ...process.env, PGPORT_TEST: String(port), PGDATA_TEST: dataDir }, stdio: 'pipe' });
     const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
     try {
@@ -111,7 +114,7 @@ describe.skipIf(!onRealPostgres || !pgBin)('§7 PostgreSQL restarted under load'
       const workers = Array.from({ length: 8 }, (_, n) => worker(n));
       await new Promise((r) => setTimeout(r, 1500));
       const beforeRestart = acknowledged.length;
-      ctl('restart', '-m', 'fast', '-w', '-o', `-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`);
+      await ctl('restart', '-m', 'fast', '-w', '-o', `-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`);
       stats.faults++;
       const restartedAt = acknowledged.length;
       await new Promise((r) => setTimeout(r, 2500));
@@ -128,11 +131,12 @@ describe.skipIf(!onRealPostgres || !pgBin)('§7 PostgreSQL restarted under load'
       const stored = rows.map((r) => r.number);
       stats.acknowledged += acknowledged.length;
       stats.found += acknowledged.filter((n) => stored.includes(n)).length;
+      stats.refusedDuringRestart = refused;
       expect(acknowledged.filter((n) => !stored.includes(n)), 'acknowledged but lost').toEqual([]);
       expect(stored.map((n) => Number(n.slice(6)))).toEqual(stored.map((_, i) => i + 1));
     } finally {
       try {
-        ctl('stop', '-m', 'immediate');
+        await ctl('stop', '-m', 'immediate');
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }

@@ -51,6 +51,10 @@ export function pgDb(options: PgOptions): Db {
     async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // A checked-out client whose connection dies (pg_terminate_backend, server restart) emits 'error';
+      // unheard, that is an uncaught exception that would take ToolJet's server down with it.
+      const onError = (e: Error) => void (broken = e);
+      client.on('error', onError);
       const tx: Tx = {
         async query<R>(text: string, params?: readonly unknown[]) {
           const result = await client.query(text, params as unknown[] | undefined);
@@ -74,6 +78,7 @@ export function pgDb(options: PgOptions): Db {
         throw error;
       } finally {
         // A client whose rollback failed is dead; destroying it lets the pool reconnect on the next call.
+        client.off('error', onError);
         client.release(broken);
       }
     },

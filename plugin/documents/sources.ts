@@ -33,7 +33,7 @@ const counts = (rows: readonly { key: string; count: number }[]) => rows.map((r)
 function sumCounts(lists: readonly (readonly { key: string; count: number }[])[]): { label: string; count: number }[] {
   const total = new Map<string, number>();
   for (const row of lists.flat()) total.set(row.key, (total.get(row.key) ?? 0) + row.count);
-  return [...total].map(([label, count]) => ({ label, count }));
+  return [...total].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count);
 }
 
 type Ticket = z.output<typeof ticketDetail>;
@@ -188,6 +188,9 @@ export const sources: Record<string, DocumentSource> = {
       const tickets = reports.reduce((n, r) => n + r.closure.tickets, 0);
       const made = reports.reduce((n, r) => n + r.satisfaction.callbacks, 0);
       const happy = reports.reduce((n, r) => n + r.satisfaction.satisfied + r.satisfaction.basicallySatisfied, 0);
+      // The quarter's average handling time: each month's average weighted by the complaints it covers.
+      const replied = reports.reduce((n, r) => n + (r.handling.averageHours === null ? 0 : r.handling.complaints), 0);
+      const handledHours = reports.reduce((n, r) => n + (r.handling.averageHours ?? 0) * r.handling.complaints, 0);
       const onTime = reports.flatMap((r) => r.onTime);
       const met = onTime.reduce((n, c) => n + c.onTime, 0);
       const judged = onTime.reduce((n, c) => n + c.onTime + c.late, 0);
@@ -201,7 +204,7 @@ export const sources: Record<string, DocumentSource> = {
           tickets,
           answered: closed,
           answeredRate: tickets ? closed / tickets : null,
-          averageHours: reports.find((r) => r.handling.averageHours !== null)?.handling.averageHours ?? null,
+          averageHours: replied ? handledHours / replied : null,
           satisfactionRate: made ? happy / made : null,
           onTimeRate: judged ? met / judged : null,
         },

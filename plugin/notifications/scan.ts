@@ -1,7 +1,8 @@
 // R-NOT-1 / R-DUT-1: events that come from the passing of time rather than from an operation. The
 // worker and the notifications.scan operation both run this inside a transaction of their own.
 import { z } from 'zod';
-import type { Tx } from '../db/types.js';
+import type { Db, Tx } from '../db/types.js';
+import { loadConfig } from '../core/config.js';
 import type { Settings } from '../core/settings.js';
 import { localDate } from '../time/calendar.js';
 import { statements } from '../generated/embedded.js';
@@ -40,4 +41,12 @@ export async function scanDue(tx: Tx, scope: ScanScope): Promise<ScanResult> {
   ]);
   const emitted = Object.fromEntries(scanEvents.map((e) => [e, rows.find((r) => r.event === e)?.n ?? 0])) as ScanResult['emitted'];
   return { emitted, total: rows.reduce((sum, r) => sum + r.n, 0) };
+}
+
+/** One scan in a transaction of its own, with the site's current settings (the worker's and ToolJet's way in). */
+export function scanSite(db: Db, site: string, zone: string, now: Date): Promise<ScanResult> {
+  return db.transaction(async (tx) => {
+    const { settings } = await loadConfig(tx, site, zone);
+    return scanDue(tx, { site, zone, now, settings });
+  });
 }

@@ -2,9 +2,8 @@
 // deliver what is due, until stopped. A failed round is logged and the next one tries again.
 import type { Db } from '../db/types.js';
 import { silentLogger, type Logger } from '../core/logger.js';
-import { loadConfig } from '../core/config.js';
 import { ensureMigrated } from '../db/ready.js';
-import { scanDue } from './scan.js';
+import { scanSite } from './scan.js';
 import { deliverDue, type Webhook } from './deliver.js';
 
 export interface WorkerOptions {
@@ -28,10 +27,7 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
   log.info('notification worker started', { site: opts.site, webhook: opts.webhook ? 'configured' : 'none', intervalMs });
   while (!opts.signal?.aborted) {
     try {
-      const scanned = await opts.db.transaction(async (tx) => {
-        const { settings } = await loadConfig(tx, opts.site, opts.zone);
-        return scanDue(tx, { site: opts.site, zone: opts.zone, now: now(), settings });
-      });
+      const scanned = await scanSite(opts.db, opts.site, opts.zone, now());
       if (scanned.total > 0) log.info('time-based events written', scanned.emitted);
       if (opts.webhook) {
         // One interval of budget per round: a stop request waits at most about that long.

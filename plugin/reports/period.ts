@@ -1,4 +1,4 @@
-// Report periods are local months and quarters of the data source's zone, turned into UTC instants once
+// Report periods are local months, quarters and years of the data source's zone, turned into UTC instants once
 // so the SQL compares plain timestamptz ranges [from, to) and stays index-friendly.
 import { z } from 'zod';
 import { DateTime } from 'luxon';

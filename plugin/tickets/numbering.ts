@@ -2,19 +2,18 @@
 import type { OpContext } from '../core/operation.js';
 import { localDate } from '../time/calendar.js';
 
-export function formatNumber(day: string, count: number): string {
-  // Past 999 tickets in a year the count simply grows a digit; numbers stay unique.
-  return `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}${String(count).padStart(3, '0')}`;
-}
+/** The local calendar year of an intake: the key the running count restarts on (1 January, local time). */
+export const intakeYear = (ctx: OpContext, intake: Date): number => Number(localDate(ctx.zone, intake).slice(0, 4));
 
 /**
- * Takes the next number of the intake's year. The counter row stays locked until commit, so
- * concurrent intakes queue on it and a rolled-back intake gives its number back: no gaps.
+ * Stamps the ticket with the next number of its year. Call it as the intake's last statement: the
+ * counter row stays locked until commit, so concurrent intakes queue on it (gap-free, no duplicates)
+ * and everything done after it lengthens the queue.
  */
-export async function nextNumber(ctx: OpContext, intake: Date): Promise<{ number: string; year: number }> {
+export async function stampNumber(ctx: OpContext, ticketId: number, intake: Date): Promise<string> {
   const day = localDate(ctx.zone, intake);
-  const year = Number(day.slice(0, 4));
-  const [row] = await ctx.sql<{ last: number }>('tickets/next-number', [ctx.site, year]);
+  const yymmdd = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
+  const [row] = await ctx.sql<{ number: string }>('tickets/next-number', [ctx.site, ticketId, yymmdd]);
   if (!row) throw new Error('ticket counter did not return a value');
-  return { number: formatNumber(day, row.last), year };
+  return row.number;
 }

@@ -3,8 +3,8 @@
 -- timestamptz; "local" dates are in the data source's zone. customer_id is not a foreign key on
 -- purpose: customers live in another area's migration and a ticket may come from a non-customer.
 
--- R-TIC-2: one counter row per (site, year); `update … set last = last + 1 returning last` holds the
--- row lock until commit, so concurrent intakes serialise and a rolled-back intake frees its number.
+-- R-TIC-2: one counter row per (site, year); the upsert `last = last + 1` holds the row lock until
+-- commit, so concurrent intakes serialise and a rolled-back intake frees its number.
 create table ticket_numbers (
   site text not null default 'main',
   year int not null,                          -- calendar year of intake, local time
@@ -15,7 +15,8 @@ create table ticket_numbers (
 create table tickets (
   site text not null default 'main',
   id bigint generated always as identity,
-  number text not null,                       -- YYMMDDNNN: local intake date + running count in the year (R-TIC-2)
+  number text,                                -- YYMMDDNNN: local intake date + running count in the year (R-TIC-2);
+                                              -- null only inside the intake transaction, which stamps it last
   year int not null,                          -- local year of intake; the numbering and yearly archive key (R-TIC-11)
   kind text not null check (kind in ('complaint', 'repair', 'help', 'inquiry', 'suggestion')),
   channel text not null check (channel in ('phone', 'visit', 'letter', 'email', 'online', 'suggestion_box', 'referral')),

@@ -239,7 +239,8 @@ export function textFields(op: AnyOperation): { key: string; max: number; min: n
 
 // What an error a user sees must never carry: SQL, driver text, stack frames, JS leftovers.
 const leaks: [string, RegExp][] = [
-  ['SQL keyword', /\b(select|insert|update|delete|from|where)\b/i],
+  // Statement fragments, not single words: "a year from now" is English, "select … from" is SQL.
+  ['SQL text', /\bselect\b[\s\S]*\bfrom\b|\binsert\s+into\b|\bdelete\s+from\b|\bupdate\s+\w+\s+set\b|\bwhere\s+\w+\s*(=|in\b|is\b)|\$\d+::|::(jsonb|bigint|timestamptz|text)\b/i],
   ['driver text', /violates|relation "|column "|syntax error|invalid input syntax|out of range for type|pglite|duplicate key|current transaction is aborted/i],
   ['stack frame', /\n\s+at\s|\bat\s+\S+\s+\(|\.(ts|js|mjs):\d+/],
   ['JS leftover', /\bundefined\b|\[object Object\]|\bNaN\b|TypeError|ReferenceError|Cannot read prop/i],
@@ -271,7 +272,8 @@ export function errorProblems(o: Outcome, allowedWords: readonly string[] = []):
   if (!o.code || !(errorCodes as readonly string[]).includes(o.code)) problems.push(`unknown error code ${o.code}: ${o.message}`);
   if (o.code === 'INTERNAL') problems.push(`INTERNAL: ${o.message}`);
   let text = [o.message ?? '', ...(o.issues ?? []).map((i) => `${i.path} ${i.message}`)].join('\n');
-  for (const w of [...allowedWords].sort((a, b) => b.length - a.length)) if (w.length > 2) text = text.split(w).join(' ');
+  // Echoed words become a non-space mark, so "phone: at least 3 digits" does not turn into a stack frame.
+  for (const w of [...allowedWords].sort((a, b) => b.length - a.length)) if (w.length > 2) text = text.split(w).join('·');
   for (const [what, re] of leaks) {
     const m = re.exec(text);
     if (m) problems.push(`${what} "${m[0]}" in: ${o.message}`);

@@ -1,0 +1,12 @@
+import { testDb } from './test/support/db.js';
+import { seedCast } from './test/support/staff.js';
+import { openTicket } from './test/tickets.fixtures.js';
+const t = await testDb();
+const cast = await seedCast(t);
+(t.env as any).logger = { error: (...a: unknown[]) => console.log('LOG', JSON.stringify(a)), info() {}, warn() {}, debug() {} };
+t.setNow('2028-03-01T09:00:00+08:00');
+const t0 = Date.now();
+const res = await Promise.allSettled(Array.from({ length: 200 }, async () => { const s = Date.now(); try { return await openTicket(t, cast); } finally { (globalThis as any).d = ((globalThis as any).d ?? []).concat(Date.now() - s); } }));
+console.log('total', Date.now() - t0, 'failed', res.filter((r) => r.status === 'rejected').length, (res.find((r) => r.status === 'rejected') as any)?.reason?.message);
+const d = (globalThis as any).d.sort((a: number, b: number) => a - b); console.log('p50', d[100], 'max', d[199]);
+await t.close();
