@@ -98,6 +98,9 @@ export class Recorder {
 
 const idColumns = new Set(['id']);
 
+/** INSERT, or WITH … INSERT, after any leading `--` comment lines of the .sql file. */
+const isInsert = (text: string): boolean => /^(with[\s\S]*?\)\s*)?insert\b/i.test(text.replace(/^(\s*--[^\n]*\n)*\s*/, ''));
+
 /** Replays a trace in one transaction on one pooled client. Returns the rows of the last statement. */
 export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
   const client = await pool.connect();
@@ -108,7 +111,7 @@ export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
       const params = swap.size === 0 ? s.params : s.params.map((p) => (swap.has(p) ? swap.get(p) : p));
       const res = await client.query(s.text, params);
       // An INSERT … RETURNING id gives a new id on replay: later statements must use it.
-      if (/^\s*(with[\s\S]*?\)\s*)?insert\b/i.test(s.text) && s.rows.length === 1 && res.rows.length === 1) {
+      if (isInsert(s.text) && s.rows.length === 1 && res.rows.length === 1) {
         for (const key of Object.keys(s.rows[0]!)) {
           if (!idColumns.has(key)) continue;
           const before = s.rows[0]![key];

@@ -66,6 +66,15 @@ describe('coercion of ToolJet inputs', () => {
     expect(error?.code).toBe('VALIDATION');
     expect(error?.issues.map((i) => i.path).sort()).toEqual(['colour', 'count', 'day', 'flag', 'kind', 'tags']);
   });
+
+  it('§7 refuses text with a NUL character (PostgreSQL cannot store it), naming the field, nested too', () => {
+    expect(() => parse({ name: 'a\u0000b', tags: ['ok', 'x\u0000'] })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', issues: [
+        { path: 'name', message: 'must not contain NUL characters' },
+        { path: 'tags.1', message: 'must not contain NUL characters' },
+      ] }),
+    );
+  });
 });
 
 // Values as ToolJet sends them: literals as text, expressions as any JSON value.

@@ -14,6 +14,7 @@ import { pgliteDb } from '../plugin/db/pglite.js';
 import { ensureMigrated } from '../plugin/db/ready.js';
 import { silentLogger } from '../plugin/core/logger.js';
 import { startBackground } from '../plugin/server/background.js';
+import { runWorker } from '../plugin/notifications/worker.js';
 import { webhookFromEnv } from '../plugin/notifications/webhook-env.js';
 import { testDb } from './support/db.js';
 
@@ -111,6 +112,23 @@ describe('R-NOT-1 continuous delivery', () => {
       await t.close();
     }
   });
+
+  it('R-NOT-1 a backlog (webhook back after an outage) drains at once, not one round per interval', async () => {
+    const t = await testDb();
+    try {
+      await t.sql(`insert into outbox (site, event, payload) select 'main', 'test.backlog', jsonb_build_object('n', g) from generate_series(1, 250) g`);
+      const before = received.length;
+      const stop = new AbortController();
+      // With an hour between rounds, only back-to-back rounds can deliver 250 events (100 a round) in time.
+      const worker = runWorker({ db: t.db, site: 'main', zone: 'Asia/Shanghai', webhook: { url, secret }, intervalMs: 3_600_000, signal: stop.signal });
+      await until(() => received.length - before >= 250, 60_000);
+      stop.abort();
+      await worker;
+      expect(new Set(received.slice(before).map((r) => r.id)).size).toBe(250);
+    } finally {
+      await t.close();
+    }
+  }, 90_000);
 
   it('R-NOT-1 the webhook comes from the environment: none means events wait; a bad URL is refused at start', () => {
     expect(webhookFromEnv({})).toBeUndefined();

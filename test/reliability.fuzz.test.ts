@@ -1,7 +1,8 @@
 // §7 bad input: every registered operation, fed generated and hostile input as ToolJet sends it, either
 // succeeds or fails with a known DeskError code, never INTERNAL, never SQL/stack/JS text, and leaves the
 // invariants standing. Generated from the registry: a new operation is fuzzed the day it lands.
-// FUZZ_RUNS (default 25) inputs per operation; `npm run fuzz` runs 2000. FUZZ_SEED replays a run.
+// FUZZ_RUNS (default 15, to stay under a minute in CI) inputs per operation; `npm run fuzz` runs 2000. FUZZ_SEED replays a run.
+// Injection strings: reliability.injection.test.ts; roles: reliability.permissions.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { operationList, registry } from '../plugin/core/registry.js';

@@ -139,6 +139,18 @@ describe('ticket workflow rules', () => {
     await expectError(t.as(cast.engineer)('tickets.start', { id: ticket.id }), 'FORBIDDEN');
   });
 
+  it('R-TIC-8 the staff member complained about cannot take the ticket over by a transfer either', async () => {
+    const ticket = await openTicket(t, cast, { targetStaffId: cast.engineer, conduct });
+    await t.as(cast.agent)('tickets.acknowledge', { id: ticket.id });
+    await t.as(cast.manager)('tickets.assign', { id: ticket.id, departmentId: ids.security, assigneeId: cast.securityHead, deadline });
+    await t.as(cast.supervisor)('tickets.requestTransfer', { id: ticket.id, toDepartmentId: ids.engineering, reason: '设备问题' });
+    await t.as(cast.director)('tickets.approveTransfer', { id: ticket.id });
+    await expectError(t.as(cast.engineer)('tickets.acceptTransfer', { id: ticket.id }), 'FORBIDDEN');
+    await expectError(t.as(cast.engineeringHead)('tickets.acceptTransfer', { id: ticket.id, assigneeId: cast.engineer }), 'FORBIDDEN');
+    const accepted = await t.as(cast.engineeringHead)('tickets.acceptTransfer', { id: ticket.id });
+    expect(accepted).toMatchObject({ state: 'assigned', departmentId: ids.engineering, assigneeId: cast.engineeringHead });
+  });
+
   it('R-TIC-8 the staff member complained about never sees the complainant in get, search, myQueue, dueSoon or callbacks.due', async () => {
     const unit = freshUnit();
     const ticket = await openTicket(t, cast, { unit, complainantName: '钱女士', complainantPhone: '13700001111', targetStaffId: cast.engineer, conduct });

@@ -98,11 +98,21 @@ export function validationError(issues: Issue[]): DeskError {
 const typeMessage = (issue: z.core.$ZodRawIssue): string | undefined =>
   issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'required' : `${issue.expected} expected`;
 
+// PostgreSQL text cannot hold U+0000; caught here, the error names the field instead of failing in SQL.
+function nulIssues(value: unknown, path: string[] = []): Issue[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ path: path.join('.'), message: 'must not contain NUL characters' }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulIssues(v, [...path, String(i)]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => nulIssues(v, [...path, k]));
+  return [];
+}
+
 /** Coerce as ToolJet sends values, then validate; a VALIDATION error names every bad field. */
 export function parseInput<O extends AnyOperation>(op: O, raw: unknown): z.output<O['input']> {
   const source = raw === undefined || raw === null || raw === '' ? {} : raw;
   const coerced = coerceValue(source, inputJsonSchema(op));
   const result = op.input.safeParse(coerced, { error: typeMessage });
   if (!result.success) throw validationError(issuesOf(result.error));
+  const nul = nulIssues(result.data);
+  if (nul.length > 0) throw validationError(nul);
   return result.data as z.output<O['input']>;
 }

@@ -39,11 +39,8 @@ export function pgDb(options: PgOptions): Db {
   });
   // search_path once per new connection, not per call: handlers' SQL stays unqualified. Set by a statement
   // rather than the startup `options` packet, which poolers and wire-protocol proxies may drop.
-  pool.on('connect', (client) => {
-    client.query(`set search_path to ${schema}, public; set statement_timeout to ${options.statementTimeoutMs ?? 30_000}`).catch(() => undefined);
-  });
-  // An idle client dropped by the server must not crash the host process (ToolJet's server).
-  pool.on('error', () => undefined);
+  const prepared = new WeakSet<pg.PoolClient>();
+  const session = `set search_path to ${schema}, public; set statement_timeout to ${options.statementTimeoutMs ?? 30_000}`;
 
   return {
     kind: 'pg',
@@ -65,6 +62,10 @@ export function pgDb(options: PgOptions): Db {
         },
       };
       try {
+        if (!prepared.has(client)) {
+          await client.query(session);
+          prepared.add(client);
+        }
         await client.query('begin');
         const result = await fn(tx);
         await client.query('commit');

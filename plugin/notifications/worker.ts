@@ -19,6 +19,8 @@ export interface WorkerOptions {
   now?: () => Date;
 }
 
+const roundLimit = 100;
+
 export async function runWorker(opts: WorkerOptions): Promise<void> {
   const log = opts.logger ?? silentLogger;
   const intervalMs = opts.intervalMs ?? 30_000;
@@ -26,18 +28,21 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
   await ensureMigrated(opts.db);
   log.info('notification worker started', { site: opts.site, webhook: opts.webhook ? 'configured' : 'none', intervalMs });
   while (!opts.signal?.aborted) {
+    let backlog = false;
     try {
       const scanned = await scanSite(opts.db, opts.site, opts.zone, now());
       if (scanned.total > 0) log.info('time-based events written', scanned.emitted);
       if (opts.webhook) {
         // One interval of budget per round: a stop request waits at most about that long.
-        const sent = await deliverDue(opts.db, opts.site, opts.webhook, { budgetMs: intervalMs, now, logger: log });
+        const sent = await deliverDue(opts.db, opts.site, opts.webhook, { limit: roundLimit, budgetMs: intervalMs, now, logger: log });
         if (sent.delivered + sent.failed > 0) log.info('webhook round', { ...sent });
+        // A webhook back after an outage: keep going while whole rounds are taken, rather than one per interval.
+        backlog = sent.delivered + sent.failed >= roundLimit;
       }
     } catch (e) {
       log.error('notification round failed', { error: e instanceof Error ? e.message : String(e) });
     }
-    await sleep(intervalMs, opts.signal);
+    if (!backlog) await sleep(intervalMs, opts.signal);
   }
   log.info('notification worker stopped');
 }

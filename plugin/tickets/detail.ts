@@ -16,11 +16,10 @@ export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDeta
   if (!row) throw notFound(`ticket ${id}`);
   const { calendar } = await ctx.config();
   const clocks = (await loadClocks(ctx, id)).map((c) => view(calendar, c, ctx.now));
-  const [timeline, transfers, callbacks] = await Promise.all([
-    ctx.sql('tickets/events', [ctx.site, id]),
-    ctx.sql('tickets/transfers', [ctx.site, id]),
-    ctx.sql('callbacks/for-ticket', [ctx.site, id]),
-  ]);
+  // One transaction is one connection: its statements run one after another, never interleaved.
+  const timeline = await ctx.sql('tickets/events', [ctx.site, id]);
+  const transfers = await ctx.sql('tickets/transfers', [ctx.site, id]);
+  const callbacks = await ctx.sql('callbacks/for-ticket', [ctx.site, id]);
   const detail = maskIdentity(ctx.actor.id, {
     ...row,
     clocks,

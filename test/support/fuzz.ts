@@ -281,4 +281,4 @@ export function errorProblems(o: Outcome, allowedWords: readonly string[] = []):
   return problems;
 }
 
-export const fuzzRuns = (fallback = 25): number => Math.max(1, Number(process.env.FUZZ_RUNS ?? fallback) || fallback);
+export const fuzzRuns = (fallback = 15): number => Math.max(1, Number(process.env.FUZZ_RUNS ?? fallback) || fallback);

@@ -10,13 +10,20 @@ import { seedCast, type Cast } from './staff.js';
 
 type Sql = TestDb['sql'];
 
+// Migrations run before any check, so a schema's tables are looked up once (information_schema is slow).
+const known = new Map<string, string[]>();
+
 export async function tableNames(sql: Sql, schema: string): Promise<string[]> {
+  const cached = known.get(schema);
+  if (cached) return cached;
   const rows = await sql<{ name: string }>(
     `select table_name as name from information_schema.tables
       where table_schema = $1 and table_type = 'BASE TABLE' and table_name <> 'schema_migrations' order by table_name`,
     [schema],
   );
-  return rows.map((r) => r.name);
+  const names = rows.map((r) => r.name);
+  if (names.length) known.set(schema, names);
+  return names;
 }
 
 /** Row count of every table, in one statement. */
