@@ -41,7 +41,7 @@ beforeAll(async () => {
   await env.db.close();
   staff = (await run('demo-admin', { operation: 'staff.list' })).data;
   departments = (await run('demo-admin', { operation: 'departments.list' })).data;
-}, 600_000);
+}, 1_200_000);
 afterAll(async () => db?.stop());
 
 // The person who would use a screen: for staff-wide reads an agent (their own queue), a manager where allowed

@@ -58,7 +58,8 @@ async function seedSurveys(admin: number, supervisor: number): Promise<number> {
 describe.skipIf(!executablePath)('R-DOC-1 documents in headless Chromium', () => {
   beforeAll(async () => {
     t = await testDb();
-    await seedDemo(t.env, silentLogger);
+    // Fewer tickets than the full demo set (every state still appears): this test is about layout, not volume.
+    await seedDemo(t.env, silentLogger, { tickets: 80 });
     const admin = await one<number>(`select id as v from staff where 'admin' = any(roles) order by id limit 1`);
     const supervisor = await one<number>(`select id as v from staff where 'supervisor' = any(roles) order by id limit 1`);
     manager = await one<number>(`select id as v from staff where 'manager' = any(roles) order by id limit 1`);

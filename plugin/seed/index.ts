@@ -8,10 +8,17 @@ import { seedTickets } from './tickets.js';
 import type { SeedContext } from './types.js';
 
 /** Area seeders, in dependency order (customers before loans and tickets). */
-const areaSeeders: ((s: SeedContext) => Promise<void>)[] = [seedCustomers, (s) => seedTickets(s)];
+const areaSeeders = (o: SeedOptions): ((s: SeedContext) => Promise<void>)[] => [seedCustomers, (s) => seedTickets(s, o.tickets)];
+
+export interface SeedOptions {
+  /** Random seed: the same seed gives the same data set. */
+  seed?: number;
+  /** How many tickets (a year of them); tests that only need every state ask for fewer. */
+  tickets?: number;
+}
 
 /** Loads the demo data set through the operations themselves, so it obeys every rule. */
-export async function seedDemo(env: Env, logger: Logger, seed = 20261123): Promise<DemoKey[]> {
+export async function seedDemo(env: Env, logger: Logger, options: SeedOptions = {}): Promise<DemoKey[]> {
   let now: Date | null = null;
   const seedEnv: Env = { ...env, clock: () => now ?? new Date() };
   const as = (staffId: number) => (op: string, input: Record<string, unknown> = {}) => execute(seedEnv, op, input, { kind: 'staff', staffId }) as Promise<any>;
@@ -22,12 +29,12 @@ export async function seedDemo(env: Env, logger: Logger, seed = 20261123): Promi
   const s: SeedContext = {
     as,
     setNow: (at) => void (now = at),
-    random: seededRandom(seed),
+    random: seededRandom(options.seed ?? 20261123),
     progress: reporter.progress,
     staff,
     made: { customerIds: [], units: [], archiveIds: [] },
   };
-  for (const seeder of areaSeeders) await seeder(s);
+  for (const seeder of areaSeeders(options)) await seeder(s);
   reporter.stop();
   return keys;
 }
