@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 // Strings that must be data, never code: SQL, script, template and format-string injection.
-export const injections = [
+const injections = [
   "'; drop table customers; --",
   '<script>alert(1)</script>',
   "{{constructor.constructor('return process')()}}",
