@@ -76,5 +76,6 @@ describe('§7 bad input, generated from every operation’s input schema', () =>
       { numRuns: fuzzRuns(), seed, endOnFailure: true },
     );
     stats.rowsChecked += await rowsUnderCheck(t.sql, t.db.schema);
-  });
+    // `npm run fuzz` (2000 inputs per operation) needs far longer than a CI-sized run.
+  }, Math.max(60_000, fuzzRuns() * 250));
 });

@@ -40,6 +40,8 @@ export function pgDb(options: PgOptions): Db {
   // search_path once per new connection, not per call: handlers' SQL stays unqualified. Set by a statement
   // rather than the startup `options` packet, which poolers and wire-protocol proxies may drop.
   const prepared = new WeakSet<pg.PoolClient>();
+  // An idle client dropped by the server must not crash the host process (ToolJet's server).
+  pool.on('error', () => undefined);
   const session = `set search_path to ${schema}, public; set statement_timeout to ${options.statementTimeoutMs ?? 30_000}`;
 
   return {
