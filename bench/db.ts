@@ -59,6 +59,8 @@ export async function openDatabase(kind: DbKind): Promise<BenchDatabase> {
 function rawPool(url: string, schema: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('connect', (client) => void client.query(`set search_path to ${schema}, public`).catch(() => undefined));
+  // A connection the server drops while idle must not end the run; the pool opens a new one when needed.
+  pool.on('error', (e) => process.stderr.write(`  (raw pool: ${e.message})\n`));
   return pool;
 }
 

@@ -101,7 +101,7 @@ const idColumns = new Set(['id']);
 /** INSERT, or WITH … INSERT, after any leading `--` comment lines of the .sql file. */
 const isInsert = (text: string): boolean => /^(with[\s\S]*?\)\s*)?insert\b/i.test(text.replace(/^(\s*--[^\n]*\n)*\s*/, ''));
 
-/** Replays a trace in one transaction on one pooled client. Returns the rows of the last statement. */
+/** Replays a trace in one transaction on one pooled client. */
 export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
   const client = await pool.connect();
   const swap = new Map<unknown, unknown>();

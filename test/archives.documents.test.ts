@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 
 let t: TestDb;
 let cast: Cast;
 let archiveId: number;
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (d) => {
+  ({ t, cast } = d);
   t.setNow('2026-10-09T10:00:00+08:00');
   archiveId = (await t.as(cast.agent)('customers.create', { unit: '12F-1205', name: '档案测试公司' })).archiveId;
 });
-afterAll(() => t.close());
 
 const add = (doc: Record<string, unknown>) => t.as(cast.agent)('archives.addDocument', { archiveId, pages: 2, ...doc });
 

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, seedScenarioCalendar, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import { seedScenarioCalendar, type Cast } from './support/staff.js';
 import { departmentIds, openTicket, pathTo } from './tickets.fixtures.js';
 
 let t: TestDb;
 let cast: Cast;
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (d) => {
+  ({ t, cast } = d);
   await seedScenarioCalendar(t, cast.admin);
 });
-afterAll(() => t.close());
 
 interface Entry {
   at: string;

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { seedCustomers } from '../plugin/seed/customers.js';
 import type { SeedContext } from '../plugin/seed/types.js';
 
 let t: TestDb;
 let cast: Cast;
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
-});
-afterAll(() => t.close());
+useDesk((d) => ({ t, cast } = d));
 
 describe('demo customers', () => {
   it('seeds customers, documents, vacated archives and loans in every state through the operations', async () => {

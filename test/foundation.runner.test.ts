@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 
 let t: TestDb;
 let cast: Cast;
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
-});
-afterAll(() => t.close());
+useDesk((d) => ({ t, cast } = d));
 
 describe('runner', () => {
   it('R-ACT-1 the first staff member on an empty database becomes admin, later anonymous calls are refused', async () => {

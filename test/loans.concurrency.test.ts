@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 
 let t: TestDb;
 let cast: Cast;
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
-});
-afterAll(() => t.close());
+useDesk((d) => ({ t, cast } = d));
 
 describe('one archive out at a time', () => {
   it('R-LEN-4 50 concurrent issues of one archive: exactly one succeeds, 49 are CONFLICT', async () => {

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, seedScenarioCalendar, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import { seedScenarioCalendar, type Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 
 let t: TestDb;
 let cast: Cast;
 let unitNo = 100;
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (d) => {
+  ({ t, cast } = d);
   await t.as(cast.admin)('settings.update', { patch: { loans: { takeOutAllowed: true } } });
   await seedScenarioCalendar(t, cast.admin);
 });
-afterAll(() => t.close());
 
 /** A fresh customer's archive, optionally with documents of the given page counts. */
 async function archive(opts: { confidential?: boolean; pages?: number[]; unit?: string } = {}): Promise<number> {

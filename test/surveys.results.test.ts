@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 
 // Satisfaction surveys (满意度调查): questions from the `survey` form, answers checked against the
@@ -24,9 +25,8 @@ const overall = {
 const cleaning = { key: 'cleaning', label: '保洁评分 Cleaning (1–5)', type: 'number', min: 1, max: 5 };
 const wishes = { key: 'wishes', label: '希望改进 Improve', type: 'multi_select', options: ['lifts', 'parking', 'security'] };
 
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (d) => {
+  ({ t, cast } = d);
   for (const [unit, grade, category] of [
     ['12F-1201', 'A', 'vip'],
     ['12F-1202', 'A', 'regular'],
@@ -38,7 +38,6 @@ beforeAll(async () => {
     customers[unit] = (await t.as(cast.agent)('customers.create', { unit, name: `客户 ${unit}`, grade, category })).id;
   }
 });
-afterAll(() => t.close());
 
 const respond = (surveyId: number, unit: string, answers: Record<string, unknown>) =>
   t.as(cast.agent)('surveys.respond', { surveyId, customerId: customers[unit], answers });

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { departmentIds, ticketIn, type Ids, type Step } from './tickets.fixtures.js';
 import { allowedNext, isAllowed, PREVIOUS, ticketActions, ticketStates, type TicketAction } from '../plugin/tickets/machine.js';
@@ -9,13 +10,11 @@ let t: TestDb;
 let cast: Cast;
 let ids: Ids;
 const deadline = '2026-09-25T17:30';
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (d) => {
+  ({ t, cast } = d);
   ids = await departmentIds(t);
   t.setNow('2026-09-14T09:00:00+08:00');
 });
-afterAll(() => t.close());
 
 /** Who performs each action, with what input, and any step needed first so only the state decides. */
 function call(action: TicketAction): { prepare: Step[]; step: Step } {

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onRealPostgres, testDb, type TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
 import { execute } from '../plugin/core/runner.js';
 import { pgDb } from '../plugin/db/pg.js';
-import { seedCast, type Cast } from './support/staff.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { openTicket } from './tickets.fixtures.js';
 
 let t: TestDb;
 let cast: Cast;
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
-});
-afterAll(() => t.close());
+useDesk((d) => ({ t, cast } = d));
 
 describe('ticket numbers (R-TIC-2)', () => {
   it('S-NUM-1 the first ticket opened 2026-09-12 10:00 is 260912001, the 99th of 2026 is 260912099', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { departmentIds, freshUnit, openTicket, ticketIn, type Ids } from './tickets.fixtures.js';
 import { registry } from '../plugin/core/registry.js';
@@ -10,13 +11,11 @@ let t: TestDb;
 let cast: Cast;
 let ids: Ids;
 const deadline = '2026-09-30T17:30';
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (d) => {
+  ({ t, cast } = d);
   ids = await departmentIds(t);
   t.setNow('2026-09-14T09:00:00+08:00');
 });
-afterAll(() => t.close());
 
 const conduct = { account: '保安态度恶劣并推搡业主', witnesses: '邻居李女士 13900000000', evidence: ['doc:881'], signed: true };
 

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { seedTickets } from '../plugin/seed/tickets.js';
 import { seededRandom } from '../plugin/seed/random.js';
 import { ticketStates } from '../plugin/tickets/machine.js';
 
 let t: TestDb;
 let cast: Cast;
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
-});
-afterAll(() => t.close());
+useDesk((d) => ({ t, cast } = d));
 
 describe('demo tickets', () => {
   it('seedTickets drives a year of tickets through the operations into every state, with callbacks, a transfer and an extension', async () => {

@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, seedScenarioCalendar, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import { seedScenarioCalendar, type Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { departmentIds, openTicket, type Ids } from './tickets.fixtures.js';
 
 let t: TestDb;
 let cast: Cast;
 let ids: Ids;
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (d) => {
+  ({ t, cast } = d);
   ids = await departmentIds(t);
   await seedScenarioCalendar(t, cast.admin);
 });
-afterAll(() => t.close());
 
 const clock = (ticket: { clocks: { clock: string }[] }, name: string) => ticket.clocks.find((c) => c.clock === name) as any;
 

@@ -1,6 +1,8 @@
 // R-NOT-1 delivery: outbox rows are POSTed to the webhook at least once, each with its event id so the
 // receiver can drop repeats. A webhook that is down only delays events; nothing is lost.
 import { createHmac } from 'node:crypto';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import fetch from 'node-fetch';
 import type { Db } from '../db/types.js';
 import { silentLogger, type Logger } from '../core/logger.js';
@@ -45,6 +47,11 @@ const batchSize = 10;
 const leaseMarginMs = 60_000;
 const backoffBaseMs = 30_000;
 const backoffCapMs = 3_600_000;
+
+// A fresh connection per request: a kept-alive socket the receiver has meanwhile closed fails with
+// ECONNRESET and would count as a failed attempt. Webhook traffic is light enough not to need reuse.
+const agents = { http: new HttpAgent({ keepAlive: false }), https: new HttpsAgent({ keepAlive: false }) };
+const agentFor = (url: URL) => (url.protocol === 'https:' ? agents.https : agents.http);
 
 /** 30 s · 2^attempts, capped at 1 h, ±20 % jitter so a fleet of failed events does not retry in step. */
 export function backoffMs(previousAttempts: number, random: () => number = Math.random): number {
@@ -117,7 +124,7 @@ async function send(row: Claimed, site: string, webhook: Webhook, timeoutMs: num
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
     // Redirects are refused: events go only to the configured address.
-    const response = await fetch(webhook.url, { method: 'POST', body, headers, redirect: 'manual', signal: abort.signal });
+    const response = await fetch(webhook.url, { method: 'POST', body, headers, redirect: 'manual', signal: abort.signal, agent: agentFor });
     await response.arrayBuffer().catch(() => undefined);
     return response.ok ? null : `HTTP ${response.status}`;
   } catch (e) {
