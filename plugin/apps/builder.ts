@@ -41,20 +41,6 @@ export const pluginKind = 'customerdesk';
 /** The export format version: 3.x, the oldest 3.x line so that any 3.x server accepts the file. */
 export const tooljetVersion = '3.0.0';
 
-/** Keys ToolJet keeps in a query's options next to the plugin's own fields. */
-export const toolJetQueryKeys: ReadonlySet<string> = new Set([
-  'operation',
-  'runOnPageLoad',
-  'requestConfirmation',
-  'showSuccessNotification',
-  'successMessage',
-  'notificationDuration',
-  'transformation',
-  'enableTransformation',
-  'transformationLanguage',
-  'cacheQuery',
-]);
-
 const gap = 10;
 const margin = 1;
 

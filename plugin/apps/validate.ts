@@ -5,7 +5,8 @@ import { inputJsonSchema, parseInput } from '../core/coerce.js';
 import { isDeskError } from '../core/errors.js';
 import { registry } from '../core/registry.js';
 import { gridColumns } from './types.js';
-import { pluginKind, toolJetQueryKeys } from './builder.js';
+import { toolJetQueryKeys } from '../tooljet/query-keys.js';
+import { pluginKind } from './builder.js';
 
 export interface Problem {
   path: string;

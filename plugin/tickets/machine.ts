@@ -107,14 +107,4 @@ export function checkTransition(state: TicketState, action: TicketAction): reado
 export const actionsFrom = (state: TicketState): TicketAction[] => ticketActions.filter((a) => isAllowed(state, a));
 
 /** Open states (not yet replied): queues, due-soon lists, handovers. */
-export const openStates: readonly TicketState[] = [
-  'new',
-  'acknowledged',
-  'assigned',
-  'in_progress',
-  'escalated',
-  'transfer_pending',
-  'waiting_customer',
-  'resolved',
-  'reopened',
-];
+export const openStates: readonly TicketState[] = ticketStates.filter((s) => !['replied', 'callback_pending', 'closed'].includes(s));

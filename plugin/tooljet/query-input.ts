@@ -1,21 +1,10 @@
 import { inputJsonSchema } from '../core/coerce.js';
 import type { AnyOperation } from '../core/operation.js';
 import { operationList } from '../core/registry.js';
+import { toolJetQueryKeys } from './query-keys.js';
 
-// Keys ToolJet itself keeps in a query's options next to the plugin's fields.
-const toolJetKeys = new Set([
-  'operation',
-  'actor',
-  'runOnPageLoad',
-  'requestConfirmation',
-  'showSuccessNotification',
-  'successMessage',
-  'notificationDuration',
-  'transformation',
-  'enableTransformation',
-  'transformationLanguage',
-  'cacheQuery',
-]);
+// Never operation inputs: ToolJet's own keys, and `actor`, which the adapter reads itself (plugin/index.ts).
+const notInputs = new Set([...toolJetQueryKeys, 'actor']);
 
 let fieldsOfAnyOperation: Set<string> | undefined;
 
@@ -32,6 +21,6 @@ export function queryInput(op: AnyOperation, options: Record<string, unknown>): 
   fieldsOfAnyOperation ??= new Set(operationList().flatMap((o) => [...fieldsOf(o)]));
   const own = fieldsOf(op);
   return Object.fromEntries(
-    Object.entries(options).filter(([key]) => own.has(key) || (!toolJetKeys.has(key) && !fieldsOfAnyOperation?.has(key))),
+    Object.entries(options).filter(([key]) => own.has(key) || (!notInputs.has(key) && !fieldsOfAnyOperation?.has(key))),
   );
 }
