@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { runWorker } from '../plugin/notifications/worker.js';
 
@@ -14,9 +15,8 @@ let ticketId: number;
 const events = async (event: string) =>
   t.sql<{ payload: Record<string, unknown> }>(`select payload from outbox where event = $1 order by id`, [event]);
 
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (d) => {
+  ({ t, cast } = d);
   const [ticket] = await t.sql<{ id: number }>(
     `insert into tickets (site, number, year, kind, channel, state, unit, matter, first_owner_id, assignee_id, opened_at)
      values ('main', '261009001', 2026, 'complaint', 'phone', 'assigned', '12F-1203', 'noise', $1, $2, '2026-10-09T09:00+08:00') returning id`,
@@ -37,7 +37,6 @@ beforeAll(async () => {
     [archive!.id, cast.agent],
   );
 });
-afterAll(() => t.close());
 
 describe('R-NOT-1 time-based events', () => {
   const scan = () => t.as(cast.supervisor)('notifications.scan');

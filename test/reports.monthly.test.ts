@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 
 // The October 2026 data set of SCENARIOS.md S-REP, written straight into the ticket tables so every
@@ -67,9 +68,8 @@ const repair = (s: Omit<TicketSpec, 'kind' | 'department' | 'category'>): Ticket
   category: 'other',
 });
 
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (d) => {
+  ({ t, cast } = d);
   const specs: TicketSpec[] = [
     // Four complaints: handling 5, 12, 20 and 30 h; the normal reply clock is 24 h, so the last one is late.
     complaint({ number: '261012001', channel: 'phone', category: 'service_quality', unit: '12F-1203', owner: cast.agent2, state: 'closed',
@@ -113,7 +113,6 @@ beforeAll(async () => {
   for (const spec of specs) await addTicket(spec);
   t.setNow('2026-11-10T10:00+08:00');
 });
-afterAll(() => t.close());
 
 describe('S-REP monthly analysis, October 2026', () => {
   it('S-REP-1 complaint on-time rate 75%, malicious complaint counted separately (1)', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 
 let t: TestDb;
@@ -22,9 +23,8 @@ async function ticket(key: string, o: { owner: number; assignee?: number; state?
   );
 }
 
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (d) => {
+  ({ t, cast } = d);
   await ticket('owned', { owner: cast.agent, due: '2026-10-11T09:00+08:00' });
   await ticket('assigned', { owner: cast.supervisor, assignee: cast.agent, due: '2026-10-12T09:00+08:00' });
   await ticket('dueTonight', { owner: cast.agent2, due: '2026-10-10T02:00+08:00' });
@@ -42,7 +42,6 @@ beforeAll(async () => {
   ids.loan = loan!.id;
   ids.archive = archive!.id;
 });
-afterAll(() => t.close());
 
 describe('R-DUT-1 shift handover', () => {
   let handoverId: number;
