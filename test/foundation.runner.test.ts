@@ -60,6 +60,12 @@ describe('runner', () => {
     expect(days).toEqual([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
   });
 
+  it('§7 calendar.setDays refuses a date given twice, naming days, and changes nothing', async () => {
+    const twice = [{ date: '2027-02-01', kind: 'holiday' }, { date: '2027-02-01', kind: 'workday' }];
+    await expectError(t.as(cast.admin)('calendar.setDays', { days: twice }), 'VALIDATION', 'days');
+    expect(await t.sql(`select 1 from calendar_days where day = '2027-02-01'`)).toEqual([]);
+  });
+
   it('settings.update merges a partial patch and keeps the other defaults', async () => {
     const s = await t.as(cast.admin)('settings.update', { patch: { sla: { replyHours: { critical: 8 } } } });
     expect(s.sla.replyHours).toEqual({ critical: 8, urgent: 15, normal: 24 });

@@ -47,6 +47,8 @@ export default [
         .array(z.strictObject({ date: localDate, kind: z.enum(['holiday', 'workday', 'normal']), name: note(80).optional() }))
         .min(1)
         .max(400)
+        // One statement upserts them all; Postgres refuses to touch one row twice in it.
+        .refine((days) => new Set(days.map((d) => d.date)).size === days.length, 'each date at most once')
         .describe('JSON array, e.g. [{"date":"2026-10-01","kind":"holiday","name":"国庆节"}]'),
     }),
     output: z.array(day),
