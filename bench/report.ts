@@ -55,7 +55,10 @@ export function growthTable(runs: ScaleRun[]): string {
   const labels = runs[0]?.ops.map((o) => o.label) ?? [];
   const head = `| operation | ${runs.map((r) => `${r.scale} ${r.db}: plugin / raw p50`).join(' | ')} | growth plugin | growth raw |`;
   const lines = [head, `|---|${runs.map(() => '--:|').join('')}--:|--:|`];
-  const growth = (first: number | undefined, last: number | undefined) => `×${((last ?? NaN) / (first ?? NaN)).toFixed(2)}`;
+  const growth = (first: number | undefined, last: number | undefined) => {
+    const g = (last ?? NaN) / (first ?? NaN);
+    return Number.isFinite(g) ? `×${g.toFixed(2)}` : '–';
+  };
   for (const label of labels) {
     const cells = runs.map((r) => r.ops.find((o) => o.label === label));
     const [first, last] = [cells[0], cells.at(-1)];

@@ -2,4 +2,6 @@
 select t.id, t.number::text as number, t.kind, t.state, t.opened_at as "openedAt"
   from tickets t
  where t.site = $1 and (t.customer_id = $2::bigint or (t.customer_id is null and t.unit = $3))
- order by t.opened_at desc, t.id desc;
+ order by t.opened_at desc, t.id desc
+ -- The customer card shows the latest; tickets.search pages through the rest.
+ limit 100;

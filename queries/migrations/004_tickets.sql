@@ -80,6 +80,7 @@ create index tickets_state on tickets (site, state);
 create index tickets_department on tickets (site, department_id, state);
 create index tickets_assignee on tickets (site, assignee_id, state);
 create index tickets_unit on tickets (site, unit, opened_at);
+create index tickets_customer on tickets (site, customer_id, opened_at desc, id desc);
 create index tickets_custom on tickets using gin (custom jsonb_path_ops);
 
 -- R-TIC-5 SLA clocks, one row per (ticket, clock); a clock restarted (new deadline) is overwritten.
