@@ -17,11 +17,18 @@ import { requestEdit, editOut } from '../customers/edits.js';
 const staffCustomer = atLeast('agent');
 const likePrefix = (s: string): string => `${s.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
 
-/** Ids of the customers with this phone (R-ARC-6); the search filters on them (see customers/search.sql). */
+/**
+ * Ids of the customers with this phone or name prefix (R-ARC-6); the search filters on them (see
+ * customers/search.sql), so the planner knows how few rows match.
+ */
 async function phoneIds(ctx: OpContext, phone: string): Promise<number[] | null> {
   const wanted = digits(phone);
   if (!wanted) return null;
   return (await ctx.sql<{ id: number }>('customers/phone-ids', [ctx.site, wanted])).map((r) => r.id);
+}
+
+async function nameIds(ctx: OpContext, prefix: string): Promise<number[]> {
+  return (await ctx.sql<{ id: number }>('customers/name-ids', [ctx.site, likePrefix(prefix)])).map((r) => r.id);
 }
 
 export default [
@@ -101,7 +108,7 @@ export default [
         ctx.site,
         input.unit ?? null,
         input.floor ?? null,
-        input.name ? likePrefix(input.name) : null,
+        input.name ? await nameIds(ctx, input.name) : null,
         input.phone ? await phoneIds(ctx, input.phone) : null,
         input.category ?? null,
         input.grade ?? null,

@@ -1,13 +1,13 @@
 -- R-ARC-6. Every filter is "null = not given"; the planner folds the unused ones away (custom plans), so
--- unit, floor, name prefix ($4, lower-case, LIKE-escaped, ending in %) and phone each use an index.
--- A phone arrives as the ids customers/phone-ids found ($5, $11), which the planner estimates exactly.
+-- unit and floor each use an index. A name prefix and a phone arrive as the ids customers/name-ids and
+-- customers/phone-ids found ($4, $5, $11), which the planner estimates exactly.
 -- q: unit, name prefix or phone. Keyset on (unit, id).
 select *
   from customer_cards c
  where c.site = $1
    and ($2::text is null or c.unit = $2)
    and ($3::int is null or c.floor = $3)
-   and ($4::text is null or lower(c.name) like $4)
+   and ($4::bigint[] is null or c.id = any($4::bigint[]))
    and ($5::bigint[] is null or c.id = any($5::bigint[]))
    and ($6::text is null or c.category = $6)
    and ($7::text is null or c.grade = $7)
