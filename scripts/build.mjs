@@ -16,6 +16,19 @@ const stubPgNative = {
   },
 };
 
+// pg probes for Cloudflare Workers at load by constructing a `Response`, which makes Node load its whole
+// fetch stack (~130 ms of ToolJet's first query). The bundle only ever runs on Node.
+const nodeOnlyPg = {
+  name: 'node-only-pg',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('if (isCloudflareRuntime())')) throw new Error('pg/lib/stream.js changed: review the node-only-pg build plugin');
+      return { contents: source.replace('if (isCloudflareRuntime())', 'if (false)'), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: [join(root, 'plugin/index.ts')],
   outfile: join(out, 'index.js'),
@@ -27,7 +40,7 @@ await build({
   legalComments: 'none',
   // Handlebars' main entry registers require.extensions hooks in the host process; the CJS build does not.
   alias: { handlebars: 'handlebars/dist/cjs/handlebars.js' },
-  plugins: [stubPgNative],
+  plugins: [stubPgNative, nodeOnlyPg],
   logLevel: 'warning',
 });
 
