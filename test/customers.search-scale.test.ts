@@ -73,7 +73,7 @@ describe('search at scale', () => {
     expect(await indexed('customers/search', params({ 1: '22F-12345' }), timings)).toEqual([expect.objectContaining({ unit: '22F-12345' })]);
     const byName = await indexed('customers/name-ids', ['main', 'company 0a1%'], timings);
     expect(byName.length).toBeGreaterThan(0);
-    expect(await indexed('customers/search', params({ 3: byName.map((r) => r.id) }), timings)).toHaveLength(byName.length);
+    expect(await indexed('customers/search', params({ 3: byName.map((r) => r.id) }), timings)).toHaveLength(Math.min(byName.length, 51)); // one page + 1
     const byPhone = await indexed('customers/phone-ids', ['main', '13900012345'], timings);
     expect(byPhone).toHaveLength(1);
     const ids = byPhone.map((r) => r.id);
