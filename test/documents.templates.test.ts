@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { builtInTemplate, builtInSource, compileTemplate, templateNames } from '../plugin/documents/engine.js';
 import { renderSample } from '../plugin/documents/render.js';
@@ -47,11 +48,7 @@ describe('built-in documents', () => {
 describe('template overrides', () => {
   let t: TestDb;
   let cast: Cast;
-  beforeAll(async () => {
-    t = await testDb();
-    cast = await seedCast(t);
-  });
-  afterAll(() => t.close());
+  useDesk((d) => ({ t, cast } = d));
 
   const set = (who: number, source: string, extra: Record<string, unknown> = {}) =>
     t.as(who)('documents.setTemplate', { template: 'loan-slip', source, ...extra });

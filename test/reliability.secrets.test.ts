@@ -2,10 +2,11 @@
 // line, the audit log or system.info; API keys are kept only as SHA-256 digests. Checked through the
 // ToolJet bundle (as ToolJet loads it) with everything it writes to the console captured.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { bundleDatabase, loadBundle } from './support/bundle.js';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { dumpAll } from './support/invariants.js';
 
 const dbPassword = 'Pw-7f3a9c-never-shown';
@@ -89,11 +90,7 @@ describe('§7 the database password and webhook secret, through the ToolJet bund
 describe('§7 API keys are stored hashed and shown once', () => {
   let t: TestDb;
   let cast: Cast;
-  beforeAll(async () => {
-    t = await testDb();
-    cast = await seedCast(t);
-  });
-  afterAll(() => t.close());
+  useDesk((d) => ({ t, cast } = d));
 
   it('R-ACT-1 the key is returned once; the database holds only its SHA-256 digest, nowhere the key itself', async () => {
     const issued = await t.as(cast.admin)('staff.upsert', { id: cast.supervisor, name: '王敏', roles: ['supervisor'], departmentCode: 'customer_service', tooljetUserId: 'tj-supervisor', issueApiKey: true });
