@@ -4,7 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { testDb, type TestDb } from './support/db.js';
 import { seedDemo } from '../plugin/seed/index.js';
 import { silentLogger } from '../plugin/core/logger.js';
-import { templateNames } from '../plugin/documents/engine.js';
+import { templateNames } from '../plugin/areas/documents/engine.js';
 
 // R-DOC-1 in a real browser: every document, rendered from the demo data set, lays out within an A4
 // page and prints no placeholder for a missing value. Screenshots land in test/artifacts/ for a look.

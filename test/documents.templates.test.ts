@@ -5,8 +5,8 @@ import type { TestDb } from './support/db.js';
 import { useDesk } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { builtInTemplate, builtInSource, compileTemplate, templateNames } from '../plugin/documents/engine.js';
-import { renderSample } from '../plugin/documents/render.js';
+import { builtInTemplate, builtInSource, compileTemplate, templateNames } from '../plugin/areas/documents/engine.js';
+import { renderSample } from '../plugin/areas/documents/render.js';
 import { createHandler } from '../plugin/server/http.js';
 
 const framing = { now: new Date('2026-10-09T08:00:00Z'), zone: 'Asia/Shanghai', actor: { name: '王敏' } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compiledForm } from '../plugin/forms/compile.js';
-import { normalizeSection, type FieldInput } from '../plugin/forms/fields.js';
+import { compiledForm } from '../plugin/areas/forms/compile.js';
+import { normalizeSection, type FieldInput } from '../plugin/areas/forms/fields.js';
 import type { Role } from '../plugin/core/roles.js';
 
 // R-FRM-3 table-driven: the compiled schema is what checkCustomValues runs for every create and update.

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { testDb, type TestDb } from './support/db.js';
 import { seedCast, type Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { deliverDue, maxAttempts, type Webhook } from '../plugin/notifications/deliver.js';
+import { deliverDue, maxAttempts, type Webhook } from '../plugin/areas/notifications/deliver.js';
 import { registry } from '../plugin/core/registry.js';
 import { defineOperation, type AnyOperation } from '../plugin/core/operation.js';
 import { stateError } from '../plugin/core/errors.js';

@@ -5,7 +5,7 @@ import type { TestDb } from './support/db.js';
 import { useDesk } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { runWorker } from '../plugin/notifications/worker.js';
+import { runWorker } from '../plugin/areas/notifications/worker.js';
 
 let t: TestDb;
 let cast: Cast;

@@ -4,7 +4,7 @@ import { useDesk } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { departmentIds, ticketIn, type Ids, type Step } from './tickets.fixtures.js';
-import { allowedNext, isAllowed, PREVIOUS, ticketActions, ticketStates, type TicketAction } from '../plugin/tickets/machine.js';
+import { allowedNext, isAllowed, PREVIOUS, ticketActions, ticketStates, type TicketAction } from '../plugin/areas/tickets/model.js';
 
 let t: TestDb;
 let cast: Cast;

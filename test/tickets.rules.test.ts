@@ -67,7 +67,7 @@ describe('ticket workflow rules', () => {
   });
 
   it('R-TIC-11 no ticket or callback statement deletes or truncates rows', () => {
-    const files = ['tickets', 'callbacks'].flatMap((dir) => readdirSync(`queries/${dir}`).map((f) => `queries/${dir}/${f}`));
+    const files = ['tickets', 'callbacks'].flatMap((dir) => readdirSync(`plugin/areas/${dir}/sql`).map((f) => `plugin/areas/${dir}/sql/${f}`));
     expect(files.length).toBeGreaterThan(10);
     expect(files.filter((f) => /\bdelete\s+from\b|\btruncate\b/i.test(readFileSync(f, 'utf8')))).toEqual([]);
     expect(readFileSync('queries/migrations/004_tickets.sql', 'utf8')).not.toMatch(/on delete cascade/i);

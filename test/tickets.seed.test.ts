@@ -4,7 +4,7 @@ import { useDesk } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { seedTickets } from '../plugin/seed/tickets.js';
 import { seededRandom } from '../plugin/seed/random.js';
-import { ticketStates } from '../plugin/tickets/machine.js';
+import { ticketStates } from '../plugin/areas/tickets/model.js';
 
 let t: TestDb;
 let cast: Cast;

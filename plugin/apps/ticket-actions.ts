@@ -1,7 +1,7 @@
 // The ticket actions panel shared by the ticket board, department tasks and callback desk: one tab per state-machine
 // action (names from plugin/tickets/machine.ts, inputs from each operation's schema), enabled when the selected
 // ticket allows it. Roles are still checked by the plugin: a refused action shows its FORBIDDEN message.
-import type { TicketAction } from '../tickets/machine.js';
+import type { TicketAction } from '../areas/tickets/model.js';
 import { fx, type AppBuilder, type QueryRef, type Region } from './builder.js';
 import { actionLabel } from './labels.js';
 import { operationForm } from './op-form.js';

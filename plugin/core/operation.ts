@@ -36,7 +36,7 @@ export interface OpContext {
   readonly now: Date;
   readonly actor: Actor;
   readonly log: Logger;
-  /** Runs a statement from queries/<area>/<name>.sql. */
+  /** Runs a statement from plugin/areas/<area>/sql/<name>.sql. */
   sql<R = Row>(name: StatementName, params: readonly unknown[]): Promise<R[]>;
   /** Settings merged with defaults, and the working calendar; loaded once per call. */
   config(): Promise<Config>;

@@ -1,5 +1,5 @@
 import type { AnyOperation } from './operation.js';
-import { allOperations } from '../operations/index.js';
+import { allOperations } from '../app.js';
 
 function build(list: readonly AnyOperation[]): ReadonlyMap<string, AnyOperation> {
   const map = new Map<string, AnyOperation>();

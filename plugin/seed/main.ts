@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { consoleLogger } from '../core/logger.js';
 import { ensureMigrated } from '../db/ready.js';
-import { openDatabase } from '../server/database.js';
+import { openDatabase } from '../db/open.js';
 import { seedIfEmpty } from './index.js';
 
 const opts = new Command()

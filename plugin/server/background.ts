@@ -2,8 +2,8 @@
 // on the same database handle, which PGlite needs (one process per data directory).
 import type { Logger } from '../core/logger.js';
 import type { Env } from '../core/runner.js';
-import { runWorker } from '../notifications/worker.js';
-import { webhookFromEnv } from '../notifications/webhook-env.js';
+import { runWorker } from '../areas/notifications/worker.js';
+import { webhookFromEnv } from '../areas/notifications/webhook-env.js';
 
 /** Starts the notification worker; the returned function stops it and resolves once its round has ended. */
 export function startBackground(env: Env, logger: Logger): () => Promise<void> {

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { consoleLogger } from '../core/logger.js';
 import type { Env } from '../core/runner.js';
 import { ensureMigrated } from '../db/ready.js';
-import { openDatabase } from './database.js';
+import { openDatabase } from '../db/open.js';
 import { createHandler } from './http.js';
 import { seedIfEmpty } from '../seed/index.js';
 import { startBackground } from './background.js';

@@ -4,8 +4,8 @@
 // background under its normal timeout, so a slow receiver costs neither query time nor failed attempts.
 import type { Db } from '../db/types.js';
 import { consoleLogger } from '../core/logger.js';
-import { deliverDue } from '../notifications/deliver.js';
-import { scanSite } from '../notifications/scan.js';
+import { deliverDue } from '../areas/notifications/deliver.js';
+import { scanSite } from '../areas/notifications/scan.js';
 import type { SourceOptions } from './source-options.js';
 
 const flushBudgetMs = 300;

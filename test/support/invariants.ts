@@ -1,10 +1,10 @@
 // Facts about the database that hold after any sequence of operations, whatever the input was.
 // Checked after every randomized run (reliability.*.test.ts). Legal states come from the domain code.
 import { registry } from '../../plugin/core/registry.js';
-import { ticketStates } from '../../plugin/tickets/machine.js';
-import { loanStates } from '../../plugin/loans/fields.js';
-import { editStates } from '../../plugin/customers/edits.js';
-import { customerStatuses } from '../../plugin/customers/fields.js';
+import { ticketStates } from '../../plugin/areas/tickets/model.js';
+import { loanStates } from '../../plugin/areas/loans/model.js';
+import { editStates } from '../../plugin/areas/edits/store.js';
+import { customerStatuses } from '../../plugin/areas/customers/fields.js';
 import type { TestDb } from './db.js';
 import { seedCast, type Cast } from './staff.js';
 

@@ -1,5 +1,5 @@
 // 回访: callbacks due today, record the outcome, reopen a ticket the customer was dissatisfied with.
-import { isAllowed, ticketStates, type TicketAction } from '../../tickets/machine.js';
+import { isAllowed, ticketStates, type TicketAction } from '../../areas/tickets/model.js';
 import { fx } from '../builder.js';
 import { operationForm } from '../op-form.js';
 import type { TemplateApp } from './types.js';

@@ -1,7 +1,7 @@
 // 表单设置: a department adds or changes the fields of its section of a form, and the wording of its documents.
 // Saving sends the department's whole section (forms.define replaces a section), built from what forms.get
 // returned plus the edited field, so nobody writes JSON.
-import { fieldTypes } from '../../forms/fields.js';
+import { fieldTypes } from '../../areas/forms/fields.js';
 import { fx } from '../builder.js';
 import { fieldChoices } from '../op-form.js';
 import type { TemplateApp } from './types.js';

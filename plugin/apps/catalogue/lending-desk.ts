@@ -1,5 +1,5 @@
 // 档案借阅: requests, approvals, issue and return, and the overdue register.
-import { loanTransitions, type LoanAction } from '../../loans/fields.js';
+import { loanTransitions, type LoanAction } from '../../areas/loans/model.js';
 import { fx, type AppBuilder, type Region } from '../builder.js';
 import { fieldChoices, operationForm } from '../op-form.js';
 import type { TemplateApp } from './types.js';

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { openDatabase } from '../../server/database.js';
+import { openDatabase } from '../../db/open.js';
 import { ensureMigrated } from '../../db/ready.js';
 import { isDeskError } from '../../core/errors.js';
 import { exportSite } from '../../transfer/export.js';

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { defineOperation, type OpContext } from '../../core/operation.js';
+import { atLeast, hasAnyRole } from '../../core/roles.js';
+import { forbidden, stateError } from '../../core/errors.js';
+import { id, page, pageInput, pageOf, decodeCursor, text } from '../../core/schemas.js';
+import { checkCustomValues } from '../forms/custom-fields.js';
+import { categories, customerCreate, customerOut, customerPatch, customerStatuses, digits, floorOf, grades, phonesOf, unit } from './fields.js';
+import { applyCustomerPatch, loadCustomer, lockCustomer } from './store.js';
+import { maskCustomer, mayReadConfidential } from './masking.js';
+import { customerHistory, historyEntry } from './history.js';
+import { documentOut, listDocuments } from '../archives/documents.js';
+import { loanOut } from '../loans/model.js';
+import { listLoans } from '../loans/query.js';
+import { customerTickets, ticketOut } from './tickets.js';
+import { requestEdit, editOut } from '../edits/store.js';
+
+const staffCustomer = atLeast('agent');
+const likePrefix = (s: string): string => `${s.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * Ids of the customers with this phone or name prefix (R-ARC-6); the search filters on them (see
+ * customers/search.sql), so the planner knows how few rows match.
+ */
+async function phoneIds(ctx: OpContext, phone: string): Promise<number[] | null> {
+  const wanted = digits(phone);
+  if (!wanted) return null;
+  return (await ctx.sql<{ id: number }>('customers/phone-ids', [ctx.site, wanted])).map((r) => r.id);
+}
+
+async function nameIds(ctx: OpContext, prefix: string): Promise<number[]> {
+  return (await ctx.sql<{ id: number }>('customers/name-ids', [ctx.site, likePrefix(prefix)])).map((r) => r.id);
+}
+
+export default [
+  defineOperation({
+    name: 'customers.create',
+    title: 'Register a customer (一户一档)',
+    description: 'Registers the customer of a unit and opens its archive. At most one active customer per unit (R-CUS-1).',
+    access: staffCustomer,
+    kind: 'write',
+    idempotent: true,
+    input: customerCreate,
+    output: customerOut,
+    conflicts: { customers_one_active_per_unit: 'this unit already has an active customer; vacate it first (R-CUS-1)' },
+    async handler(ctx, input) {
+      const custom = await checkCustomValues(ctx, 'customer', input.custom);
+      const contacts = input.contacts ?? [];
+      const [row] = await ctx.sql<{ id: number }>('customers/create', [
+        ctx.site,
+        input.unit,
+        floorOf(input.unit),
+        input.name,
+        JSON.stringify(contacts),
+        phonesOf(contacts),
+        input.category ?? 'new',
+        input.grade ?? 'C',
+        input.moveInDate ?? null,
+        input.confidential ?? false,
+        input.ownerStaffId ?? null,
+        input.notes ?? '',
+        JSON.stringify(custom.custom),
+        custom.formVersion,
+        ctx.actor.id || null,
+        ctx.now,
+        input.boxNo ?? null,
+      ]);
+      const created = await loadCustomer(ctx, row!.id);
+      ctx.audit({ entity: 'customer', entityId: created.id, action: 'create', after: created });
+      return maskCustomer(ctx.actor, created);
+    },
+  }),
+  defineOperation({
+    name: 'customers.get',
+    title: 'Customer with archive, documents, loans and tickets',
+    access: staffCustomer,
+    kind: 'read',
+    input: z.object({ id: id.describe('customer id') }),
+    output: customerOut.extend({ documents: z.array(documentOut), loans: z.array(loanOut), tickets: z.array(ticketOut).nullable().describe('null until the tickets area is installed') }),
+    async handler(ctx, input) {
+      const customer = await loadCustomer(ctx, input.id);
+      const documents = await listDocuments(ctx, customer);
+      const loans = (await listLoans(ctx, { archiveId: customer.archiveId, limit: 200 })).items;
+      return { ...maskCustomer(ctx.actor, customer), documents, loans, tickets: await customerTickets(ctx, customer) };
+    },
+  }),
+  defineOperation({
+    name: 'customers.search',
+    title: 'Search customers',
+    description: 'By unit, floor, name prefix, phone, category, grade, status, free text or custom fields; sorted by unit (R-ARC-6).',
+    access: staffCustomer,
+    kind: 'read',
+    input: z.object({
+      unit: unit.optional(),
+      floor: z.number().int().min(-9).max(99).optional().describe('floor number, basements negative (B1 = -1)'),
+      name: text(200).optional().describe('beginning of the company or person name'),
+      phone: z.string().trim().regex(/\d{3,}/, '3 or more digits').max(40).optional().describe('a contact phone number'),
+      category: z.enum(categories).optional().describe('prospective, new, regular, vip'),
+      grade: z.enum(grades).optional().describe('A, B, C or D'),
+      status: z.enum(customerStatuses).optional().describe('active or vacated'),
+      q: text(200).optional().describe('free text: a unit, the beginning of a name, or a phone number'),
+      custom: z.record(z.string(), z.unknown()).optional().describe('JSON object the custom fields must contain'),
+      ...pageInput,
+    }),
+    output: pageOf(customerOut),
+    async handler(ctx, input) {
+      const after = decodeCursor(input.cursor);
+      const rows = await ctx.sql<z.input<typeof customerOut> & { phones: string[]; site: string }>('customers/search', [
+        ctx.site,
+        input.unit ?? null,
+        input.floor ?? null,
+        input.name ? await nameIds(ctx, input.name) : null,
+        input.phone ? await phoneIds(ctx, input.phone) : null,
+        input.category ?? null,
+        input.grade ?? null,
+        input.status ?? null,
+        input.q ?? null,
+        input.q ? likePrefix(input.q) : null,
+        input.q ? await phoneIds(ctx, input.q) : null,
+        input.custom ? JSON.stringify(input.custom) : null,
+        after ? String(after[0]) : null,
+        after ? Number(after[1]) : null,
+        input.limit + 1,
+      ]);
+      const items = rows.map(({ phones: _p, site: _s, ...row }) => maskCustomer(ctx.actor, row));
+      return page(items, input.limit, (r) => [r.unit, r.id]);
+    },
+  }),
+  defineOperation({
+    name: 'customers.update',
+    title: 'Change a customer',
+    description:
+      'A manager or director changes the record at once; anyone else files an edit request that a manager approves (R-ARC-3, 经理同意方可修改). Renaming updates the archive label (R-CUS-3).',
+    access: staffCustomer,
+    kind: 'write',
+    input: customerPatch.extend({ id: id.describe('customer id'), reason: z.string().max(1000).default('').describe('why the change is needed') }),
+    output: z.object({
+      status: z.enum(['applied', 'pending']).describe('applied at once, or waiting for a manager'),
+      customer: customerOut,
+      editRequest: editOut.nullable(),
+    }),
+    async handler(ctx, { id: customerId, reason, ...patch }) {
+      const current = await lockCustomer(ctx, customerId);
+      if (!mayReadConfidential(ctx.actor, current)) throw forbidden('this customer is confidential: only its owner or a manager may change it (R-CUS-5)');
+      if (hasAnyRole(ctx.actor.roles, atLeast('manager'))) {
+        const after = await applyCustomerPatch(ctx, current, patch, current.version);
+        return { status: 'applied' as const, customer: maskCustomer(ctx.actor, after), editRequest: null };
+      }
+      if (current.status !== 'active') throw stateError(`customer ${customerId} has vacated; its record is closed`);
+      if (patch.custom !== undefined) await checkCustomValues(ctx, 'customer', patch.custom);
+      const request = await requestEdit(ctx, { entity: 'customer', entityId: customerId, customerId, changes: patch, before: current, baseVersion: current.version, reason });
+      return { status: 'pending' as const, customer: maskCustomer(ctx.actor, current), editRequest: request };
+    },
+  }),
+  defineOperation({
+    name: 'customers.vacate',
+    title: 'Vacate a customer (退租)',
+    description: 'The customer becomes vacated, its archive is bound and moved to the vacated store, and the unit can take a new customer (R-ARC-4).',
+    access: atLeast('supervisor'),
+    kind: 'write',
+    input: z.object({
+      id: id.describe('customer id'),
+      boxNo: z.string().trim().min(1).max(40).optional().describe('box number in the vacated store (keeps the current one when empty)'),
+    }),
+    output: customerOut,
+    async handler(ctx, input) {
+      const before = await lockCustomer(ctx, input.id);
+      if (before.status !== 'active') throw stateError(`customer ${input.id} has already vacated`);
+      await ctx.sql('customers/vacate', [ctx.site, input.id, ctx.now, input.boxNo ?? null]);
+      const after = await loadCustomer(ctx, input.id);
+      ctx.audit({ entity: 'customer', entityId: input.id, action: 'vacate', before, after });
+      return maskCustomer(ctx.actor, after);
+    },
+  }),
+  defineOperation({
+    name: 'customers.history',
+    title: 'Interaction log of a customer',
+    description: 'Documents, loans, edit requests, label changes and (when installed) tickets, newest first (R-CUS-4).',
+    access: staffCustomer,
+    kind: 'read',
+    input: z.object({ id: id.describe('customer id') }),
+    output: z.array(historyEntry),
+    async handler(ctx, input) {
+      return customerHistory(ctx, await loadCustomer(ctx, input.id));
+    },
+  }),
+];

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { OpContext } from '../../core/operation.js';
+import { notFound } from '../../core/errors.js';
+import { mayReadConfidential, maskContacts } from '../customers/masking.js';
+import type { Contact } from '../customers/fields.js';
+
+export const editStates = ['pending', 'approved', 'rejected'] as const;
+
+export const editOut = z.object({
+  id: z.number(),
+  entity: z.enum(['customer', 'document']),
+  entityId: z.number(),
+  customerId: z.number(),
+  unit: z.string(),
+  customerName: z.string(),
+  changes: z.record(z.string(), z.unknown()).describe('the requested new values'),
+  before: z.record(z.string(), z.unknown()).describe('the record when the edit was requested'),
+  after: z.record(z.string(), z.unknown()).nullable().describe('the record as applied (approved only)'),
+  baseVersion: z.number(),
+  state: z.enum(editStates),
+  reason: z.string(),
+  requestedBy: z.number(),
+  requestedByName: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedBy: z.number().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  resultId: z.number().nullable().describe('new document version created by an approved document edit'),
+});
+type EditRow = z.input<typeof editOut> & {
+  confidential: boolean;
+  ownerStaffId: number | null;
+};
+export type Edit = z.input<typeof editOut>;
+
+export interface EditFilter {
+  state?: (typeof editStates)[number] | undefined;
+  customerId?: number | undefined;
+  id?: number | undefined;
+  after?: [string, number] | undefined;
+  limit: number;
+}
+
+/** Contacts inside before/after/changes of a confidential customer are masked like the record (R-CUS-5). */
+function maskSnapshot(snapshot: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!snapshot) return snapshot;
+  const masked = { ...snapshot };
+  if (Array.isArray(masked.contacts)) masked.contacts = maskContacts(masked.contacts as Contact[]);
+  if (typeof masked.title === 'string') masked.title = '***';
+  if ('fileRef' in masked) masked.fileRef = null;
+  return masked;
+}
+
+export async function findEdits(ctx: OpContext, filter: EditFilter) {
+  const rows = await ctx.sql<EditRow>('edits/list', [
+    ctx.site,
+    filter.state ?? null,
+    filter.customerId ?? null,
+    filter.id ?? null,
+    filter.after?.[0] ?? null,
+    filter.after?.[1] ?? null,
+    filter.limit,
+  ]);
+  return rows.map(({ confidential, ownerStaffId, ...r }) =>
+    mayReadConfidential(ctx.actor, { confidential, ownerStaffId })
+      ? r
+      : { ...r, changes: maskSnapshot(r.changes) ?? {}, before: maskSnapshot(r.before) ?? {}, after: maskSnapshot(r.after) },
+  );
+}
+
+export async function loadEdit(ctx: OpContext, id: number) {
+  const [edit] = await findEdits(ctx, { id, limit: 1 });
+  if (!edit) throw notFound(`edit request ${id}`);
+  return edit;
+}
+
+export interface EditRequest {
+  entity: 'customer' | 'document';
+  entityId: number;
+  customerId: number;
+  changes: Record<string, unknown>;
+  before: unknown;
+  baseVersion: number;
+  reason: string;
+}
+
+/** Files a pending edit request (R-ARC-3); nothing changes on the record until a manager approves. */
+export async function requestEdit(ctx: OpContext, req: EditRequest) {
+  const [row] = await ctx.sql<{ id: number }>('edits/insert', [
+    ctx.site,
+    req.entity,
+    req.entityId,
+    req.customerId,
+    JSON.stringify(req.changes),
+    JSON.stringify(req.before),
+    req.baseVersion,
+    req.reason,
+    ctx.actor.id,
+    ctx.now,
+  ]);
+  const edit = await loadEdit(ctx, row!.id);
+  ctx.audit({ entity: 'edit_request', entityId: edit.id, action: 'request', after: edit });
+  return edit;
+}

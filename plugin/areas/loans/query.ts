@@ -1,0 +1,66 @@
+import type { OpContext } from '../../core/operation.js';
+import { notFound } from '../../core/errors.js';
+import { assertTransition, type Loan, type LoanAction, type LoanState, type LockedLoan } from './model.js';
+
+export interface LoanFilter {
+  state?: LoanState | undefined;
+  overdue?: boolean | undefined;
+  borrowerId?: number | undefined;
+  archiveId?: number | undefined;
+  requestedFrom?: Date | undefined;
+  requestedBefore?: Date | undefined;
+  issuedFrom?: Date | undefined;
+  issuedBefore?: Date | undefined;
+  custom?: Record<string, unknown> | undefined;
+  id?: number | undefined;
+  after?: [string, number] | undefined;
+  limit: number;
+}
+
+export async function listLoans(ctx: OpContext, f: LoanFilter): Promise<{ items: Loan[] }> {
+  const items = await ctx.sql<Loan>('loans/list', [
+    ctx.site,
+    ctx.now,
+    f.state ?? null,
+    f.overdue ?? null,
+    f.borrowerId ?? null,
+    f.archiveId ?? null,
+    f.requestedFrom ?? null,
+    f.requestedBefore ?? null,
+    f.custom ? JSON.stringify(f.custom) : null,
+    f.id ?? null,
+    f.issuedFrom ?? null,
+    f.issuedBefore ?? null,
+    f.after?.[0] ?? null,
+    f.after?.[1] ?? null,
+    f.limit,
+  ]);
+  return { items };
+}
+
+export async function loadLoan(ctx: OpContext, id: number): Promise<Loan> {
+  const [loan] = (await listLoans(ctx, { id, limit: 1 })).items;
+  if (!loan) throw notFound(`loan ${id}`);
+  return loan;
+}
+
+/**
+ * One loan transition (R-LEN-1): lock the row, check the state machine, run the change, audit before/after.
+ * `change` throws to refuse; the transaction then rolls back and nothing changes.
+ */
+export async function transition(ctx: OpContext, id: number, action: LoanAction, change: (loan: LockedLoan) => Promise<void>): Promise<Loan> {
+  const [locked] = await ctx.sql<LockedLoan>('loans/lock', [ctx.site, id]);
+  if (!locked) throw notFound(`loan ${id}`);
+  assertTransition(locked, action);
+  const before = await loadLoan(ctx, id);
+  await change(locked);
+  const after = await loadLoan(ctx, id);
+  ctx.audit({ entity: 'loan', entityId: id, action, before, after });
+  return after;
+}
+
+/** The approved request first in line for an archive (R-LEN-8), if any. */
+export async function queueHead(ctx: OpContext, archiveId: number): Promise<{ id: number; borrowerId: number } | undefined> {
+  const [head] = await ctx.sql<{ id: number; borrowerId: number }>('loans/queue-head', [ctx.site, archiveId]);
+  return head;
+}

@@ -1,0 +1,74 @@
+// 每月投诉情况分析 (R-REP-1): every figure is computed by the database; this module only puts the
+// statements' rows into the report's shape.
+import type { z } from 'zod';
+import type { OpContext } from '../../core/operation.js';
+import { formatInstant } from '../../core/json.js';
+import { monthPeriod } from './period.js';
+import type { monthlyReport } from './schemas.js';
+
+type MonthlyReport = z.input<typeof monthlyReport>;
+type Dimension = keyof MonthlyReport['counts'];
+
+/** The regulations' target for the monthly average complaint handling time. */
+export const handlingTargetHours = 17;
+
+interface Summary {
+  maliciousCount: number;
+  maliciousLate: number;
+  handledComplaints: number;
+  averageHours: number | null;
+  p90Hours: number | null;
+  targetMet: boolean | null;
+  tickets: number;
+  closed: number;
+  closurePercent: number | null;
+  callbacks: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  satisfactionPercent: number | null;
+  repeatComplaints: number;
+}
+
+export async function buildMonthlyReport(ctx: OpContext, month: string, topUnits: number): Promise<MonthlyReport> {
+  const { settings } = await ctx.config();
+  const { from, to } = monthPeriod(month, ctx.zone);
+  const range = [ctx.site, from, to] as const;
+  const counts = await ctx.sql<{ dimension: Dimension; key: string; count: number }>('reports/monthly-counts', range);
+  const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-clocks', [...range, ctx.now]);
+  const [s] = await ctx.sql<Summary>('reports/monthly-summary', [...range, ctx.now, settings.tickets.repeatWindowDays, handlingTargetHours]);
+  const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-units', [...range, topUnits]);
+  if (!s) throw new Error('the monthly summary returned no row');
+  const byDimension = (d: Dimension) => counts.filter((r) => r.dimension === d).map(({ key, count }) => ({ key, count }));
+  return {
+    month,
+    from: formatInstant(from, ctx.zone),
+    to: formatInstant(to, ctx.zone),
+    counts: {
+      kind: byDimension('kind'),
+      category: byDimension('category'),
+      severity: byDimension('severity'),
+      department: byDimension('department'),
+      channel: byDimension('channel'),
+    },
+    onTime,
+    malicious: { count: s.maliciousCount, late: s.maliciousLate },
+    handling: {
+      complaints: s.handledComplaints,
+      averageHours: s.averageHours,
+      p90Hours: s.p90Hours,
+      targetHours: handlingTargetHours,
+      targetMet: s.targetMet,
+    },
+    closure: { tickets: s.tickets, closed: s.closed, percent: s.closurePercent },
+    satisfaction: {
+      callbacks: s.callbacks,
+      satisfied: s.satisfied,
+      basicallySatisfied: s.basicallySatisfied,
+      dissatisfied: s.dissatisfied,
+      percent: s.satisfactionPercent,
+    },
+    repeatComplaints: s.repeatComplaints,
+    topUnits: units,
+  };
+}

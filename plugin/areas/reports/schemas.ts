@@ -1,0 +1,75 @@
+// Output shapes of the reports (R-REP-1, R-REP-2); percentages are 0–100 with two decimals, null when
+// there is nothing to divide by.
+import { z } from 'zod';
+import { id, instantOut, nullableInstantOut } from '../../core/schemas.js';
+
+const percent = z.number().nullable();
+const countRow = z.object({ key: z.string(), count: z.number() });
+
+export const monthlyReport = z.object({
+  month: z.string(),
+  from: instantOut,
+  to: instantOut,
+  counts: z.object({
+    kind: z.array(countRow),
+    category: z.array(countRow),
+    severity: z.array(countRow),
+    department: z.array(countRow),
+    channel: z.array(countRow),
+  }),
+  onTime: z
+    .array(z.object({ clock: z.string(), onTime: z.number(), late: z.number(), running: z.number(), percent }))
+    .describe('per SLA clock; malicious tickets excluded'),
+  malicious: z.object({ count: z.number(), late: z.number() }).describe('malicious complaints, reported apart from the statistics'),
+  handling: z.object({
+    complaints: z.number().describe('complaints with a final reply'),
+    averageHours: z.number().nullable(),
+    p90Hours: z.number().nullable().describe('nearest-rank 90th percentile'),
+    targetHours: z.number(),
+    targetMet: z.boolean().nullable(),
+  }),
+  closure: z.object({ tickets: z.number(), closed: z.number(), percent }),
+  satisfaction: z.object({
+    callbacks: z.number(),
+    satisfied: z.number(),
+    basicallySatisfied: z.number(),
+    dissatisfied: z.number(),
+    percent: percent.describe('satisfied or basically satisfied, of the callbacks done in the month'),
+  }),
+  repeatComplaints: z.number().describe('complaints from a unit that complained within the repeat window before'),
+  topUnits: z.array(z.object({ unit: z.string(), tickets: z.number(), complaints: z.number() })),
+});
+
+export const staffScore = z.object({
+  staffId: id,
+  name: z.string(),
+  lateTickets: z.number(),
+  dissatisfiedCallbacks: z.number(),
+  upheldComplaints: z.number(),
+  score: z.number(),
+  fine: z.number().describe('yuan'),
+});
+
+export const sampleRecord = z.object({
+  id,
+  number: z.string(),
+  openedAt: instantOut,
+  unit: z.string().nullable(),
+  matter: z.string(),
+  state: z.string(),
+  department: z.string().nullable(),
+  resolvedAt: nullableInstantOut,
+});
+
+export const callbackMonth = z.object({
+  month: z.string(),
+  made: z.number(),
+  satisfied: z.number(),
+  basicallySatisfied: z.number(),
+  dissatisfied: z.number(),
+  satisfactionPercent: percent,
+  due: z.number(),
+  doneOnTime: z.number(),
+  doneLate: z.number(),
+  open: z.number(),
+});

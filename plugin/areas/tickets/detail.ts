@@ -1,0 +1,33 @@
+// Loads one ticket as the current actor may see it: visibility scope, clocks, timeline, masking.
+import type { z } from 'zod';
+import type { OpContext } from '../../core/operation.js';
+import { notFound } from '../../core/errors.js';
+import { actionsFrom, type TicketState } from './model.js';
+import { loadClocks, view } from './clocks.js';
+import { maskIdentity, scopeParams, type IdentityFields } from './visibility.js';
+import type { ticketDetail } from './schemas.js';
+
+export type TicketDetail = z.input<typeof ticketDetail>;
+// Instants arrive as Dates and leave as ISO text (core/json.ts), so the row is typed loosely here.
+type Row = IdentityFields & { state: TicketState; conductWitnesses: string | null } & Record<string, unknown>;
+
+export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDetail> {
+  const [row] = await ctx.sql<Row>('tickets/detail', [ctx.site, id, ...scopeParams(ctx.actor)]);
+  if (!row) throw notFound(`ticket ${id}`);
+  const { calendar } = await ctx.config();
+  const clocks = (await loadClocks(ctx, id)).map((c) => view(calendar, c, ctx.now));
+  // One transaction is one connection: its statements run one after another, never interleaved.
+  const timeline = await ctx.sql('tickets/events', [ctx.site, id]);
+  const transfers = await ctx.sql('tickets/transfers', [ctx.site, id]);
+  const callbacks = await ctx.sql('callbacks/for-ticket', [ctx.site, id]);
+  const detail = maskIdentity(ctx.actor.id, {
+    ...row,
+    clocks,
+    timeline,
+    transfers,
+    callbacks,
+    allowedActions: actionsFrom(row.state),
+    overdue: clocks.some((c) => c.metAt === null && c.late),
+  });
+  return detail as unknown as TicketDetail;
+}

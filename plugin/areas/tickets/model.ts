@@ -1,0 +1,110 @@
+// R-TIC-12: the one table of legal transitions. Every ticket operation looks itself up here before
+// touching anything; a pair missing from the table is a STATE error.
+import { stateError } from '../../core/errors.js';
+
+export const ticketStates = [
+  'new',
+  'acknowledged',
+  'assigned',
+  'in_progress',
+  'escalated',
+  'transfer_pending',
+  'waiting_customer',
+  'resolved',
+  'replied',
+  'callback_pending',
+  'closed',
+  'reopened',
+] as const;
+export type TicketState = (typeof ticketStates)[number];
+
+export const ticketActions = [
+  'acknowledge',
+  'classify',
+  'assign',
+  'requestTransfer',
+  'approveTransfer',
+  'acceptTransfer',
+  'escalate',
+  'extend',
+  'start',
+  'waitCustomer',
+  'resume',
+  'resolve',
+  'signOff',
+  'reply',
+  'recordCallback',
+  'close',
+  'reopen',
+  'flagMalicious',
+  'markImportant',
+] as const;
+export type TicketAction = (typeof ticketActions)[number];
+
+/** The state before waiting_customer / transfer_pending, restored by resume or a rejected transfer. */
+export const PREVIOUS = 'previous' as const;
+type Next = TicketState | typeof PREVIOUS;
+
+/**
+ * state × action → the states the action may lead to (the handler picks one; most have exactly one).
+ * Flags (malicious, important) change no state and are allowed everywhere, so they are added below.
+ */
+const table: Record<TicketState, Partial<Record<TicketAction, readonly Next[]>>> = {
+  new: { acknowledge: ['acknowledged'], classify: ['new'] },
+  acknowledged: { classify: ['acknowledged'], assign: ['assigned'] },
+  assigned: {
+    classify: ['assigned'],
+    assign: ['assigned'],
+    requestTransfer: ['transfer_pending'],
+    escalate: ['escalated'],
+    start: ['in_progress'],
+    waitCustomer: ['waiting_customer'],
+  },
+  in_progress: {
+    requestTransfer: ['transfer_pending'],
+    escalate: ['escalated'],
+    waitCustomer: ['waiting_customer'],
+    resolve: ['resolved'],
+  },
+  // Escalated: investigation (met by start) then written report (met by resolve).
+  escalated: {
+    assign: ['escalated'],
+    extend: ['escalated'],
+    start: ['in_progress'],
+    requestTransfer: ['transfer_pending'],
+    waitCustomer: ['waiting_customer'],
+    resolve: ['resolved'],
+  },
+  // approveTransfer: approved stays pending until the receiver accepts; rejected returns to the previous state.
+  transfer_pending: { approveTransfer: ['transfer_pending', PREVIOUS], acceptTransfer: ['assigned'] },
+  waiting_customer: { resume: [PREVIOUS] },
+  // signOff keeps the state; reply requires it (R-TIC-9).
+  resolved: { signOff: ['resolved'], reply: ['replied'], reopen: ['reopened'] },
+  // close: with a callback still due the ticket waits for it (R-TIC-10), otherwise it is closed.
+  replied: { close: ['callback_pending', 'closed'], recordCallback: ['closed', 'reopened'], reopen: ['reopened'] },
+  callback_pending: { recordCallback: ['closed', 'reopened'], reopen: ['reopened'] },
+  closed: { reopen: ['reopened'] },
+  reopened: { assign: ['assigned'], classify: ['reopened'] },
+};
+for (const state of ticketStates) {
+  table[state].flagMalicious = [state];
+  table[state].markImportant = [state];
+}
+
+export function allowedNext(state: TicketState, action: TicketAction): readonly Next[] | undefined {
+  return table[state][action];
+}
+
+export const isAllowed = (state: TicketState, action: TicketAction): boolean => allowedNext(state, action) !== undefined;
+
+/** Throws STATE unless `action` is legal in `state`; returns the permitted next states. */
+export function checkTransition(state: TicketState, action: TicketAction): readonly Next[] {
+  const next = allowedNext(state, action);
+  if (!next) throw stateError(`a ticket in state "${state}" cannot be given "${action}" (allowed: ${actionsFrom(state).join(', ')})`);
+  return next;
+}
+
+export const actionsFrom = (state: TicketState): TicketAction[] => ticketActions.filter((a) => isAllowed(state, a));
+
+/** Open states (not yet replied): queues, due-soon lists, handovers. */
+export const openStates: readonly TicketState[] = ticketStates.filter((s) => !['replied', 'callback_pending', 'closed'].includes(s));

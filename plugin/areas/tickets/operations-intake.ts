@@ -1,0 +1,173 @@
+// Intake and classification: tickets.open, acknowledge, classify, flagMalicious, markImportant.
+import { z } from 'zod';
+import { defineOperation } from '../../core/operation.js';
+import { validation } from '../../core/errors.js';
+import { atLeast } from '../../core/roles.js';
+import { id, instant, note, phone, text, toInstant } from '../../core/schemas.js';
+import { checkCustomValues } from '../forms/custom-fields.js';
+import { intakeClocks, loadClocks, meet, replyClock, saveClocks } from './clocks.js';
+import { loadDetail } from './detail.js';
+import { intakeYear, stampNumber } from './numbering.js';
+import { ticketDetail } from './schemas.js';
+import { act, recordEvent, staffMember } from './store.js';
+import { channelSchema, kindSchema, severitySchema } from './types.js';
+import { optionalNote, ticketRef, YEAR_MS } from './inputs.js';
+
+const conductInput = z
+  .object({
+    account: text(4000).describe('事件经过: what happened, in the complainant’s words'),
+    witnesses: text(500).optional().describe('证明人: names and contacts of witnesses'),
+    evidence: z.array(text(500)).max(20).default([]).describe('证物: file references (document ids, URLs)'),
+    signed: z.boolean().default(false).describe('the complainant signed the record'),
+  })
+  .describe('R-TIC-8: required for a complaint about a staff member’s conduct');
+
+const open = defineOperation({
+  name: 'tickets.open',
+  title: 'Register a ticket (complaint, repair, help, inquiry, suggestion)',
+  description:
+    'Intake record 《客户投诉记录》 (R-TIC-3). The caller becomes the first-contact owner 首问责任人 for good. The ticket number YYMMDDNNN counts per year from the local intake date (R-TIC-2). Conduct complaints, critical ones and repeats from one unit are flagged for manager review (R-TIC-7).',
+  access: atLeast('agent'),
+  kind: 'write',
+  idempotent: true,
+  input: z.object({
+    kind: kindSchema,
+    channel: channelSchema,
+    receivedAt: instant.optional().describe('when the customer called, came or wrote; default now'),
+    matter: text(200).describe('事由: one-line subject'),
+    content: note(8000).default('').describe('内容: the full request or complaint'),
+    unit: text(40).optional().describe('unit no. 房号, e.g. 12F-1203'),
+    customerId: id.optional().describe('customer id when the caller is a registered customer'),
+    complainantName: text(80).optional().describe('name of the caller or complainant'),
+    complainantPhone: phone.optional().describe('phone number to reply to'),
+    target: text(200).optional().describe('person or department complained about, as told'),
+    targetStaffId: id.optional().describe('staff member complained about (conduct complaint): they step aside and never see who complained'),
+    conduct: conductInput.optional(),
+    custom: z.record(z.string(), z.unknown()).optional().describe('department-defined fields of the ticket form for this kind'),
+  }),
+  output: ticketDetail,
+  async handler(ctx, input) {
+    const openedAt = input.receivedAt ? toInstant(input.receivedAt, ctx.zone) : ctx.now;
+    if (openedAt > ctx.now) throw validation('receivedAt', 'cannot be in the future');
+    // Older intakes are not back-entered: a YY of the number would repeat a century later (R-TIC-2).
+    if (ctx.now.getTime() - openedAt.getTime() > YEAR_MS) throw validation('receivedAt', 'cannot be more than a year ago');
+    const conduct = input.conduct ?? null;
+    if (conduct && input.kind !== 'complaint') throw validation('conduct', 'only complaints carry a conduct record');
+    if (input.targetStaffId !== undefined) {
+      if (!conduct) throw validation('conduct', 'a complaint about a staff member needs the account of events (R-TIC-8)');
+      await staffMember(ctx, input.targetStaffId, 'targetStaffId');
+    }
+    const cfg = await ctx.config();
+    const { custom, formVersion } = await checkCustomValues(ctx, `ticket:${input.kind}`, input.custom);
+    const reasons: string[] = [];
+    if (conduct) reasons.push('conduct');
+    if (input.kind === 'complaint' && input.unit) {
+      const since = new Date(openedAt.getTime() - cfg.settings.tickets.repeatWindowDays * 86_400_000);
+      const [prior] = await ctx.sql<{ n: number }>('tickets/repeat-count', [ctx.site, input.unit, since, openedAt]);
+      if ((prior?.n ?? 0) > 0) reasons.push('repeat');
+    }
+    const [row] = await ctx.sql<{ id: number }>('tickets/insert', [
+      ctx.site, intakeYear(ctx, openedAt), input.kind, input.channel, input.unit ?? null, input.customerId ?? null,
+      input.complainantName ?? null, input.complainantPhone ?? null, input.matter, input.content, input.target ?? null,
+      input.targetStaffId ?? null, conduct?.account ?? null, conduct?.witnesses ?? null, conduct?.evidence ?? [],
+      conduct?.signed ?? false, ctx.actor.id, openedAt, reasons.length > 0, reasons, JSON.stringify(custom), formVersion, ctx.now,
+    ]);
+    if (!row) throw new Error('ticket insert returned no row');
+    await saveClocks(ctx, row.id, intakeClocks(cfg, input.kind, openedAt));
+    await recordEvent(ctx, row.id, 'open', null, 'new', undefined, { channel: input.channel });
+    const unnumbered = await loadDetail(ctx, row.id);
+    // Numbered last: only the runner's audit write and the commit remain while the counter is locked.
+    const detail = { ...unnumbered, number: await stampNumber(ctx, row.id, openedAt) };
+    ctx.audit({ entity: 'ticket', entityId: row.id, action: 'open', after: detail });
+    return detail;
+  },
+});
+
+const acknowledge = defineOperation({
+  name: 'tickets.acknowledge',
+  title: 'Acknowledge a ticket',
+  description: 'Confirms receipt to the customer; stops the 2-hour acknowledge clock (R-TIC-5).',
+  access: atLeast('agent'),
+  kind: 'write',
+  input: z.object({ ...ticketRef, note: optionalNote }),
+  output: ticketDetail,
+  handler: (ctx, input) =>
+    act(ctx, input, 'acknowledge', async (t) => {
+      await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['acknowledge'], ctx.now));
+      return { next: 'acknowledged', patch: { acknowledged_at: ctx.now }, note: input.note };
+    }),
+});
+
+const classify = defineOperation({
+  name: 'tickets.classify',
+  title: 'Classify a ticket (category and severity)',
+  description:
+    'R-TIC-4: category from the configured list, severity 特急/紧急/一般. For complaints this sets the final-reply clock (10/15/24 h from intake by default); critical ones need manager review (R-TIC-7).',
+  access: atLeast('supervisor'),
+  kind: 'write',
+  input: z.object({
+    ...ticketRef,
+    category: z.string().trim().min(1).max(40).describe('category key from settings.tickets.categories, e.g. service_quality'),
+    severity: severitySchema,
+    note: optionalNote,
+  }),
+  output: ticketDetail,
+  handler: (ctx, input) =>
+    act(ctx, input, 'classify', async (t) => {
+      const cfg = await ctx.config();
+      const keys = cfg.settings.tickets.categories.map((c) => c.key);
+      if (!keys.includes(input.category)) throw validation('category', `unknown category; one of ${keys.join(', ')}`);
+      if (t.kind === 'complaint') {
+        const reply = (await loadClocks(ctx, t.id)).find((c) => c.clock === 'reply');
+        if (!reply?.metAt) await saveClocks(ctx, t.id, [replyClock(cfg, t.openedAt, input.severity)]);
+      }
+      const others = t.seriousReasons.filter((r) => r !== 'critical');
+      const reasons = input.severity === 'critical' ? [...others, 'critical'] : others;
+      return {
+        next: t.state,
+        patch: { category: input.category, severity: input.severity, serious: reasons.length > 0, serious_reasons: reasons },
+        note: input.note,
+        data: { category: input.category, severity: input.severity },
+      };
+    }),
+});
+
+const flagMalicious = defineOperation({
+  name: 'tickets.flagMalicious',
+  title: 'Flag a ticket as malicious (or clear the flag)',
+  description: 'R-TIC-4: malicious complaints stay on record, flagged, and are reported separately; nothing is deleted.',
+  access: atLeast('supervisor'),
+  kind: 'write',
+  input: z.object({
+    ...ticketRef,
+    malicious: z.boolean().default(true).describe('false clears the flag'),
+    reason: text(1000).describe('why it is (or is no longer) considered malicious'),
+  }),
+  output: ticketDetail,
+  handler: (ctx, input) =>
+    act(ctx, input, 'flagMalicious', (t) => ({
+      next: t.state,
+      patch: { malicious: input.malicious, malicious_reason: input.reason },
+      note: input.reason,
+      data: { malicious: input.malicious },
+    })),
+});
+
+const markImportant = defineOperation({
+  name: 'tickets.markImportant',
+  title: 'Mark a ticket important (kept permanently)',
+  description: 'R-TIC-11: important tickets are kept permanently instead of the 1-year minimum.',
+  access: atLeast('supervisor'),
+  kind: 'write',
+  input: z.object({ ...ticketRef, important: z.boolean().default(true).describe('false clears the mark'), note: optionalNote }),
+  output: ticketDetail,
+  handler: (ctx, input) =>
+    act(ctx, input, 'markImportant', (t) => ({
+      next: t.state,
+      patch: { important: input.important },
+      note: input.note,
+      data: { important: input.important },
+    })),
+});
+
+export default [open, acknowledge, classify, flagMalicious, markImportant];

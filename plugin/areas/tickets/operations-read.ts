@@ -1,0 +1,128 @@
+// Reads: tickets.get, search, myQueue, dueSoon. Every row passes the visibility scope and R-TIC-8 masking.
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import { defineOperation, type OpContext } from '../../core/operation.js';
+import { validation } from '../../core/errors.js';
+import { atLeast } from '../../core/roles.js';
+import { decodeCursor, id, instant, localDate, page, pageInput, pageOf, text, toInstant } from '../../core/schemas.js';
+import { addHours } from '../../time/calendar.js';
+import { loadDetail } from './detail.js';
+import { openStates, ticketStates } from './model.js';
+import { dueSoonItem, ticketDetail, ticketSummary } from './schemas.js';
+import { kindSchema, severitySchema } from './types.js';
+import { maskIdentity, scopeParams, type IdentityFields } from './visibility.js';
+
+type Summary = z.input<typeof ticketSummary> & IdentityFields;
+
+const startOfLocalDay = (day: string, zone: string, plusDays = 0): Date =>
+  DateTime.fromISO(day, { zone }).plus({ days: plusDays }).toJSDate();
+
+interface ListFilter {
+  states: readonly string[] | null;
+  kind?: string | undefined;
+  category?: string | undefined;
+  severity?: string | undefined;
+  departmentId?: number | undefined;
+  assigneeId?: number | undefined;
+  unit?: string | undefined;
+  overdue?: boolean | undefined;
+  dueBefore?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+  custom?: Record<string, unknown> | undefined;
+  malicious?: boolean | undefined;
+  important?: boolean | undefined;
+  mine: boolean;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+async function list(ctx: OpContext, f: ListFilter) {
+  const key = decodeCursor(f.cursor);
+  const [afterAt, afterId] = key ?? [null, null];
+  if (key && (typeof afterAt !== 'string' || typeof afterId !== 'number')) throw validation('cursor', 'not a cursor returned by this operation');
+  const rows = await ctx.sql<Summary>('tickets/list', [
+    ctx.site, ...scopeParams(ctx.actor), ctx.now, f.states, f.kind ?? null, f.category ?? null, f.severity ?? null,
+    f.departmentId ?? null, f.assigneeId ?? null, f.unit ?? null, f.overdue ?? null,
+    f.dueBefore ? toInstant(f.dueBefore, ctx.zone) : null,
+    f.from ? startOfLocalDay(f.from, ctx.zone) : null,
+    f.to ? startOfLocalDay(f.to, ctx.zone, 1) : null,
+    f.q ?? null, f.custom ? JSON.stringify(f.custom) : null, f.malicious ?? null, f.important ?? null, f.mine,
+    afterAt, afterId, f.limit + 1,
+  ]);
+  const masked = rows.map((r) => maskIdentity(ctx.actor.id, r));
+  return page(masked, f.limit, (r) => [(r.openedAt as unknown as Date).toISOString(), r.id]);
+}
+
+const get = defineOperation({
+  name: 'tickets.get',
+  title: 'Get a ticket with clocks, timeline, transfers and callbacks',
+  description: 'Each SLA clock shows its due time, time remaining (working or elapsed, per its basis) and whether it is late.',
+  access: 'staff',
+  kind: 'read',
+  input: z.object({ id: id.describe('ticket id') }),
+  output: ticketDetail,
+  handler: (ctx, input) => loadDetail(ctx, input.id),
+});
+
+const search = defineOperation({
+  name: 'tickets.search',
+  title: 'Search tickets',
+  description: 'Newest first, paged with nextCursor. A department head sees their department’s tickets only.',
+  access: 'staff',
+  kind: 'read',
+  input: z.object({
+    state: z.enum(ticketStates).optional().describe('ticket state'),
+    kind: kindSchema.optional(),
+    category: z.string().max(40).optional().describe('category key'),
+    severity: severitySchema.optional(),
+    departmentId: id.optional().describe('responsible department'),
+    assigneeId: id.optional().describe('responsible person'),
+    unit: text(40).optional().describe('unit no.'),
+    overdue: z.boolean().optional().describe('true: only tickets with a running clock past due; false: none past due'),
+    dueBefore: instant.optional().describe('only tickets with an open clock due by then'),
+    from: localDate.optional().describe('opened on or after this date'),
+    to: localDate.optional().describe('opened on or before this date'),
+    q: text(100).optional().describe('text in number, matter, content, target, complainant, phone or unit'),
+    custom: z.record(z.string(), z.unknown()).optional().describe('custom field values that must match, e.g. {"building":"A"}'),
+    malicious: z.boolean().optional().describe('filter on the malicious flag'),
+    important: z.boolean().optional().describe('filter on the important flag'),
+    ...pageInput,
+  }),
+  output: pageOf(ticketSummary),
+  handler: (ctx, { state, ...rest }) => list(ctx, { ...rest, states: state ? [state] : null, mine: false }),
+});
+
+const myQueue = defineOperation({
+  name: 'tickets.myQueue',
+  title: 'My queue: open tickets assigned to me or my department',
+  access: 'staff',
+  kind: 'read',
+  input: z.object({ ...pageInput }),
+  output: pageOf(ticketSummary),
+  handler: (ctx, input) => list(ctx, { ...input, states: openStates, mine: true }),
+});
+
+const dueSoon = defineOperation({
+  name: 'tickets.dueSoon',
+  title: 'Clocks falling due soon (and those already late)',
+  description: 'Running SLA clocks due within the next N working hours (default settings.sla.dueSoonHours), late ones first.',
+  access: atLeast('agent').concat(['dept_head']),
+  kind: 'read',
+  input: z.object({
+    withinHours: z.number().positive().max(240).optional().describe('working hours ahead; default settings.sla.dueSoonHours'),
+    mine: z.boolean().default(false).describe('only tickets I own, am assigned or my department handles'),
+  }),
+  output: z.array(dueSoonItem),
+  async handler(ctx, input) {
+    const { settings, calendar } = await ctx.config();
+    const until = addHours(calendar, 'working', ctx.now, input.withinHours ?? settings.sla.dueSoonHours);
+    const rows = await ctx.sql<z.input<typeof dueSoonItem> & IdentityFields>('tickets/due-soon', [
+      ctx.site, ...scopeParams(ctx.actor), ctx.now, until, input.mine,
+    ]);
+    return rows.map((r) => maskIdentity(ctx.actor.id, r));
+  },
+});
+
+export default [get, search, myQueue, dueSoon];

@@ -1,0 +1,99 @@
+// The one path every ticket transition takes: lock → version check → state machine → change → timeline → audit.
+import type { OpContext } from '../../core/operation.js';
+import { conflict, forbidden, notFound, validation } from '../../core/errors.js';
+import { hasAnyRole } from '../../core/roles.js';
+import { checkTransition, PREVIOUS, type TicketAction, type TicketState } from './model.js';
+import type { TicketPatch, TicketRow } from './types.js';
+import { loadDetail, type TicketDetail } from './detail.js';
+
+export interface TicketRef {
+  id: number;
+  expectedVersion?: number | undefined;
+}
+
+export interface Decision {
+  /** One of the states the table allows for this action; PREVIOUS restores resume_state. */
+  next: TicketState | typeof PREVIOUS;
+  patch?: TicketPatch;
+  note?: string | undefined;
+  data?: Record<string, unknown>;
+}
+
+/** Locks the ticket row for this transaction; a stale expectedVersion is a CONFLICT. */
+export async function lockTicket(ctx: OpContext, ref: TicketRef): Promise<TicketRow> {
+  const [row] = await ctx.sql<TicketRow>('tickets/lock', [ctx.site, ref.id]);
+  if (!row) throw notFound(`ticket ${ref.id}`);
+  if (ref.expectedVersion !== undefined && ref.expectedVersion !== row.version) {
+    throw conflict(`ticket ${row.number} was changed by someone else (version ${row.version}, you had ${ref.expectedVersion}); reload and try again`);
+  }
+  return row;
+}
+
+/**
+ * Runs one action on a ticket. `decide` sees the locked row and may throw (nothing is written yet);
+ * it returns the next state and the columns to change. Returns the ticket as the actor now sees it.
+ */
+export async function act(
+  ctx: OpContext,
+  ref: TicketRef,
+  action: TicketAction,
+  decide: (ticket: TicketRow) => Promise<Decision> | Decision,
+): Promise<TicketDetail> {
+  const ticket = await lockTicket(ctx, ref);
+  const allowed = checkTransition(ticket.state, action);
+  const decision = await decide(ticket);
+  if (!allowed.includes(decision.next)) throw new Error(`machine table does not allow ${ticket.state} --${action}--> ${decision.next}`);
+  const next = decision.next === PREVIOUS ? (ticket.resumeState ?? 'assigned') : decision.next;
+  const patch: TicketPatch = decision.next === PREVIOUS ? { resume_state: null, ...decision.patch } : (decision.patch ?? {});
+  await ctx.sql('tickets/patch', [ctx.site, ticket.id, next, JSON.stringify(patch), ctx.now]);
+  await recordEvent(ctx, ticket.id, action, ticket.state, next, decision.note, decision.data ?? {});
+  ctx.audit({
+    entity: 'ticket',
+    entityId: ticket.id,
+    action,
+    before: { state: ticket.state, version: ticket.version },
+    after: { state: next, version: ticket.version + 1, ...patch },
+  });
+  return loadDetail(ctx, ticket.id);
+}
+
+export async function recordEvent(
+  ctx: OpContext,
+  ticketId: number,
+  operation: string,
+  from: TicketState | null,
+  to: TicketState,
+  note: string | undefined,
+  data: Record<string, unknown>,
+): Promise<void> {
+  await ctx.sql('tickets/event', [ctx.site, ticketId, operation, from, to, ctx.actor.id, note ?? null, JSON.stringify(data), ctx.now]);
+}
+
+export interface StaffMember {
+  id: number;
+  departmentId: number | null;
+  roles: string[];
+  active: boolean;
+}
+
+export async function staffMember(ctx: OpContext, id: number, field: string): Promise<StaffMember> {
+  const [row] = await ctx.sql<StaffMember>('tickets/staff-member', [ctx.site, id]);
+  if (!row || !row.active) throw validation(field, `no active staff member ${id}`);
+  return row;
+}
+
+export async function checkDepartment(ctx: OpContext, id: number, field: string): Promise<void> {
+  const [row] = await ctx.sql('tickets/department-exists', [ctx.site, id]);
+  if (!row) throw validation(field, `no active department ${id}`);
+}
+
+const isDesk = (ctx: OpContext) => hasAnyRole(ctx.actor.roles, ['supervisor', 'manager', 'director']);
+
+/** Work on a ticket is done by its assignee, its responsible department, or the desk's supervisors. */
+export function checkResponsible(ctx: OpContext, t: TicketRow): void {
+  if (t.targetStaffId === ctx.actor.id) throw forbidden('the staff member complained about must step aside from this ticket (R-TIC-8)');
+  const ownDept = ctx.actor.departmentId !== null && ctx.actor.departmentId === t.departmentId;
+  if (t.assigneeId !== ctx.actor.id && !ownDept && !isDesk(ctx)) {
+    throw forbidden(`only the responsible department or person of ticket ${t.number} may do this`);
+  }
+}

@@ -1,0 +1,40 @@
+// Who sees which tickets, and R-TIC-8 masking: the staff member a complaint is about never sees who
+// made it. Reports, handovers and documents reuse these helpers so every read masks the same way.
+import type { Actor } from '../../core/operation.js';
+import { hasAnyRole } from '../../core/roles.js';
+
+/** The customer-service desk (and admin) sees every ticket; a department head sees their department's. */
+export const seesAllTickets = (actor: Pick<Actor, 'roles'>): boolean =>
+  hasAnyRole(actor.roles, ['agent', 'supervisor', 'manager', 'director', 'admin']);
+
+/**
+ * SQL parameters of the visibility predicate used by every ticket read:
+ * `($a::boolean or t.department_id = $b::bigint or t.assignee_id = $c::bigint)`,
+ * and `t.target_staff_id is distinct from $c` guards filters on identity fields.
+ */
+export const scopeParams = (actor: Actor): [boolean, number | null, number] => [seesAllTickets(actor), actor.departmentId, actor.id];
+
+export function canSeeTicket(actor: Actor, ticket: { departmentId: number | null; assigneeId: number | null }): boolean {
+  return seesAllTickets(actor) || (actor.departmentId !== null && ticket.departmentId === actor.departmentId) || ticket.assigneeId === actor.id;
+}
+
+/** Fields that identify the complainant (and the witnesses who back them). */
+export interface IdentityFields {
+  targetStaffId: number | null;
+  complainantName: string | null;
+  complainantPhone: string | null;
+  unit: string | null;
+  customerId: number | null;
+  identityMasked?: boolean;
+}
+
+export const mustMaskFor = (actorId: number, row: Pick<IdentityFields, 'targetStaffId'>): boolean =>
+  row.targetStaffId !== null && row.targetStaffId === actorId;
+
+/** Returns the row with the complainant's identity removed when the reader is the staff member complained about. */
+export function maskIdentity<T extends IdentityFields & { conductWitnesses?: string | null }>(actorId: number, row: T): T {
+  if (!mustMaskFor(actorId, row)) return { ...row, identityMasked: false };
+  const masked: T = { ...row, complainantName: null, complainantPhone: null, unit: null, customerId: null, identityMasked: true };
+  if ('conductWitnesses' in row) masked.conductWitnesses = null;
+  return masked;
+}
