@@ -19,8 +19,7 @@ import {
 // The calendar of SCENARIOS.md: National Day week off, Saturday 2026-10-10 worked instead.
 const shanghai: WorkingCalendar = {
   zone: 'Asia/Shanghai',
-  officeStart: '08:30',
-  officeEnd: '17:30',
+  hours: [{ start: '08:30', end: '17:30' }],
   weekend: [6, 7],
   holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
   workdays: ['2026-10-10'],
@@ -31,8 +30,7 @@ const withNewYear: WorkingCalendar = { ...shanghai, holidays: [...shanghai.holid
 // Clocks go back on Sunday 2026-10-25 at 03:00 CEST → 02:00 CET.
 const berlin: WorkingCalendar = {
   zone: 'Europe/Berlin',
-  officeStart: '08:30',
-  officeEnd: '17:30',
+  hours: [{ start: '08:30', end: '17:30' }],
   weekend: [6, 7],
   holidays: [],
   workdays: [],

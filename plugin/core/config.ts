@@ -16,8 +16,8 @@ export async function loadConfig(tx: Tx, site: string, zone: string): Promise<Co
     settings,
     calendar: {
       zone,
-      officeStart: settings.office.start,
-      officeEnd: settings.office.end,
+      hours: settings.office.periods,
+      weekdayHours: Object.fromEntries(Object.entries(settings.office.weekdays).map(([d, ps]) => [Number(d), ps])),
       weekend: settings.office.weekend,
       holidays: days.filter(([, kind]) => kind === 'holiday').map(([day]) => day),
       workdays: days.filter(([, kind]) => kind === 'workday').map(([day]) => day),

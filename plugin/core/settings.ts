@@ -6,15 +6,44 @@ const hours = z.number().positive().max(24 * 30);
 const days = z.number().int().min(0).max(60);
 const basis = z.enum(['elapsed', 'working']);
 
+// R-DAY-9: office hours are one or more periods a day, e.g. 08:30–12:00 and 13:30–17:30.
+const period = z
+  .strictObject({ start: hhmm, end: hhmm })
+  .refine((p) => p.start < p.end, { message: 'a period ends after it starts', path: ['end'] });
+const periods = z
+  .array(period)
+  .min(1)
+  .max(6)
+  .refine((ps) => ps.every((p, i) => i === 0 || ps[i - 1]!.end <= p.start), 'periods in time order, not overlapping');
+
+// `start`/`end` are the one-period shorthand and, in the output, the day's opening and close; `periods`
+// (when set) is the detail. A weekday may have its own periods; a make-up working day keeps the ordinary ones.
+const officeSchema = z
+  .strictObject({
+    start: hhmm.optional(),
+    end: hhmm.optional(),
+    periods: periods.nullable().optional(),
+    weekdays: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), periods).default({}),
+    weekend: z.array(z.number().int().min(1).max(7)).max(6).default([6, 7]),
+  })
+  .superRefine((o, ctx) => {
+    const first = o.periods?.[0];
+    const last = o.periods?.at(-1);
+    const hint = 'send office.periods alone, or office.periods: null with start/end';
+    if (first && o.start !== undefined && o.start !== first.start)
+      ctx.addIssue({ code: 'custom', path: ['start'], message: `office start ${o.start} is not the first period's start ${first.start}: ${hint}` });
+    if (last && o.end !== undefined && o.end !== last.end)
+      ctx.addIssue({ code: 'custom', path: ['end'], message: `office end ${o.end} is not the last period's end ${last.end}: ${hint}` });
+    if (!o.periods && (o.start ?? '08:30') >= (o.end ?? '17:30'))
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'office end must be after office start' });
+  })
+  .transform(({ start, end, periods: given, weekdays, weekend }) => {
+    const hours = given ?? [{ start: start ?? '08:30', end: end ?? '17:30' }];
+    return { start: hours[0]!.start, end: hours.at(-1)!.end, periods: hours, weekdays, weekend };
+  });
+
 export const settingsSchema = z.strictObject({
-  office: z
-    .strictObject({
-      start: hhmm.default('08:30'),
-      end: hhmm.default('17:30'),
-      weekend: z.array(z.number().int().min(1).max(7)).max(6).default([6, 7]),
-    })
-    .refine((o) => o.start < o.end, { message: 'office end must be after office start', path: ['end'] })
-    .prefault({}),
+  office: officeSchema.prefault({}),
   sla: z
     .strictObject({
       hourClockBasis: basis.default('elapsed'),

@@ -1,12 +1,21 @@
 // Working-time arithmetic for SLA clocks, loan due dates and callbacks (R-TIC-5, R-LEN-5, R-TIC-10).
 // Instants are Dates; local dates are 'YYYY-MM-DD' strings in the calendar's zone. All wall-clock
 // arithmetic goes through luxon so office hours stay at local wall time across DST changes.
+// Office hours are one or more periods a day (R-DAY-9): the gaps between them (a lunch break) never count.
 import { DateTime, type DateTimeMaybeValid } from 'luxon';
+
+/** One stretch of office time, 'HH:mm' to 'HH:mm' local wall time, start before end. */
+export interface OfficePeriod {
+  start: string;
+  end: string;
+}
 
 export interface WorkingCalendar {
   zone: string; // IANA zone, e.g. 'Asia/Shanghai'
-  officeStart: string; // 'HH:mm', e.g. '08:30'
-  officeEnd: string; // 'HH:mm', e.g. '17:30'
+  hours: OfficePeriod[]; // periods of an ordinary working day, in order, not overlapping, e.g. 08:30–12:00, 13:30–17:30
+  // ISO weekday → that weekday's own periods (e.g. a short Friday). A make-up working day keeps `hours`:
+  // it is worked as an ordinary day, whatever weekday it falls on.
+  weekdayHours?: Partial<Record<number, OfficePeriod[]>>;
   weekend: number[]; // ISO weekdays that are off by default, e.g. [6, 7]
   holidays: string[]; // local dates that are off
   workdays: string[]; // make-up working days: local dates that are working even on a weekend
@@ -51,15 +60,20 @@ export function localDate(zone: string, t: Date): string {
 // Precomputed lookups so day walks do not rescan the holiday lists on every step.
 interface DayRules {
   isWorking(day: string): boolean;
+  /** Office intervals [start, end) of a working day as instants, in order. */
+  intervals(day: string): [number, number][];
 }
 
 function dayRules(cal: WorkingCalendar): DayRules {
   const holidays = new Set(cal.holidays);
   const workdays = new Set(cal.workdays);
   const weekend = new Set(cal.weekend);
+  const periodsOf = (day: string): OfficePeriod[] =>
+    (workdays.has(day) ? undefined : cal.weekdayHours?.[isoWeekday(day)]) ?? cal.hours;
   return {
     // A date listed both as holiday and as make-up day counts as off: no deadline falls on a day that may be closed.
     isWorking: (day) => !holidays.has(day) && (workdays.has(day) || !weekend.has(isoWeekday(day))),
+    intervals: (day) => periodsOf(day).map((p) => [wallTime(cal.zone, day, p.start), wallTime(cal.zone, day, p.end)]),
   };
 }
 
@@ -81,9 +95,15 @@ export function nextWorkingDay(cal: WorkingCalendar, t: Date): string {
   return nextWorkingAfter(dayRules(cal), localDate(cal.zone, t));
 }
 
-/** Instant of office close on the local date `day`. */
+function closeOf(rules: DayRules, day: string): Date {
+  const last = rules.intervals(day).at(-1);
+  if (!last) throw new RangeError(`no office hours on ${day}`);
+  return new Date(last[1]);
+}
+
+/** Instant of office close (the end of the day's last period) on the local date `day`. */
 export function officeClose(cal: WorkingCalendar, day: string): Date {
-  return new Date(wallTime(cal.zone, day, cal.officeEnd));
+  return closeOf(dayRules(cal), day);
 }
 
 /** Office close of the n-th working day after t's local date; t's own day never counts (n <= 0 gives its close). */
@@ -91,22 +111,22 @@ export function addWorkingDays(cal: WorkingCalendar, t: Date, n: number): Date {
   const rules = dayRules(cal);
   let day = localDate(cal.zone, t);
   for (let counted = 0; counted < n; counted++) day = nextWorkingAfter(rules, day);
-  return officeClose(cal, day);
+  return closeOf(rules, day);
 }
 
 /** Office close of t's local date if that is a working day and t is before close, else of the next working day. */
 export function sameDayDue(cal: WorkingCalendar, t: Date): Date {
   const rules = dayRules(cal);
   const day = localDate(cal.zone, t);
-  const close = officeClose(cal, day);
+  const close = closeOf(rules, day);
   if (rules.isWorking(day) && t.getTime() < close.getTime()) return close;
-  return officeClose(cal, nextWorkingAfter(rules, day));
+  return closeOf(rules, nextWorkingAfter(rules, day));
 }
 
 /**
  * Earliest instant by which `ms` of office time has run from t (t itself when ms <= 0).
- * Landing exactly on a close returns that close, not the next opening: a deadline is the first
- * moment the budget is used up.
+ * Landing exactly on the end of a period returns that end, not the next opening: a deadline is the
+ * first moment the budget is used up.
  */
 function addWorkingMs(cal: WorkingCalendar, t: Date, ms: number): Date {
   let left = Math.round(ms);
@@ -117,9 +137,9 @@ function addWorkingMs(cal: WorkingCalendar, t: Date, ms: number): Date {
   let idle = 0;
   while (idle < MAX_IDLE_DAYS) {
     idle++;
-    if (rules.isWorking(day)) {
-      const start = Math.max(from, wallTime(cal.zone, day, cal.officeStart));
-      const available = wallTime(cal.zone, day, cal.officeEnd) - start;
+    for (const [open, close] of rules.isWorking(day) ? rules.intervals(day) : []) {
+      const start = Math.max(from, open);
+      const available = close - start;
       if (available > 0) {
         if (left <= available) return new Date(start + left);
         left -= available;
@@ -155,9 +175,11 @@ export function workingMsBetween(cal: WorkingCalendar, a: Date, b: Date): number
   // The walk is bounded by b's date, so a calendar without working days just yields 0.
   for (let day = localDate(cal.zone, a); day <= lastDay; day = plusDays(day, 1)) {
     if (!rules.isWorking(day)) continue;
-    const start = Math.max(from, wallTime(cal.zone, day, cal.officeStart));
-    const end = Math.min(to, wallTime(cal.zone, day, cal.officeEnd));
-    if (end > start) total += end - start;
+    for (const [open, close] of rules.intervals(day)) {
+      const start = Math.max(from, open);
+      const end = Math.min(to, close);
+      if (end > start) total += end - start;
+    }
   }
   return total;
 }
