@@ -16,6 +16,7 @@ import notifications from './areas/notifications/operations.js';
 import forms from './areas/forms/operations.js';
 import surveys from './areas/surveys/operations.js';
 import documents from './areas/documents/operations.js';
+import incidents from './areas/incidents/operations.js';
 
 /** Every area's declarations; the registry (core/registry.ts) checks names and builds the lookup. */
 export const allOperations: readonly AnyOperation[] = [
@@ -36,4 +37,5 @@ export const allOperations: readonly AnyOperation[] = [
   ...forms,
   ...surveys,
   ...documents,
+  ...incidents,
 ];

@@ -12,6 +12,7 @@ import { ticketDetail } from './schemas.js';
 import { act, recordEvent, staffMember } from './store.js';
 import { channelSchema, kindSchema, severitySchema } from './types.js';
 import { optionalNote, ticketRef, YEAR_MS } from './inputs.js';
+import { intakeLink } from '../incidents/store.js';
 
 const conductInput = z
   .object({
@@ -44,6 +45,7 @@ const open = defineOperation({
     targetStaffId: id.optional().describe('staff member complained about (conduct complaint): they step aside and never see who complained'),
     conduct: conductInput.optional(),
     custom: z.record(z.string(), z.unknown()).optional().describe('department-defined fields of the ticket form for this kind'),
+    incidentId: id.optional().describe('incident this call reports (R-DAY-7): a burst pipe, a stuck lift …'),
   }),
   output: ticketDetail,
   async handler(ctx, input) {
@@ -57,6 +59,7 @@ const open = defineOperation({
       if (!conduct) throw validation('conduct', 'a complaint about a staff member needs the account of events (R-TIC-8)');
       await staffMember(ctx, input.targetStaffId, 'targetStaffId');
     }
+    await intakeLink.check(ctx, input.incidentId);
     const cfg = await ctx.config();
     const { custom, formVersion } = await checkCustomValues(ctx, `ticket:${input.kind}`, input.custom);
     const reasons: string[] = [];
@@ -73,6 +76,7 @@ const open = defineOperation({
       conduct?.signed ?? false, ctx.actor.id, openedAt, reasons.length > 0, reasons, JSON.stringify(custom), formVersion, ctx.now,
     ]);
     if (!row) throw new Error('ticket insert returned no row');
+    await intakeLink.link(ctx, row.id, input.incidentId);
     await saveClocks(ctx, row.id, intakeClocks(cfg, input.kind, openedAt));
     await recordEvent(ctx, row.id, 'open', null, 'new', undefined, { channel: input.channel });
     const unnumbered = await loadDetail(ctx, row.id);
