@@ -2,6 +2,7 @@
 // in-process PGlite exposed on loopback through @electric-sql/pglite-socket (the bundle carries only `pg`).
 import { execFileSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 
@@ -36,7 +37,7 @@ export async function openDatabase(kind: DbKind): Promise<BenchDatabase> {
   }
   // PGlite is one backend: every connection is served by the same single-threaded engine, so transactions
   // from different clients run one after another (the socket server queues them).
-  const db = await PGlite.create();
+  const db = await PGlite.create({ extensions: { pg_trgm } });
   const port = 20000 + Math.floor(Math.random() * 20000);
   // The bundle's pool may open 10 connections, the raw arm, the recorder and the cold-start children more.
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 64 });

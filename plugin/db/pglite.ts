@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Row, Tx } from './types.js';
 import { checkSchemaName } from './types.js';
 import { parsers } from './type-parsers.js';
@@ -6,7 +7,8 @@ import { parsers } from './type-parsers.js';
 /** Embedded PostgreSQL (WASM) for the local service and the tests; never part of the ToolJet bundle. */
 export async function pgliteDb(options: { dataDir?: string; schema: string }): Promise<Db> {
   const schema = checkSchemaName(options.schema);
-  const pg = await PGlite.create(options.dataDir, { parsers });
+  // pg_trgm backs free-text search (migration 007); PGlite ships it as a contrib extension to load here.
+  const pg = await PGlite.create(options.dataDir, { parsers, extensions: { pg_trgm } });
   await pg.exec(`create schema if not exists ${schema}; set search_path to ${schema}, public;`);
 
   return {
