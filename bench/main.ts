@@ -6,17 +6,18 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { openDatabase, type DbKind } from './db.js';
-import { generate, ZONE } from './generate.js';
+import type pg from 'pg';
+import { generate, ZONE, type Generated } from './generate.js';
 import { buildOps } from './ops.js';
 import { PluginArm } from './plugin-arm.js';
 import { Recorder } from './trace.js';
 import { measure } from './measure.js';
-import { throughput } from './throughput.js';
+import { PLUGIN_POOL, throughput } from './throughput.js';
 import { coldStart } from './cold-start.js';
 import { absoluteChecks, extrasTable, growthTable, opsTable, writeTraces, type ScaleRun } from './report.js';
 import { registry } from '../plugin/core/registry.js';
 
-const SCALES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const SCALES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 };
 
 const positive = (v: string): number => {
   const n = Number(v);
@@ -31,7 +32,7 @@ const scaleList = (v: string): string[] => {
 
 const program = new Command('bench')
   .description('Cost of every benchmarked operation through the bundle against the same SQL through pg, at growing scale')
-  .addOption(new Option('--scale <list>', 'tickets in the main site: 10k, 100k, 1m, or a comma list for a growth table').default(['10k'], '10k').argParser(scaleList))
+  .addOption(new Option('--scale <list>', 'tickets in the main site: 10k, 100k, 1m, 10m, or a comma list for a growth table').default(['10k'], '10k').argParser(scaleList))
   .addOption(new Option('--db <kind>', 'database under test').choices(['pglite', 'postgres']).default('pglite'))
   .option('--json <file>', 'write every measurement as JSON')
   .option('--iterations <n>', 'measured calls per arm and operation', positive, 200)
@@ -43,6 +44,7 @@ const program = new Command('bench')
   .option('--only <operations>', 'comma list of operations to measure (default: all benchmarked ones)', (v: string) => v.split(',').map((s) => s.trim()))
   .option('--growth <files>', 'only print the growth table of earlier --json results (comma list, smallest scale first)', (v: string) => v.split(','))
   .option('--keep', 'keep the generated schema (its name is printed)')
+  .option('--reuse <schema>', 'measure a schema kept by an earlier --keep run of the same scale instead of generating one (kept again)')
   .parse();
 
 interface Options {
@@ -56,6 +58,7 @@ interface Options {
   coldRuns: number;
   seed: number;
   keep?: boolean;
+  reuse?: string;
   only?: string[];
   growth?: string[];
 }
@@ -65,7 +68,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function benchScale(scale: string): Promise<ScaleRun> {
   const tickets = SCALES[scale]!;
-  const schema = `bench_${scale}_${randomBytes(3).toString('hex')}`;
+  const schema = opts.reuse ?? `bench_${scale}_${randomBytes(3).toString('hex')}`;
   const sourceOptions = db.sourceOptions(schema);
   const plugin = new PluginArm(sourceOptions);
   await plugin.connect();
@@ -74,14 +77,18 @@ async function benchScale(scale: string): Promise<ScaleRun> {
   try {
     log(`\n${scale}: schema ${schema} on ${db.kind} ${db.version}`);
     const t0 = performance.now();
-    const client = await pool.connect();
-    const generated = await generate(client, tickets, opts.seed, process.stderr.isTTY).finally(() => client.release());
-    await pool.query('analyze');
-    const generateSeconds = (performance.now() - t0) / 1000;
-    log(`  generated in ${generateSeconds.toFixed(1)} s: ${JSON.stringify(generated[0]!.rows)}`);
+    const generated = opts.reuse ? await readMeta(pool) : await generateInto(pool, tickets);
+    const generateSeconds = opts.reuse ? 0 : (performance.now() - t0) / 1000;
+    // As autovacuum leaves a table in service: statistics and the visibility map (index-only scans) up to date.
+    const t1 = performance.now();
+    const tables = (await pool.query<{ t: string }>(`select quote_ident(relname) as t from pg_class where relnamespace = $1::regnamespace and relkind = 'r'`, [schema])).rows;
+    await pool.query(`vacuum (analyze) ${tables.map((r) => `${schema}.${r.t}`).join(', ')}`);
+    const vacuumSeconds = (performance.now() - t1) / 1000;
+    const diskBytes = Number((await pool.query<{ b: string }>(`select sum(pg_total_relation_size(oid)) as b from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'm')`, [schema])).rows[0]?.b ?? 0);
+    log(`  generated in ${generateSeconds.toFixed(1)} s (+ ${vacuumSeconds.toFixed(1)} s vacuum analyze), ${(diskBytes / 2 ** 30).toFixed(2)} GiB: ${JSON.stringify(generated[0]!.rows)}`);
     await recorder.warm();
     const ops = await buildOps(pool, generated[0]!, new Set(registry.keys()));
-    const run: ScaleRun = { scale, tickets, db: db.kind, version: db.version, generateSeconds, ops: [] };
+    const run: ScaleRun = { scale, tickets, db: db.kind, version: db.version, generateSeconds, vacuumSeconds, diskBytes, ops: [] };
     for (const op of ops.filter((o) => !opts.only || opts.only.includes(o.operation))) {
       // A report reads the whole month: fewer calls keep the run short without changing its p50.
       const n = op.shape === 'report' ? Math.min(opts.iterations, 30) : opts.iterations;
@@ -91,18 +98,41 @@ async function benchScale(scale: string): Promise<ScaleRun> {
     }
     const open = ops.find((o) => o.operation === 'tickets.open');
     if (open) {
-      run.throughput = await throughput(plugin, pool, open, 'main', opts.clients, opts.seconds);
-      log(`  tickets.open x${opts.clients}: ${run.throughput.perSecond.toFixed(0)}/s, gap-free ${run.throughput.gapFree}`);
+      const rawPool = db.pool(schema, PLUGIN_POOL);
+      run.throughput = await throughput({ plugin, recorder, pool, rawPool }, open, 'main', opts.clients, opts.seconds).finally(() => rawPool.end());
+      const t = run.throughput;
+      log(`  tickets.open x${opts.clients}: ${t.perSecond.toFixed(0)}/s, raw ${t.raw.perSecond.toFixed(0)}/s (×${t.ratio.toFixed(2)}), gap-free ${t.gapFree}`);
     }
     const search = ops.find((o) => o.operation === 'tickets.search')!;
     run.cold = await coldStart(sourceOptions, search.operation, search.input(0, 0), search.user, opts.coldRuns);
     return run;
   } finally {
     await recorder.close();
-    if (!opts.keep) await pool.query(`drop schema ${schema} cascade`).catch(() => undefined);
+    if (!opts.keep && !opts.reuse) await pool.query(`drop schema ${schema} cascade`).catch(() => undefined);
     await pool.end();
   }
 }
+
+/** Generates the data set and keeps what the operations need to know of it with the schema, for --reuse. */
+async function generateInto(pool: pg.Pool, tickets: number): Promise<Generated[]> {
+  const client = await pool.connect();
+  try {
+    const generated = await generate(client, tickets, opts.seed, process.stderr.isTTY);
+    await client.query('create table bench_meta (generated jsonb not null)');
+    await client.query('insert into bench_meta values ($1::jsonb)', [JSON.stringify(generated)]);
+    return generated;
+  } finally {
+    client.release();
+  }
+}
+
+async function readMeta(pool: pg.Pool): Promise<Generated[]> {
+  const [row] = (await pool.query<{ generated: Generated[] }>('select generated from bench_meta')).rows;
+  if (!row) throw new Error(`${opts.reuse} has no bench_meta: it was not made by npm run bench -- --keep`);
+  return row.generated;
+}
+
+if (opts.reuse && opts.scale.length !== 1) throw new InvalidArgumentError('--reuse measures one scale');
 
 if (opts.growth) {
   const saved = opts.growth.flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as { runs: ScaleRun[] }).runs);
@@ -121,7 +151,7 @@ try {
 const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 const out: string[] = [`# npm run bench -- --scale ${opts.scale.join(',')} --db ${opts.db}`, '', `${new Date().toISOString()} · ${machine} · ${opts.db} ${db.version}`, ''];
 for (const run of runs) {
-  out.push(`## ${run.scale} tickets (${run.db}; data generated in ${run.generateSeconds.toFixed(0)} s)`, '', opsTable(run), '', extrasTable(run), '');
+  out.push(`## ${run.scale} tickets (${run.db}; data generated in ${run.generateSeconds.toFixed(0)} s + ${(run.vacuumSeconds ?? 0).toFixed(0)} s vacuum analyze, ${((run.diskBytes ?? 0) / 2 ** 30).toFixed(2)} GiB on disk)`, '', opsTable(run), '', extrasTable(run), '');
   out.push(...absoluteChecks(run).map((l) => `- ${l}`), '', 'Statements of one recorded write (ms):', '', writeTraces(run), '');
 }
 if (runs.length > 1) out.push('## Growth', '', growthTable(runs), '');

@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import type { BenchOp } from './ops.js';
 import type { PluginArm } from './plugin-arm.js';
-import { labelOf, Recorder, replay, type Trace } from './trace.js';
+import { labelOf, Recorder, replay, takesNumber, type Trace } from './trace.js';
 import { summarize, timedWithCpu, type Summary } from './stats.js';
 
 export interface OpResult {
@@ -23,7 +23,7 @@ export interface OpResult {
   statements: number;
   phases: Trace['phases'];
   /** The recorded call's statements: runner/handler label and server round-trip ms. */
-  trace: { label: string; ms: number }[];
+  trace: { label: string; ms: number; takesNumber?: boolean }[];
 }
 
 export interface Arms {
@@ -92,6 +92,6 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
     cpu: { plugin: summarize(cpu.plugin).p50, raw: summarize(cpu.raw).p50 },
     statements: last?.statements.length ?? 0,
     phases: last?.phases ?? { total: 0, beforeTx: 0, inTx: 0, afterTx: 0 },
-    trace: (last?.statements ?? []).map((st) => ({ label: labelOf(st.text), ms: st.ms })),
+    trace: (last?.statements ?? []).map((st) => ({ label: labelOf(st.text), ms: st.ms, ...(takesNumber(st.text) ? { takesNumber: true } : {}) })),
   };
 }

@@ -129,6 +129,9 @@ export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
   }
 }
 
+/** The statement that locks the year's ticket counter (R-TIC-2): it stays locked from here until commit. */
+export const takesNumber = (text: string): boolean => /insert\s+into\s+ticket_numbers\b/i.test(text);
+
 const names = new Map(Object.entries(statements).map(([name, text]) => [text as string, name]));
 
 /** A label for a statement in the runner breakdown: its queries/ file name, or what the runner does with it. */

@@ -15,6 +15,29 @@ describe('instants in results', () => {
     );
   });
 
+  it('toJson gives what a JSON text round trip gives, Dates as zoned text (fast-check)', () => {
+    const viaText = (v: unknown, zone: string) =>
+      JSON.parse(JSON.stringify(v, function (this: Record<string, unknown>, key: string, x: unknown) {
+        const original = this[key];
+        return original instanceof Date ? formatInstant(original, zone) : x;
+      }) ?? 'null');
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, undefined, Number.NaN, Infinity, -0),
+        fc.string(),
+        fc.double(),
+        fc.boolean(),
+        fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2100-01-01') }),
+        fc.array(tie('any')),
+        fc.dictionary(fc.string(), tie('any')),
+      ),
+    })).any;
+    fc.assert(fc.property(value, fc.constantFrom(...zones), (v, zone) => {
+      expect(toJson(v, zone)).toEqual(viaText(v, zone));
+    }), { numRuns: 2000 });
+  });
+
   it('toJson turns nested Dates into zoned text and drops undefined', () => {
     const at = new Date('2026-10-09T08:00:00Z');
     expect(toJson({ a: at, list: [{ b: at }], gone: undefined }, 'Asia/Shanghai')).toEqual({

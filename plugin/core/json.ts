@@ -3,14 +3,31 @@ import { DateTime } from 'luxon';
 /**
  * Results leave as plain JSON, the same from pg, PGlite and an idempotent replay. Instants are written
  * with the data source's offset ("2026-10-09T16:00:00+08:00"), which reads right in a ToolJet table.
+ * One walk over the value builds the copy, with JSON.stringify's rules (undefined and functions dropped
+ * from objects and null in arrays, non-finite numbers null, toJSON honoured), without a text round trip.
  */
 export function toJson(value: unknown, zone: string): unknown {
-  if (value === undefined) return null;
-  const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-    const original = this[key];
-    return original instanceof Date ? formatInstant(original, zone) : v;
-  });
-  return JSON.parse(text);
+  return value === undefined ? null : plain(value, zone) ?? null;
+}
+
+function plain(v: unknown, zone: string): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v + 0 : null; // -0 is written 0
+  if (v instanceof Date) return formatInstant(v, zone);
+  if (typeof v === 'bigint') throw new TypeError('a bigint has no JSON form'); // as JSON.stringify
+  if (typeof v !== 'object') return undefined; // functions, symbols
+  if (Array.isArray(v)) return v.map((x) => plain(x, zone) ?? null);
+  const withToJson = v as { toJSON?: () => unknown };
+  if (typeof withToJson.toJSON === 'function') return plain(withToJson.toJSON(), zone);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const x = plain((v as Record<string, unknown>)[key], zone);
+    // A "__proto__" key from stored JSON stays an own property, as JSON.parse makes it.
+    if (x === undefined) continue;
+    if (key === '__proto__') Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[key] = x;
+  }
+  return out;
 }
 
 // Offsets change only on quarter-hour boundaries, so Luxon's zone lookup (the costly part of formatting a
