@@ -5,7 +5,7 @@ import { registry } from './core/registry.js';
 import { ensureMigrated } from './db/ready.js';
 import { schemaVersion, latestSchemaVersion } from './db/migrate.js';
 import { translatePgError } from './db/pg-errors.js';
-import { cachedDb, dbFor } from './tooljet/connections.js';
+import { cachedDb, closeAll, dbFor } from './tooljet/connections.js';
 import { parseSourceOptions } from './tooljet/source-options.js';
 import { queryInput } from './tooljet/query-input.js';
 import { toQueryError } from './tooljet/query-error.js';
@@ -13,6 +13,8 @@ import { flushNotifications } from './tooljet/notify.js';
 import type { ConnectionTestResult, QueryResult, QueryService, RunContext } from './tooljet/types.js';
 
 export { QueryError } from './tooljet/query-error.js';
+/** Called by the bundle's entry (plugin/tooljet/entry.ts) when a newer build replaces this one in the process. */
+export const retire = closeAll;
 
 // ToolJet's server keeps the plugin's stderr in its log: unexpected errors are written there with a reference.
 const logger = consoleLogger('customerdesk');
@@ -23,7 +25,7 @@ export default class CustomerDesk implements QueryService {
     sourceOptions: unknown,
     queryOptions: Record<string, unknown>,
     dataSourceId?: string,
-    dataSourceUpdatedAt?: string,
+    dataSourceUpdatedAt?: string | Date,
     context?: RunContext,
   ): Promise<QueryResult> {
     try {

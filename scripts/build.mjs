@@ -1,6 +1,7 @@
 // Bundles the ToolJet adapter into ONE CommonJS file (ToolJet evaluates its text and calls
 // `new module.exports.default()`), then lays out the marketplace folder ToolJet installs from.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -29,8 +30,31 @@ const nodeOnlyPg = {
   },
 };
 
-await build({
+// The implementation: plugin/index.ts as one CommonJS module. keepNames, because ToolJet recognises a plugin
+// error by `error.constructor.name === 'QueryError'` (server/src/modules/data-queries/service.ts,
+// runAndGetResult), which a minifier would otherwise rename.
+const implementation = await build({
   entryPoints: [join(root, 'plugin/index.ts')],
+  write: false,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  minify: true,
+  keepNames: true,
+  legalComments: 'none',
+  // Handlebars' main entry registers require.extensions hooks in the host process; the CJS build does not.
+  alias: { handlebars: 'handlebars/dist/cjs/handlebars.js' },
+  plugins: [stubPgNative, nodeOnlyPg],
+  logLevel: 'warning',
+});
+const implementationText = implementation.outputFiles[0].text;
+// The build's identity: the registry on the host process keeps one implementation per hash (plugin/tooljet/entry.ts).
+const buildHash = createHash('sha256').update(implementationText).digest('hex').slice(0, 16);
+
+// dist/index.js: the small stub ToolJet evaluates per query, holding the implementation as a string literal.
+await build({
+  entryPoints: [join(root, 'plugin/tooljet/entry.ts')],
   outfile: join(out, 'index.js'),
   bundle: true,
   platform: 'node',
@@ -38,9 +62,7 @@ await build({
   target: 'node18',
   minify: true,
   legalComments: 'none',
-  // Handlebars' main entry registers require.extensions hooks in the host process; the CJS build does not.
-  alias: { handlebars: 'handlebars/dist/cjs/handlebars.js' },
-  plugins: [stubPgNative, nodeOnlyPg],
+  define: { CUSTOMERDESK_IMPLEMENTATION: JSON.stringify(implementationText), CUSTOMERDESK_BUILD: JSON.stringify(buildHash) },
   logLevel: 'warning',
 });
 
@@ -56,4 +78,4 @@ copyFileSync(join(root, 'plugin/tooljet/icon.svg'), join(market, 'lib', 'icon.sv
 const entry = { id: 'customerdesk', name: 'Customer Desk', description: pkg.description, version: pkg.version, author: 'Customer Desk team' };
 writeFileSync(join(out, 'marketplace', 'plugins.json'), `${JSON.stringify([entry], null, 2)}\n`);
 writeFileSync(join(market, 'plugin.json'), `${JSON.stringify(entry, null, 2)}\n`);
-console.log(`dist/index.js ${(statSync(join(out, 'index.js')).size / 1024).toFixed(0)} KiB; marketplace folder dist/marketplace/customerdesk`);
+console.log(`dist/index.js (build ${buildHash}) ${(statSync(join(out, 'index.js')).size / 1024).toFixed(0)} KiB; marketplace folder dist/marketplace/customerdesk`);

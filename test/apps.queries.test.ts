@@ -14,18 +14,18 @@ import type { Role } from '../plugin/core/roles.js';
 import { pgDb } from '../plugin/db/pg.js';
 import { ensureMigrated } from '../plugin/db/ready.js';
 import { seedDemo } from '../plugin/seed/index.js';
-import { bundleDatabase, loadBundle, type LoadedBundle } from './support/bundle.js';
+import { bundleDatabase, toolJetPlugin, type PluginService } from './support/bundle.js';
 
 type Obj = Record<string, any>;
 let db: Awaited<ReturnType<typeof bundleDatabase>>;
-let plugin: InstanceType<LoadedBundle['Plugin']>;
+let plugin: PluginService;
 let staff: { id: number; tooljetUserId: string | null; roles: Role[]; departmentCode: string | null; departmentId: number | null }[] = [];
 let departments: { id: number; code: string }[] = [];
 
 const run = (user: string, options: Obj) => plugin.run(db.options, options, 'apps-demo', 't1', { user: { id: user } });
 
 beforeAll(async () => {
-  plugin = new (loadBundle().Plugin)();
+  plugin = toolJetPlugin();
   db = await bundleDatabase();
   const o = db.options;
   const env = {

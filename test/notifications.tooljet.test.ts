@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bundleDatabase, loadBundle, type LoadedBundle } from './support/bundle.js';
+import { bundleDatabase, toolJetPlugin, type PluginService } from './support/bundle.js';
 import { pgDb } from '../plugin/db/pg.js';
 
 const secret = 'tooljet-test-secret';
@@ -18,14 +18,14 @@ interface Received {
 }
 
 let db: Awaited<ReturnType<typeof bundleDatabase>>;
-let plugin: InstanceType<LoadedBundle['Plugin']>;
+let plugin: PluginService;
 let server: Server;
 let url: string;
 let received: Received[];
 let reply: (res: ServerResponse) => void;
 
 beforeAll(async () => {
-  plugin = new (loadBundle().Plugin)();
+  plugin = toolJetPlugin();
   db = await bundleDatabase();
   server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];

@@ -10,19 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleDatabase, loadBundle } from './support/bundle.js';
+import { bundleDatabase, toolJetPlugin, type PluginService } from './support/bundle.js';
 import { call, startService } from './support/service.js';
 import { onRealPostgres } from './support/db.js';
 
 const stats = { faults: 0, acknowledged: 0, found: 0, refusedDuringRestart: {} as Record<string, number> };
 afterAll(() => console.log(`[reliability.faults] ${stats.faults} faults injected; ${stats.acknowledged} acknowledged writes, ${stats.found} found afterwards; refused while PostgreSQL restarted: ${JSON.stringify(stats.refusedDuringRestart)}`));
 
-type Plugin = InstanceType<ReturnType<typeof loadBundle>['Plugin']>;
 const codeOf = (e: unknown) => (e as { data?: { code?: string } }).data?.code;
 
 /** A ToolJet data source on `options`: bootstrap an admin who also works the desk, as ToolJet user tj-root. */
 async function desk(options: Record<string, unknown>) {
-  const plugin: Plugin = new (loadBundle().Plugin)();
+  const plugin: PluginService = toolJetPlugin();
   const run = (queryOptions: Record<string, unknown>) => plugin.run(options, queryOptions, 'ds-faults', 'v1', { user: { id: 'tj-root' } });
   await plugin.run(options, { operation: 'staff.upsert', name: '管理员', tooljetUserId: 'tj-root', roles: '["admin","agent","supervisor","manager"]' }, 'ds-faults', 'v1');
   return run;

@@ -3,7 +3,7 @@
 // ToolJet bundle (as ToolJet loads it) with everything it writes to the console captured.
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { bundleDatabase, loadBundle } from './support/bundle.js';
+import { bundleDatabase, toolJetPlugin } from './support/bundle.js';
 import type { TestDb } from './support/db.js';
 import { useDesk } from './support/desk.js';
 import type { Cast } from './support/staff.js';
@@ -40,7 +40,7 @@ function expectNoSecret(what: string, seen: { text: string; outcome: unknown }, 
 afterAll(() => console.log(`[reliability.secrets] ${checked} outputs checked for secrets`));
 
 describe('§7 the database password and webhook secret, through the ToolJet bundle', () => {
-  const plugin = () => new (loadBundle().Plugin)();
+  const plugin = () => toolJetPlugin();
   const secrets = [dbPassword, webhookSecret, encodeURIComponent(dbPassword)];
 
   it('a server that is not there, and a refused login: the errors never show the password', async () => {

@@ -4,10 +4,12 @@ import type { Db } from '../db/types.js';
 import type { SourceOptions } from './source-options.js';
 
 interface Entry {
-  updatedAt: string | undefined;
+  version: string;
   db: Db;
 }
 
+// Lives as long as this build's implementation, which plugin/tooljet/entry.ts keeps in the host process's
+// registry: every fresh evaluation of the bundle finds the same pools here.
 const cache = new Map<string, Entry>();
 
 export function dbFor(options: SourceOptions): Db {
@@ -27,13 +29,33 @@ export function dbFor(options: SourceOptions): Db {
 const keyOf = (options: SourceOptions, dataSourceId?: string): string =>
   dataSourceId ?? `opts:${createHash('sha256').update(JSON.stringify(options)).digest('hex')}`;
 
-/** One pool per data source, rebuilt when ToolJet says the data source was edited (dataSourceUpdatedAt). */
-export function cachedDb(options: SourceOptions, dataSourceId?: string, dataSourceUpdatedAt?: string): Db {
+/**
+ * ToolJet passes the data source options' `updatedAt` column, a Date (server/src/modules/data-queries/util.service.ts,
+ * runQuery) made in ToolJet's realm; a string in older callers and tests. Two Dates are never `===`, so compare time values.
+ */
+export function versionOf(updatedAt: unknown): string {
+  if (updatedAt === undefined || updatedAt === null) return '';
+  if (typeof updatedAt === 'object' && Object.prototype.toString.call(updatedAt) === '[object Date]') {
+    return new Date(updatedAt as Date).toISOString();
+  }
+  return String(updatedAt);
+}
+
+/** One pool per data source, ended and rebuilt when ToolJet says the data source was edited (dataSourceUpdatedAt). */
+export function cachedDb(options: SourceOptions, dataSourceId?: string, dataSourceUpdatedAt?: unknown): Db {
   const key = keyOf(options, dataSourceId);
+  const version = versionOf(dataSourceUpdatedAt);
   const hit = cache.get(key);
-  if (hit && hit.updatedAt === dataSourceUpdatedAt) return hit.db;
+  if (hit && hit.version === version) return hit.db;
   if (hit) void hit.db.close().catch(() => undefined);
   const db = dbFor(options);
-  cache.set(key, { updatedAt: dataSourceUpdatedAt, db });
+  cache.set(key, { version, db });
   return db;
+}
+
+/** Ends every pool: a newer build of the plugin has taken over in this process. */
+export async function closeAll(): Promise<void> {
+  const entries = [...cache.values()];
+  cache.clear();
+  await Promise.all(entries.map((e) => e.db.close().catch(() => undefined)));
 }

@@ -20,7 +20,7 @@ export interface QueryService {
     sourceOptions: unknown,
     queryOptions: Record<string, unknown>,
     dataSourceId?: string,
-    dataSourceUpdatedAt?: string,
+    dataSourceUpdatedAt?: string | Date,
     context?: RunContext,
   ): Promise<QueryResult>;
   testConnection(sourceOptions: unknown): Promise<ConnectionTestResult>;

@@ -1,33 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-
-export interface LoadedBundle {
-  Plugin: new () => {
-    run(sourceOptions: unknown, queryOptions: Record<string, unknown>, id?: string, updatedAt?: string, context?: unknown): Promise<any>;
-    testConnection(sourceOptions: unknown): Promise<{ status: string; message?: string }>;
-  };
-  required: string[];
-}
-
-/** Evaluates dist/index.js as ToolJet does (require-from-string): only Node built-ins may be required. */
-export function loadBundle(path = 'dist/index.js'): LoadedBundle {
-  const text = readFileSync(path, 'utf8');
-  const realRequire = createRequire(import.meta.url);
-  const required: string[] = [];
-  const sandboxRequire = (id: string) => {
-    required.push(id);
-    if (!builtins.has(id)) throw new Error(`the bundle required "${id}", which ToolJet's server cannot provide`);
-    return realRequire(id);
-  };
-  const module = { exports: {} as Record<string, unknown> };
-  new Function('module', 'exports', 'require', '__filename', '__dirname', text)(module, module.exports, sandboxRequire, path, 'dist');
-  return { Plugin: module.exports.default as LoadedBundle['Plugin'], required };
-}
+// The bundle is loaded only as ToolJet loads it: test/support/tooljet-loader.ts.
+export { toolJetPlugin, type PluginService } from './tooljet-loader.js';
 
 /** Connection options for the bundle: DATABASE_URL, or a PGlite behind the Postgres wire protocol. */
 export async function bundleDatabase(): Promise<{ options: Record<string, string | boolean>; stop(): Promise<void> }> {
