@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleDatabase, toolJetPlugin, type PluginService } from './support/bundle.js';
+import { bundleText, evaluatePlugin } from './support/tooljet-loader.js';
+import { collectGarbage } from './support/gc.js';
 import { pgDb } from '../plugin/db/pg.js';
 
 const secret = 'tooljet-test-secret';
@@ -140,5 +142,23 @@ describe('R-NOT-1 run() flushes the outbox after a write (ToolJet bundle)', () =
     await plugin.run(withWebhook(), { operation: 'shifts.handover', incomingId: String(await staffId('tj-b')) }, 'ds-scan', 't0', { user: { id: 'tj-a' } });
     const got = await until(() => received.find((r) => r.event === 'shift.handover_unacknowledged' && r.payload.handoverId === old!.id));
     expect(got.signatureOk).toBe(true);
+  });
+
+  it('R-NOT-1 a flush still waiting on the webhook after the query returned pins no evaluation of the bundle', async () => {
+    const held: ServerResponse[] = [];
+    reply = (res) => void held.push(res);
+    const contexts: WeakRef<object>[] = [];
+    const incoming = String(await staffId('tj-b'));
+    // One evaluation, as ToolJet makes per query; the watcher only keeps a weak reference to its context.
+    const result = await evaluatePlugin(bundleText(), 3, (context) => contexts.push(new WeakRef(context))).run(
+      withWebhook(), { operation: 'shifts.handover', incomingId: incoming }, 'ds-notify', 't0', { user: { id: 'tj-a' } },
+    );
+    expect(result.status).toBe('ok');
+    await until(() => (held.length > 0 ? true : undefined));
+    // The webhook has the request and has not answered: the flush's timeout and promises are alive right now.
+    await collectGarbage(5);
+    expect(contexts).toHaveLength(1);
+    expect(contexts[0]!.deref(), 'the evaluation context is still reachable').toBeUndefined();
+    for (const res of held) res.writeHead(204).end();
   });
 });

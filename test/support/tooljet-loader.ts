@@ -50,7 +50,10 @@ function form1(decoded: string): PluginModule {
   return requireFromString(decoded, { useCurrentGlobal: true }) as PluginModule;
 }
 
-function form2(decoded: string): PluginModule {
+/** Sees the context object an evaluation ran in (forms 2 and 3), e.g. to prove it can be collected afterwards. */
+export type ContextWatcher = (context: object) => void;
+
+function form2(decoded: string, watch?: ContextWatcher): PluginModule {
   const moduleWrapper = { exports: {} as PluginModule };
   const sandbox = {
     module: moduleWrapper,
@@ -68,10 +71,11 @@ function form2(decoded: string): PluginModule {
     global: global,
   };
   runInNewContext(decoded, sandbox);
+  watch?.(sandbox);
   return sandbox.module.exports;
 }
 
-function form3(decoded: string): PluginModule {
+function form3(decoded: string, watch?: ContextWatcher): PluginModule {
   const moduleWrapper = { exports: {} as PluginModule };
   const sandbox = createContext({
     ...global,
@@ -158,14 +162,15 @@ function form3(decoded: string): PluginModule {
     global: global,
   }) as { module: { exports: PluginModule } };
   runInNewContext(decoded, sandbox);
+  watch?.(sandbox);
   return sandbox.module.exports;
 }
 
-const forms: Record<LoaderForm, (decoded: string) => PluginModule> = { 1: form1, 2: form2, 3: form3 };
+const forms: Record<LoaderForm, (decoded: string, watch?: ContextWatcher) => PluginModule> = { 1: form1, 2: form2, 3: form3 };
 
 /** One evaluation of the bundle's text under `form`, then `new module.exports.default()` — ToolJet's getService. */
-export function evaluatePlugin(decoded: string, form: LoaderForm): PluginService {
-  const code = forms[form](decoded);
+export function evaluatePlugin(decoded: string, form: LoaderForm, watch?: ContextWatcher): PluginService {
+  const code = forms[form](decoded, watch);
   return new code.default();
 }
 

@@ -1,0 +1,93 @@
+// What a per-query evaluation (ToolJet's loader form 3, test/support/tooljet-loader.ts) must not cost: connections
+// and memory. Each run() below evaluates dist/index.js afresh, as ToolJet's server does for every query.
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleDatabase, toolJetPlugin } from './support/bundle.js';
+import { onRealPostgres } from './support/db.js';
+import { collectGarbage } from './support/gc.js';
+
+/** pg.Pool's `max` for a data source (plugin/db/pg.ts). */
+const poolMax = 10;
+const plugin = toolJetPlugin();
+const root = { user: { id: 'tj-root' } };
+let db: Awaited<ReturnType<typeof bundleDatabase>>;
+
+beforeAll(async () => {
+  db = await bundleDatabase();
+  await plugin.run(db.options, { operation: 'staff.upsert', name: '管理员', tooljetUserId: 'tj-root', roles: '["admin"]' }, 'ds-rt', 'v1');
+});
+afterAll(async () => db.stop());
+
+/** `n` calls of `call`, `lanes` at a time. */
+async function inLanes(n: number, lanes: number, call: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    while (next < n) await call(next++);
+  }));
+}
+
+// PGlite sits behind a single-session socket server in the tests and has no pg_stat_activity of client connections.
+describe.skipIf(!onRealPostgres)('connections to PostgreSQL (needs DATABASE_URL; skipped on PGlite, which has no client connections to count)', () => {
+  const url = process.env.DATABASE_URL ?? '';
+  let admin: pg.Client;
+  /** The data source's options, tagged with an application_name so that only its connections are counted. */
+  const tagged = (name: string) => {
+    const u = new URL(url);
+    u.searchParams.set('application_name', name);
+    return { ...db.options, connection_string: u.toString() };
+  };
+  const connections = async (name: string) =>
+    Number((await admin.query<{ n: string }>('select count(*) as n from pg_stat_activity where application_name = $1', [name])).rows[0]?.n);
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+  });
+  afterAll(async () => admin.end());
+
+  it(`after 1,000 fresh-evaluation queries on one data source, at most the pool's ${poolMax} connections are open`, async () => {
+    const name = `cd_rt_${randomBytes(4).toString('hex')}`;
+    const options = tagged(name);
+    // ToolJet passes the options row's updatedAt, a new Date object for every query (data-queries util.service.ts).
+    const updatedAt = new Date('2026-01-01T00:00:00.123Z');
+    await inLanes(1000, 16, async () => {
+      const result = await plugin.run(options, { operation: 'system.info' }, 'ds-conn', new Date(updatedAt), root);
+      expect(result.status).toBe('ok');
+    });
+    const open = await connections(name);
+    expect(open).toBeGreaterThan(0);
+    expect(open).toBeLessThanOrEqual(poolMax);
+  }, 120_000);
+
+  it('after the data source is edited (a newer dataSourceUpdatedAt), the old pool\'s connections are gone within 5 s', async () => {
+    const before = `cd_old_${randomBytes(4).toString('hex')}`;
+    const after = `cd_new_${randomBytes(4).toString('hex')}`;
+    await inLanes(40, 8, () => plugin.run(tagged(before), { operation: 'system.info' }, 'ds-edit', new Date('2026-01-01T00:00:00Z'), root));
+    expect(await connections(before)).toBeGreaterThan(0);
+    const edited = await plugin.run(tagged(after), { operation: 'system.info' }, 'ds-edit', new Date('2026-01-02T00:00:00Z'), root);
+    expect(edited.status).toBe('ok');
+    const started = Date.now();
+    while ((await connections(before)) > 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 50));
+    expect(await connections(before)).toBe(0);
+    expect(await connections(after)).toBeGreaterThan(0);
+  });
+});
+
+describe('memory over many fresh evaluations', () => {
+  it('heap after 10,000 fresh-evaluation queries is at most the heap after the first 1,000 + 50 MB', async () => {
+    // Mostly a refusal (validated before any SQL) to keep the run short; every 50th call reads the database.
+    const call = async (i: number) => {
+      if (i % 50 === 0) return plugin.run(db.options, { operation: 'system.info' }, 'ds-heap', 'v1', root);
+      return plugin.run(db.options, { operation: 'customers.get' }, 'ds-heap', 'v1', root).catch((e: unknown) => e);
+    };
+    await inLanes(1000, 4, call);
+    await collectGarbage();
+    const first = process.memoryUsage().heapUsed;
+    await inLanes(9000, 4, (i) => call(i + 1000));
+    await collectGarbage();
+    const last = process.memoryUsage().heapUsed;
+    console.log(`[tooljet.runtime] heap after 1,000 fresh evaluations ${(first / 2 ** 20).toFixed(1)} MB, after 10,000 ${(last / 2 ** 20).toFixed(1)} MB`);
+    expect(last).toBeLessThanOrEqual(first + 50 * 2 ** 20);
+  }, 300_000);
+});
