@@ -31,6 +31,7 @@ const people: [string, string[], string][] = [
   ['周队长', ['dept_head'], 'security'],
   ['郑保安', ['agent'], 'security'],
   ['冯阿姨', ['dept_head'], 'cleaning'],
+  ['钱立新', ['dept_head'], 'management'],
 ];
 
 /** Departments and one person per role (each with an API key for the local service). */
@@ -53,18 +54,26 @@ export async function seedStaff(anonymous: Run, as: (id: number) => Run): Promis
   return { staff, keys };
 }
 
-/** 2026 public holidays and make-up working days (demo values; administrators keep them with calendar.setDays). */
-export const demoCalendar2026 = [
-  ...['2026-01-01', '2026-01-02', '2026-01-03'].map((date) => ({ date, kind: 'holiday', name: '元旦' })),
-  { date: '2026-01-04', kind: 'workday', name: '元旦调休' },
-  ...['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d) => ({ date: `2026-02-${d}`, kind: 'holiday', name: '春节' })),
-  { date: '2026-02-14', kind: 'workday', name: '春节调休' },
-  { date: '2026-02-28', kind: 'workday', name: '春节调休' },
-  ...['2026-04-04', '2026-04-05', '2026-04-06'].map((date) => ({ date, kind: 'holiday', name: '清明节' })),
-  ...['01', '02', '03', '04', '05'].map((d) => ({ date: `2026-05-${d}`, kind: 'holiday', name: '劳动节' })),
-  { date: '2026-05-09', kind: 'workday', name: '劳动节调休' },
-  ...['2026-06-19', '2026-06-20', '2026-06-21'].map((date) => ({ date, kind: 'holiday', name: '端午节' })),
-  ...['2026-09-25', '2026-09-26', '2026-09-27'].map((date) => ({ date, kind: 'holiday', name: '中秋节' })),
-  ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ date: `2026-10-${d}`, kind: 'holiday', name: '国庆节' })),
-  { date: '2026-10-10', kind: 'workday', name: '国庆节调休' },
-];
+/**
+ * Public holidays and make-up working days of the demo calendar (the 2026 pattern, moved to the years
+ * around `year` so the demo's year of history has them; administrators keep the real ones with calendar.setDays).
+ */
+export function demoCalendar(year: number): { date: string; kind: string; name: string }[] {
+  const days: [string, string, string][] = [
+    ['01-01', 'holiday', '元旦'], ['01-02', 'holiday', '元旦'], ['01-03', 'holiday', '元旦'], ['01-04', 'workday', '元旦调休'],
+    ...['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d): [string, string, string] => [`02-${d}`, 'holiday', '春节']),
+    ['02-14', 'workday', '春节调休'], ['02-28', 'workday', '春节调休'],
+    ['04-04', 'holiday', '清明节'], ['04-05', 'holiday', '清明节'], ['04-06', 'holiday', '清明节'],
+    ...['01', '02', '03', '04', '05'].map((d): [string, string, string] => [`05-${d}`, 'holiday', '劳动节']),
+    ['05-09', 'workday', '劳动节调休'],
+    ['06-19', 'holiday', '端午节'], ['06-20', 'holiday', '端午节'], ['06-21', 'holiday', '端午节'],
+    ['09-25', 'holiday', '中秋节'], ['09-26', 'holiday', '中秋节'], ['09-27', 'holiday', '中秋节'],
+    ...['01', '02', '03', '04', '05', '06', '07'].map((d): [string, string, string] => [`10-${d}`, 'holiday', '国庆节']),
+    ['10-10', 'workday', '国庆节调休'],
+  ];
+  // A make-up working day must fall on a weekend; in years where it does not, it is left out.
+  const weekend = (date: string) => [0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
+  return [year - 1, year].flatMap((y) =>
+    days.map(([md, kind, name]) => ({ date: `${y}-${md}`, kind, name })).filter((d) => d.kind === 'holiday' || weekend(d.date)),
+  );
+}

@@ -1,12 +1,16 @@
+import type { Env } from '../core/runner.js';
+
 /** What an area's demo-data seeder gets (plugin/seed/<area>.ts, called in order by plugin/seed/index.ts). */
 export interface SeedContext {
-  /** Runs an operation as a staff member; seeding goes through the operations so the data obeys every rule. */
+  /** The database, site and zone; set-based seeders write through env.db in one transaction. */
+  env: Env;
+  /** Runs an operation as a staff member, for the records that show each workflow step live. */
   as(staffId: number): (operation: string, input?: Record<string, unknown>) => Promise<any>;
-  /** Pins the clock the operations see (to backdate a year of history); null = wall clock. */
+  /** Pins the clock the operations see (to backdate history); null = wall clock. */
   setNow(at: Date | null): void;
   /** Deterministic random numbers in [0, 1) (seeded), so every demo database is the same. */
   random(): number;
-  /** Progress for long seeds. */
+  /** Progress for the console bar and /healthz. */
   progress(step: string, done: number, total: number): void;
   staff: SeedStaff;
   /** What earlier seeders made, for later ones (customers → loans, tickets). */

@@ -3,21 +3,20 @@ import { execute, type Env } from '../core/runner.js';
 import { DeskError, isDeskError } from '../core/errors.js';
 import { httpStatus } from '../core/http-status.js';
 import { registry, operationList } from '../core/registry.js';
-import type { Identity } from '../core/actor.js';
 import { openApi } from '../gen/openapi.js';
 import { schemaVersion } from '../db/migrate.js';
+import { authenticate, Unauthorized } from './auth.js';
+import { readyWith, retryAfter, type Readiness } from './readiness.js';
 
 const maxBody = 1024 * 1024;
 
-function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(text);
 }
 
-function sendError(res: ServerResponse, e: DeskError): void {
-  send(res, httpStatus[e.code], { error: e.toJSON() });
-}
+const sendError = (res: ServerResponse, e: DeskError, headers: Record<string, string> = {}) => send(res, httpStatus[e.code], { error: e.toJSON() }, headers);
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -36,39 +35,59 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** R-ACT-1 for HTTP: the caller's API key (X-Api-Key or Authorization: Bearer) identifies the actor. */
-function identityOf(req: IncomingMessage, url: URL): Identity {
-  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const key = (req.headers['x-api-key'] as string | undefined) ?? bearer ?? url.searchParams.get('key') ?? undefined;
-  return key ? { kind: 'apiKey', key } : { kind: 'anonymous' };
+/** The address the caller used, so a spec imported from another port or host points back at it. */
+function origin(req: IncomingMessage): string {
+  const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() || 'http';
+  return `${proto}://${req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost:4100'}`;
 }
 
-/** The HTTP adapter: the same registry and runner as the ToolJet plugin, nothing more. */
-export function createHandler(env: Env): RequestListener {
-  const spec = JSON.stringify(openApi(operationList()));
+/**
+ * The HTTP adapter: the same registry and runner as the ToolJet plugin, nothing more. `state` is the
+ * service's readiness (operations answer 503 until the database is migrated and the demo set is in).
+ */
+export function createHandler(state: Env | (() => Readiness)): RequestListener {
+  const readiness = typeof state === 'function' ? state : () => readyWith(state);
+  const spec = openApi(operationList());
   return (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      const now = readiness();
       try {
         if (req.method === 'GET' && url.pathname === '/healthz') {
-          return send(res, 200, { status: 'ok', schemaVersion: await schemaVersion(env.db) });
+          if (now.phase !== 'ready' || !now.env) {
+            const { phase, progress, error } = now;
+            return send(res, 503, { status: phase, ...(progress ? { progress } : {}), ...(error ? { error } : {}) }, { 'retry-after': String(retryAfter(now)) });
+          }
+          return send(res, 200, { status: 'ok', schemaVersion: await schemaVersion(now.env.db) });
         }
-        if (req.method === 'GET' && url.pathname === '/openapi.json') return send(res, 200, spec);
+        if (req.method === 'GET' && url.pathname === '/openapi.json') return send(res, 200, { ...spec, servers: [{ url: origin(req) }] });
         const op = /^\/api\/operations\/([A-Za-z.]+)$/.exec(url.pathname)?.[1];
-        if (op !== undefined) {
-          if (req.method !== 'POST') return send(res, 405, { error: { code: 'VALIDATION', message: 'use POST', issues: [] } });
-          if (!registry.has(op)) throw new DeskError('NOT_FOUND', `no operation "${op}"`);
-          const result = await execute(env, op, await readJson(req), identityOf(req, url));
-          return send(res, 200, result ?? {});
-        }
         const template = /^\/documents\/([A-Za-z0-9_-]+)$/.exec(url.pathname)?.[1];
-        if (req.method === 'GET' && template && registry.has('documents.render')) {
-          const params = Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'key'));
-          const doc = (await execute(env, 'documents.render', { template, params }, identityOf(req, url))) as { html: string };
-          return send(res, 200, doc.html, 'text/html; charset=utf-8');
+        if (op !== undefined && req.method !== 'POST') {
+          return send(res, 405, { error: { code: 'VALIDATION', message: `use POST for ${url.pathname}`, issues: [] } }, { allow: 'POST' });
         }
-        throw new DeskError('NOT_FOUND', `nothing at ${req.method} ${url.pathname}; see /openapi.json`);
+        if (template !== undefined && req.method !== 'GET') {
+          return send(res, 405, { error: { code: 'VALIDATION', message: `use GET for ${url.pathname}`, issues: [] } }, { allow: 'GET' });
+        }
+        if (op === undefined && template === undefined) throw new DeskError('NOT_FOUND', `nothing at ${req.method} ${url.pathname}; see /openapi.json`);
+        const env = now.env;
+        if (now.phase !== 'ready' || !env) {
+          const why = now.phase === 'failed' ? `the service could not start: ${now.error}` : `the service is starting (${now.phase}${now.progress ? ` ${now.progress.step} ${now.progress.done}/${now.progress.total}` : ''}); try again shortly`;
+          return sendError(res, new DeskError('UNAVAILABLE', why), { 'retry-after': String(retryAfter(now)) });
+        }
+        if (op !== undefined) {
+          if (!registry.has(op)) throw new DeskError('NOT_FOUND', `no operation "${op}"; see /openapi.json`);
+          const identity = await authenticate(env, req, url, registry.get(op)?.bootstrap === true);
+          return send(res, 200, (await execute(env, op, await readJson(req), identity)) ?? {});
+        }
+        const identity = await authenticate(env, req, url, false);
+        const params = Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'key'));
+        const doc = (await execute(env, 'documents.render', { template, params }, identity)) as { html: string };
+        return send(res, 200, doc.html, { 'content-type': 'text/html; charset=utf-8' });
       } catch (e) {
+        if (e instanceof Unauthorized) {
+          return send(res, 401, { error: { code: 'FORBIDDEN', message: e.message, issues: [] } }, { 'www-authenticate': 'ApiKey header="X-Api-Key"' });
+        }
         sendError(res, isDeskError(e) ? e : new DeskError('INTERNAL', 'unexpected error'));
       }
     })();

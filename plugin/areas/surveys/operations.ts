@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineOperation } from '../../core/operation.js';
-import { notFound, stateError } from '../../core/errors.js';
+import { DeskError, notFound, stateError } from '../../core/errors.js';
 import { atLeast } from '../../core/roles.js';
 import { id, text } from '../../core/schemas.js';
 import { formatInstant } from '../../core/json.js';
-import { checkAgainst, requireForm } from '../forms/custom-fields.js';
+import { checkAgainst, loadForm, requireForm } from '../forms/custom-fields.js';
 import { computeResults, loadSurvey, periodPattern, surveyOut, surveyResults, type SurveyRow } from './results.js';
 
 // Periodic satisfaction surveys (满意度调查); questions come from the `survey` form (forms.define).
@@ -29,7 +29,8 @@ export default [
     output: surveyOut,
     conflicts: { surveys_one_per_period: 'there is already a survey for this period' },
     async handler(ctx, input) {
-      const form = await requireForm(ctx, 'survey');
+      const form = await loadForm(ctx, 'survey');
+      if (!form) throw new DeskError('NOT_FOUND', 'there is no survey form yet: define the questions first with forms.define (entity "survey"), then open the survey');
       const title = input.title ?? `${input.period} 客户满意度调查 Customer satisfaction survey`;
       const [row] = await ctx.sql<{ id: number }>('surveys/create', [ctx.site, title, input.period, input.method, form.version, ctx.actor.id]);
       if (!row) throw new Error('survey was not created');

@@ -3,26 +3,14 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { openDatabase } from '../../db/open.js';
-import { ensureMigrated } from '../../db/ready.js';
 import { isDeskError } from '../../core/errors.js';
 import { exportSite } from '../../transfer/export.js';
 import { importSite } from '../../transfer/import.js';
-
-interface DbOptions {
-  dataDir: string;
-  schema: string;
-}
-
-const withDatabase = (cmd: Command) =>
-  cmd
-    .option('--data-dir <dir>', 'embedded PGlite data directory (ignored with DATABASE_URL)', './data')
-    .option('--schema <name>', 'database schema', 'customerdesk');
+import { requireExistingData, withDatabaseOptions as withDatabase, type DbOptions } from '../options.js';
+import { openMigrated } from '../database.js';
 
 async function open(o: DbOptions) {
-  const { db } = await openDatabase({ url: process.env.DATABASE_URL, dataDir: o.dataDir, schema: o.schema });
-  await ensureMigrated(db);
-  return db;
+  return (await openMigrated(o)).db;
 }
 
 /** Writes with back-pressure, so a large site streams instead of filling memory. */
@@ -40,9 +28,9 @@ export function register(program: Command): void {
 
   withDatabase(program.command('export'))
     .description("Write one site's data as JSON lines (a header line, then one line per row) to a file or standard output")
-    .requiredOption('--site <site>', 'the site (管理处) to export')
     .option('--out <file>', 'file to write (default: standard output)')
-    .action(async (o: DbOptions & { site: string; out?: string }) => {
+    .action(async (o: DbOptions & { out?: string }) => {
+      requireExistingData(o);
       const db = await open(o);
       const out = o.out ? createWriteStream(o.out) : process.stdout;
       try {
@@ -62,12 +50,11 @@ export function register(program: Command): void {
   withDatabase(program.command('import'))
     .description('Load the JSON lines of "customerdesk export" into a site that has no data yet (all or nothing)')
     .option('--in <file>', 'file to read (default: standard input)')
-    .option('--site <site>', 'the site to load into (default: the site named in the export)')
-    .action(async (o: DbOptions & { site?: string; in?: string }) => {
+    .action(async (o: DbOptions & { in?: string }, cmd: Command) => {
       const db = await open(o);
       try {
         const lines = createInterface({ input: o.in ? createReadStream(o.in) : process.stdin, crlfDelay: Infinity });
-        const { site, tables, rows } = await importSite(db, lines, { site: o.site });
+        const { site, tables, rows } = await importSite(db, lines, { site: cmd.getOptionValueSource('site') === 'default' ? undefined : o.site });
         console.error(`imported ${rows} rows into ${tables} tables of site ${site}`);
       } catch (e) {
         fail(e);
