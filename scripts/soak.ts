@@ -1,4 +1,4 @@
-// Soak: a bounded mixed load on the local service (plugin/server/main.ts on an embedded data directory):
+// Soak: a bounded mixed load on the local service (`customerdesk serve` on an embedded data directory):
 // N concurrent clients registering customers, opening and reading tickets, lending archives, searching.
 // Passes when no call fails unexpectedly and the service's memory levels off (second half of the run
 // peaks at most 1.5× the first half, after a warm-up). Prints a JSON summary; exits 1 on failure.

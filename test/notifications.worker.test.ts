@@ -1,4 +1,4 @@
-// R-NOT-1 outside ToolJet: `npm run worker` (plugin/areas/notifications/worker-main.ts) as a process of its own,
+// R-NOT-1 outside ToolJet: `npm run worker` (`customerdesk worker`) as a process of its own,
 // and the local service's background loop, each deliver the outbox continuously until stopped.
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -69,7 +69,7 @@ describe('R-NOT-1 continuous delivery', () => {
     const eventId = await queueEvent(db);
     // PGlite allows one process per data directory: hand it over to the worker.
     if (!dbUrl) await db.close();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'plugin/areas/notifications/worker-main.ts', '--data-dir', dir, '--schema', schema, '--interval', '1'], {
+    const child = spawn(process.execPath, ['dist/cli/main.js', 'worker', '--data-dir', dir, '--schema', schema, '--interval', '1'], {
       env: { ...process.env, CUSTOMERDESK_WEBHOOK_URL: url, CUSTOMERDESK_WEBHOOK_SECRET: secret },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

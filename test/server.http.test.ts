@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler } from '../plugin/server/http.js';
 import { testDb, type TestDb } from './support/db.js';
+import type { Readiness } from '../plugin/server/readiness.js';
 
 let t: TestDb;
 let server: Server;
@@ -70,10 +71,56 @@ describe('local HTTP service', () => {
     expect((await post('nothing.here', {}, adminKey)).status).toBe(404);
   });
 
-  it('R-ACT-2 a wrong or tampered key is refused', async () => {
+  it('R-ACT-1 a missing, wrong or tampered key is 401 on every operation, public ones included', async () => {
     const tampered = adminKey.slice(0, -2) + (adminKey.endsWith('AA') ? 'BB' : 'AA');
-    expect((await post('staff.list', {}, tampered)).status).toBe(403);
-    expect((await post('staff.list', {}, 'cd_1_notarealkeyatallxxxxxxxx')).status).toBe(403);
-    expect((await post('staff.list', {})).status).toBe(403);
+    for (const op of ['staff.list', 'system.info', 'tickets.search']) {
+      for (const key of [tampered, 'cd_1_notarealkeyatallxxxxxxxx', 'garbage', undefined]) {
+        const r = await post(op, {}, key);
+        expect(r.status, `${op} with ${key ?? 'no key'}`).toBe(401);
+        expect(r.body.error.message).toMatch(key ? /API key is not known/ : /X-Api-Key/);
+      }
+    }
+    const res = await fetch(`${base}/api/operations/system.info`, { method: 'POST' });
+    expect(res.headers.get('www-authenticate')).toMatch(/X-Api-Key/);
+    // Once there is staff, creating another administrator without a key is refused too.
+    expect((await post('staff.upsert', { name: 'Intruder', roles: ['admin'] })).status).toBe(401);
+  });
+
+  it('405 names the method to use in an Allow header', async () => {
+    const res = await fetch(`${base}/api/operations/system.info`, { headers: { 'x-api-key': adminKey } });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect(((await res.json()) as any).error.message).toMatch(/use POST/);
+  });
+
+  it('/openapi.json names the server the request came to', async () => {
+    const spec = (await (await fetch(`${base}/openapi.json`)).json()) as { servers: { url: string }[] };
+    expect(spec.servers).toEqual([{ url: base }]);
+    const proxied = (await (await fetch(`${base}/openapi.json`, { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'desk.example.com' } })).json()) as { servers: { url: string }[] };
+    expect(proxied.servers).toEqual([{ url: 'https://desk.example.com' }]);
+  });
+});
+
+describe('a service that is still starting', () => {
+  it('answers /healthz with its phase and progress, and operations with 503 and Retry-After', async () => {
+    let state: Readiness = { phase: 'seeding', progress: { step: 'tickets', done: 120, total: 480 } };
+    const starting = createServer(createHandler(() => state));
+    await new Promise<void>((resolve) => starting.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(starting.address() as AddressInfo).port}`;
+    try {
+      const health = await fetch(`${at}/healthz`);
+      expect(health.status).toBe(503);
+      expect(health.headers.get('retry-after')).toBe('2');
+      expect(await health.json()).toEqual({ status: 'seeding', progress: { step: 'tickets', done: 120, total: 480 } });
+      const op = await fetch(`${at}/api/operations/system.info`, { method: 'POST', headers: { 'x-api-key': adminKey } });
+      expect(op.status).toBe(503);
+      expect(op.headers.get('retry-after')).toBe('2');
+      expect(((await op.json()) as any).error).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/starting \(seeding tickets 120\/480\)/) });
+      state = { phase: 'ready', env: t.env };
+      expect((await fetch(`${at}/healthz`)).status).toBe(200);
+      expect((await fetch(`${at}/api/operations/system.info`, { method: 'POST', headers: { 'x-api-key': adminKey } })).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => starting.close(resolve));
+    }
   });
 });

@@ -15,7 +15,8 @@ const program = new Command()
   .name('customerdesk')
   .description('Customer Desk: the local service, demo data, notifications, data transfer, and the ToolJet plugin, apps and install')
   .version(version)
-  .showHelpAfterError('(customerdesk --help lists the commands and options)');
+  // Commander's own messages (unknown command, bad option value) stay on one line as well.
+  .configureOutput({ outputError: (text, write) => write(`${text.trim().replace(/\s*\n\s*/g, ' ')}\n`) });
 
 for (const register of [registerServe, registerSeed, registerWorker, registerData, registerPackage, registerApps, registerInstall]) register(program);
 

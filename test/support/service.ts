@@ -1,4 +1,4 @@
-// The local HTTP service (plugin/server/main.ts) as a child process, for the fault tests and the soak run:
+// The local HTTP service (`customerdesk serve`, compiled to dist/cli) as a child process, for the fault tests and the soak run:
 // started on a port of its own with a data directory, and stopped politely or killed with SIGKILL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -31,7 +31,7 @@ export async function startService(opts: { dataDir: string; env?: Record<string,
   const port = await freePort();
   const env = { ...process.env, ...opts.env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'plugin/server/main.ts', '--port', String(port), '--data-dir', opts.dataDir, '--no-seed'], {
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--port', String(port), '--data-dir', opts.dataDir, '--no-seed'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
