@@ -6,7 +6,7 @@ import { brokenInvariants } from './support/invariants.js';
 import { seedDemo } from '../plugin/seed/index.js';
 import { matters, channelText } from '../plugin/seed/catalogue.js';
 import { silentLogger } from '../plugin/core/logger.js';
-import { ticketStates } from '../plugin/tickets/machine.js';
+import { ticketStates } from '../plugin/areas/tickets/model.js';
 import type { DemoKey } from '../plugin/seed/staff.js';
 
 let t: TestDb;

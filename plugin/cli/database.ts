@@ -1,6 +1,6 @@
 import { ensureMigrated } from '../db/ready.js';
 import type { Db } from '../db/types.js';
-import { openDatabase } from '../server/database.js';
+import { openDatabase } from '../db/open.js';
 import type { DbOptions } from './options.js';
 
 /** Opens the database the options name and brings its schema up to date; closes it again if that fails. */

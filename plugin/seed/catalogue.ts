@@ -1,6 +1,6 @@
 // What a property's year of tickets is made of: each matter with the category, department, cause,
 // action and result that fit it, the months it peaks in, and whether it plausibly comes in at night.
-import type { TicketKind } from '../tickets/types.js';
+import type { TicketKind } from '../areas/tickets/types.js';
 
 export interface Matter {
   kind: TicketKind;

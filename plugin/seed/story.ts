@@ -3,9 +3,9 @@
 // callbacks, and an audit row per step in the runner's shape (before/after state and version).
 import type { Config } from '../core/operation.js';
 import { DateTime } from 'luxon';
-import { addWorkingDays, isWorkingDay, localDate } from '../time/calendar.js';
-import { deadlineClock, intakeClocks, meet, replyClock, type Clock } from '../tickets/clocks.js';
-import { callbackDueOn } from '../tickets/callbacks.js';
+import { addWorkingDays, addWorkingHours, localDate } from '../time/calendar.js';
+import { deadlineClock, intakeClocks, meet, replyClock, type Clock } from '../areas/tickets/clocks.js';
+import { callbackDueOn } from '../areas/callbacks/schedule.js';
 import type { Matter } from './catalogue.js';
 
 const HOUR = 3_600_000;
@@ -51,16 +51,9 @@ export interface Story {
 
 /** The next instant inside office hours (a head signs off and a clerk replies during the day). */
 export function inOffice(cfg: Config, at: Date, random: () => number): Date {
-  const cal = cfg.calendar;
-  let t = DateTime.fromJSDate(at, { zone: cal.zone });
-  const [sh, sm] = cal.officeStart.split(':').map(Number) as [number, number];
-  const [eh, em] = cal.officeEnd.split(':').map(Number) as [number, number];
-  const open = (d: DateTime) => d.set({ hour: sh, minute: sm, second: 0, millisecond: 0 });
-  const close = (d: DateTime) => d.set({ hour: eh, minute: em, second: 0, millisecond: 0 });
-  if (isWorkingDay(cal, t.toISODate() ?? '') && t >= open(t) && t < close(t)) return at;
-  if (t >= open(t)) t = t.plus({ days: 1 });
-  while (!isWorkingDay(cal, t.toISODate() ?? '')) t = t.plus({ days: 1 });
-  return open(t).plus({ minutes: 10 + Math.floor(random() * 80) }).toJSDate();
+  // One minute of working time from `at`, less that minute: `at` itself inside office hours, else the next opening.
+  const opening = addWorkingHours(cfg.calendar, at, 1 / 60).getTime() - 60_000;
+  return opening === at.getTime() ? at : new Date(opening + (10 + Math.floor(random() * 80)) * 60_000);
 }
 
 export function tellStory(cfg: Config, s: StoryInput): Story {

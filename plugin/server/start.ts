@@ -7,7 +7,7 @@ import type { Env } from '../core/runner.js';
 import { ensureMigrated } from '../db/ready.js';
 import { seedIfEmpty } from '../seed/index.js';
 import type { DemoKey } from '../seed/staff.js';
-import { openDatabase } from './database.js';
+import { openDatabase } from '../db/open.js';
 import { createHandler } from './http.js';
 import { startBackground } from './background.js';
 import type { Readiness } from './readiness.js';

@@ -17,8 +17,8 @@ export function register(program: Command): void {
     .description('Scan for time-based notifications and deliver the outbox to the webhook until stopped (Ctrl-C)')
     .option('--interval <seconds>', 'seconds between rounds', seconds, 30)
     .action(async (o: DbOptions & { interval: number }) => {
-      const { runWorker } = await import('../../notifications/worker.js');
-      const { webhookFromEnv } = await import('../../notifications/webhook-env.js');
+      const { runWorker } = await import('../../areas/notifications/worker.js');
+      const { webhookFromEnv } = await import('../../areas/notifications/webhook-env.js');
       const logger = consoleLogger('customerdesk-worker');
       const { db, where } = await openMigrated(o);
       const stop = new AbortController();
