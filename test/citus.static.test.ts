@@ -23,6 +23,7 @@ const GUARDS: Record<string, { never: 'update or delete' } | { onlyWhere: RegExp
   survey_responses: { never: 'update or delete' },
   document_templates: { never: 'update or delete' }, // R-DOC-1 history
   archive_documents: { onlyWhere: /\bnot\s+(\w+\.)?original\b/i }, // R-ARC-3 originals frozen
+  attachments: { never: 'update or delete' }, // R-DAY-8 attachments are originals
 };
 
 let t: TestDb;

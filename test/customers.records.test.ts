@@ -135,6 +135,10 @@ describe('customer records', () => {
     expect(await ids({ phone: '02155550001' })).toEqual(['25F-2501']);
     expect(await ids({ q: '021-5555-0001' })).toEqual(['25F-2501']);
     expect(await ids({ q: '25f-2502' })).toEqual(['25F-2502']);
+    expect(await ids({ q: '25F' })).toEqual(['25F-2501', '25F-2502', '25F-2503']); // a unit fragment
+    expect(await ids({ q: 'PINE' })).toEqual(['25F-2502']); // inside a name
+    expect(await ids({ q: '5555 00' })).toEqual(['25F-2501']); // digits of a phone
+    expect(await ids({ q: '%折' })).toEqual(['25F-2503']);
     expect(await ids({ floor: 25, category: 'regular' })).toEqual(['25F-2502']);
     expect(await ids({ floor: 25, grade: 'B', status: 'active' })).toEqual(['25F-2501']);
     expect(await ids({ custom: { industry: 'IT' } })).toEqual(['25F-2501']);

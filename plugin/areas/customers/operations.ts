@@ -3,6 +3,7 @@ import { defineOperation, type OpContext } from '../../core/operation.js';
 import { atLeast, hasAnyRole } from '../../core/roles.js';
 import { forbidden, stateError } from '../../core/errors.js';
 import { id, page, pageInput, pageOf, decodeCursor, text } from '../../core/schemas.js';
+import { likeContains, likePrefix } from '../../core/like.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { categories, customerCreate, customerOut, customerPatch, customerStatuses, digits, floorOf, grades, phonesOf, unit } from './fields.js';
 import { applyCustomerPatch, loadCustomer, lockCustomer } from './store.js';
@@ -15,7 +16,6 @@ import { customerTickets, ticketOut } from './tickets.js';
 import { requestEdit, editOut } from '../edits/store.js';
 
 const staffCustomer = atLeast('agent');
-const likePrefix = (s: string): string => `${s.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
 
 /**
  * Ids of the customers with this phone or name prefix (R-ARC-6); the search filters on them (see
@@ -25,6 +25,12 @@ async function phoneIds(ctx: OpContext, phone: string): Promise<number[] | null>
   const wanted = digits(phone);
   if (!wanted) return null;
   return (await ctx.sql<{ id: number }>('customers/phone-ids', [ctx.site, wanted])).map((r) => r.id);
+}
+
+/** A phone fragment of free text: its digits, when there are 3 or more ("139-0012" → "1390012"). */
+function phoneFragment(q: string): string | null {
+  const d = digits(q);
+  return d && d.length >= 3 ? likeContains(d) : null;
 }
 
 async function nameIds(ctx: OpContext, prefix: string): Promise<number[]> {
@@ -86,7 +92,7 @@ export default [
   defineOperation({
     name: 'customers.search',
     title: 'Search customers',
-    description: 'By unit, floor, name prefix, phone, category, grade, status, free text or custom fields; sorted by unit (R-ARC-6).',
+    description: 'By unit, floor, name prefix, phone, category, grade, status, free text (a part of a unit, name or phone) or custom fields; sorted by unit (R-ARC-6).',
     access: staffCustomer,
     kind: 'read',
     input: z.object({
@@ -97,7 +103,7 @@ export default [
       category: z.enum(categories).optional().describe('prospective, new, regular, vip'),
       grade: z.enum(grades).optional().describe('A, B, C or D'),
       status: z.enum(customerStatuses).optional().describe('active or vacated'),
-      q: text(200).optional().describe('free text: a unit, the beginning of a name, or a phone number'),
+      q: text(200).optional().describe('free text: part of a unit (12F), of a name, or of a phone number (3 or more digits)'),
       custom: z.record(z.string(), z.unknown()).optional().describe('JSON object the custom fields must contain'),
       ...pageInput,
     }),
@@ -113,9 +119,8 @@ export default [
         input.category ?? null,
         input.grade ?? null,
         input.status ?? null,
-        input.q ?? null,
-        input.q ? likePrefix(input.q) : null,
-        input.q ? await phoneIds(ctx, input.q) : null,
+        input.q ? likeContains(input.q) : null,
+        input.q ? phoneFragment(input.q) : null,
         input.custom ? JSON.stringify(input.custom) : null,
         after ? String(after[0]) : null,
         after ? Number(after[1]) : null,

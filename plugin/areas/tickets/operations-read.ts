@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { defineOperation, type OpContext } from '../../core/operation.js';
+import { likeContains } from '../../core/like.js';
 import { validation } from '../../core/errors.js';
 import { atLeast } from '../../core/roles.js';
 import { decodeCursor, id, instant, localDate, page, pageInput, pageOf, text, toInstant } from '../../core/schemas.js';
@@ -48,7 +49,7 @@ async function list(ctx: OpContext, f: ListFilter) {
     f.dueBefore ? toInstant(f.dueBefore, ctx.zone) : null,
     f.from ? startOfLocalDay(f.from, ctx.zone) : null,
     f.to ? startOfLocalDay(f.to, ctx.zone, 1) : null,
-    f.q ?? null, f.custom ? JSON.stringify(f.custom) : null, f.malicious ?? null, f.important ?? null, f.mine,
+    f.q ? likeContains(f.q) : null, f.custom ? JSON.stringify(f.custom) : null, f.malicious ?? null, f.important ?? null, f.mine,
     afterAt, afterId, f.limit + 1,
   ]);
   const masked = rows.map((r) => maskIdentity(ctx.actor.id, r));

@@ -1,7 +1,8 @@
 -- R-ARC-6. Every filter is "null = not given"; the planner folds the unused ones away (custom plans), so
 -- unit and floor each use an index. A name prefix and a phone arrive as the ids customers/name-ids and
--- customers/phone-ids found ($4, $5, $11), which the planner estimates exactly.
--- q: unit, name prefix or phone. Keyset on (unit, id).
+-- customers/phone-ids found ($4, $5), which the planner estimates exactly.
+-- q ($9, $10): LIKE patterns for a part of the unit, name or phones, and for the digits of q in the phones;
+-- customer_search_text is the expression of the trigram index (migration 007). Keyset on (unit, id).
 select *
   from customer_cards c
  where c.site = $1
@@ -12,8 +13,9 @@ select *
    and ($6::text is null or c.category = $6)
    and ($7::text is null or c.grade = $7)
    and ($8::text is null or c.status = $8)
-   and ($9::text is null or c.unit = upper($9) or lower(c.name) like $10 or c.id = any($11::bigint[]))
-   and ($12::jsonb is null or c.custom @> $12::jsonb)
-   and ($13::text is null or (c.unit, c.id) > ($13, $14::bigint))
+   and ($9::text is null or customer_search_text(c.unit, c.name, c.phones) like $9
+        or customer_search_text(c.unit, c.name, c.phones) like $10::text)
+   and ($11::jsonb is null or c.custom @> $11::jsonb)
+   and ($12::text is null or (c.unit, c.id) > ($12, $13::bigint))
  order by c.unit, c.id
- limit $15::int;
+ limit $14::int;

@@ -1,5 +1,6 @@
 -- tickets.search and tickets.myQueue. $2..$4 visibility scope; filters on identity fields skip tickets
 -- whose target is the reader, so a search cannot reveal the complainant (R-TIC-8). Newest first, keyset paged.
+-- $17 free text as a LIKE pattern (core/like.ts) on the expressions of the trigram indexes (migration 007).
 select t.id, t.number, t.year, t.kind, t.channel, t.state, t.severity, t.category, t.serious,
        t.malicious, t.important, t.unit, t.customer_id as "customerId", t.complainant_name as "complainantName",
        t.complainant_phone as "complainantPhone", t.matter, t.target, t.target_staff_id as "targetStaffId",
@@ -34,10 +35,9 @@ select t.id, t.number, t.year, t.kind, t.channel, t.state, t.severity, t.categor
    and ($15::timestamptz is null or t.opened_at >= $15)
    and ($16::timestamptz is null or t.opened_at < $16)
    and ($17::text is null
-        or strpos(lower(t.number || ' ' || t.matter || ' ' || t.content || ' ' || coalesce(t.target, '')), lower($17)) > 0
+        or ticket_search_text(t.number, t.matter, t.content, t.target) like $17
         or (t.target_staff_id is distinct from $4::bigint
-            and strpos(lower(coalesce(t.complainant_name, '') || ' ' || coalesce(t.complainant_phone, '') || ' ' || coalesce(t.unit, '')),
-                       lower($17)) > 0))
+            and ticket_party_text(t.complainant_name, t.complainant_phone, t.unit) like $17))
    and ($18::jsonb is null or t.custom @> $18::jsonb)
    and ($19::boolean is null or t.malicious = $19)
    and ($20::boolean is null or t.important = $20)
