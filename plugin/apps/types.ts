@@ -30,7 +30,6 @@ export interface ComponentRow {
   styles: WrappedMap;
   general: WrappedMap | null;
   generalStyles: WrappedMap | null;
-  others: WrappedMap;
   validation: WrappedMap;
   displayPreferences: WrappedMap;
   layouts: Layout[];
@@ -46,6 +45,8 @@ export interface EventAction {
   parameters?: Record<string, unknown>;
   message?: string;
   alertType?: 'success' | 'error' | 'warning' | 'info';
+  /** show-modal / close-modal: the modal's component id. */
+  modal?: string;
   [key: string]: unknown;
 }
 
