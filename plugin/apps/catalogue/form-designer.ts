@@ -64,7 +64,7 @@ export const formDesigner: TemplateApp = {
         r.button('removeFieldButton', app.t('移除字段', 'Remove field'), remove, { width: 12, type: 'outline' });
       });
       page.text('previewTitle', app.t('预览', 'Preview'));
-      page.schemaForm('preview', form.fx('data?.jsonSchema ?? {}'));
+      page.schemaForm('preview', form.fx('data?.formSchema ?? {}'));
     });
     app.page('wording', app.t('文书措辞', 'Document wording'), (page) => {
       const templates = app.query('templateList', 'documents.listTemplates', {}, { runOnPageLoad: true });

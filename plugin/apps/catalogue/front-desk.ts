@@ -40,7 +40,7 @@ export const frontDesk: TemplateApp = {
         row.textInput('phoneInput', app.t('联系电话', 'Phone'), { width: 14 });
       });
       page.text('customHint', app.t('本部门附加信息（在“表单设置”中维护）', 'Department fields (kept in the Form designer)'));
-      page.schemaForm('customFields', form.fx('data?.jsonSchema ?? {}'));
+      page.schemaForm('customFields', form.fx('data?.formSchema ?? {}'));
       const open = app.query(
         'openTicket',
         'tickets.open',

@@ -43,7 +43,7 @@ export const lendingDesk: TemplateApp = {
           title: app.t('借阅申请', 'Request'),
           build: (tab) => {
             const form = app.query('loanForm', 'forms.get', { entity: 'loan' }, { runOnPageLoad: true });
-            tab.schemaForm('loanCustom', form.fx('data?.jsonSchema ?? {}'), { height: 160 });
+            tab.schemaForm('loanCustom', form.fx('data?.formSchema ?? {}'), { height: 160 });
             operationForm(app, tab, 'requestLoan', 'loans.request', { fixed: { custom: '{{components.loanCustom.data ?? {}}}' }, include: ['place'], query: { success: app.t('已申请', 'Requested'), refresh: [loans] } });
           },
         },

@@ -7,6 +7,7 @@ import { formatInstant } from '../../core/json.js';
 import { fieldDefOut, fieldInput, formEntity, mergeSection, normalizeSection, visibleTo, type FieldDef } from './fields.js';
 import { loadForm, requireForm } from './custom-fields.js';
 import { formView } from './json-schema.js';
+import { toolJetFormSchema } from './tooljet-form.js';
 import { departmentScope } from './scope.js';
 
 // R-FRM-1..4: departments extend customers, loans, tickets and surveys without code.
@@ -68,7 +69,8 @@ export default [
     name: 'forms.get',
     title: 'Get a form for ToolJet',
     description:
-      "A form version as JSON Schema for ToolJet's Form component, a uiSchema and a column list for a Table (R-FRM-4). " +
+      "A form version as formSchema (ToolJet's Form component's own field types: bind it to the Form's JSON schema), " +
+      'as draft-07 JSON Schema with a uiSchema, and as a column list for a Table (R-FRM-4). ' +
       "Fields hidden from the caller's role are left out. With no form defined: version null and no fields.",
     access: 'staff',
     kind: 'read',
@@ -76,6 +78,7 @@ export default [
     output: z.object({
       entity: z.string(),
       version: version.nullable(),
+      formSchema: z.object({ title: z.string(), properties: z.record(z.string(), z.record(z.string(), z.unknown())), required: z.array(z.string()) }),
       jsonSchema: z.record(z.string(), z.unknown()),
       uiSchema: z.record(z.string(), z.unknown()),
       columns: z.array(z.object({ key: z.string(), label: z.string(), type: z.string() })),
@@ -85,7 +88,7 @@ export default [
       const form = input.version === undefined ? await loadForm(ctx, input.entity) : await requireForm(ctx, input.entity, input.version);
       const fields = (form?.fields ?? []).filter((f) => visibleTo(f, ctx.actor.roles));
       const title = form ? `${input.entity} v${form.version}` : input.entity;
-      return { entity: input.entity, version: form?.version ?? null, ...formView(title, fields), fields };
+      return { entity: input.entity, version: form?.version ?? null, formSchema: toolJetFormSchema(title, fields), ...formView(title, fields), fields };
     },
   }),
   defineOperation({
