@@ -5,9 +5,14 @@ type Field = Record<string, unknown>;
 
 function field(key: string, s: JsonSchema, required: boolean): Field {
   const label = humanize(key) + (required ? ' *' : '');
-  const description = s.description ?? typeLabel(s);
-  // Required choices read best as a dropdown; everything else stays a codehinter so an app can bind {{ }}.
-  const ui = s.ui ?? (s.enum && required && s.default === undefined ? 'dropdown' : 'codehinter');
+  const allowed = s.enum ? `one of: ${s.enum.map(String).join(', ')}` : undefined;
+  const description = [s.description, allowed].filter(Boolean).join(' — ') || typeLabel(s);
+  // A `dropdown` field holds a constant only: ToolJet's query panel renders it as a Select
+  // (frontend/src/_components/DynamicForm.jsx, `case 'dropdown'`), so a `{{ }}` an app binds there shows as a
+  // blank select and is lost when the query is edited. Any field may be bound, so every field is a codehinter
+  // with its allowed values in the description; only a field declared `ui: 'dropdown'` (constant by nature)
+  // stays a dropdown.
+  const ui = s.ui ?? 'codehinter';
   if (ui === 'dropdown' && s.enum) {
     return { label, key, type: 'dropdown', description, className: 'codehinter-plugins col-4', list: s.enum.map((v) => ({ value: v, name: String(v) })) };
   }

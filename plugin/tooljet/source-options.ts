@@ -8,12 +8,14 @@ interface OptionSpec {
   label: string;
   type: 'text' | 'password' | 'toggle';
   description: string;
+  /** Example shown inside an empty field; default: the default value. */
+  placeholder?: string;
   default?: string | boolean;
   encrypted?: boolean;
 }
 
 export const sourceOptionSpecs: readonly OptionSpec[] = [
-  { key: 'connection_string', label: 'Connection string', type: 'password', encrypted: true, description: 'postgres://user:password@host:5432/database — leave empty to use the fields below' },
+  { key: 'connection_string', label: 'Connection string', type: 'password', encrypted: true, placeholder: 'postgres://user:password@host:5432/database', description: 'postgres://user:password@host:5432/database — leave empty to use the fields below' },
   { key: 'host', label: 'Host', type: 'text', default: 'localhost', description: 'PostgreSQL server host' },
   { key: 'port', label: 'Port', type: 'text', default: '5432', description: 'PostgreSQL server port' },
   { key: 'database', label: 'Database', type: 'text', default: 'postgres', description: 'Database name' },
@@ -24,7 +26,7 @@ export const sourceOptionSpecs: readonly OptionSpec[] = [
   { key: 'site', label: 'Site (管理处)', type: 'text', default: 'main', description: 'The property this data source serves; every record is keyed by it' },
   { key: 'time_zone', label: 'Time zone', type: 'text', default: 'Asia/Shanghai', description: 'IANA time zone for office hours, local dates and ticket numbers' },
   { key: 'trust_actor_field', label: 'Trust actor field', type: 'toggle', default: false, description: 'Accept an "actor" field in queries (staff id or email) instead of the ToolJet user (R-ACT-1). Leave off unless every app sets it from a trusted value.' },
-  { key: 'webhook_url', label: 'Webhook URL', type: 'text', default: '', description: 'Notifications (assigned, deadline near/missed, overdue loans, callbacks due) are POSTed here as signed JSON' },
+  { key: 'webhook_url', label: 'Webhook URL', type: 'text', default: '', placeholder: 'https://example.com/hooks/customerdesk', description: 'Notifications (assigned, deadline near/missed, overdue loans, callbacks due) are POSTed here as signed JSON' },
   { key: 'webhook_secret', label: 'Webhook secret', type: 'password', encrypted: true, description: 'HMAC-SHA256 key for the X-CustomerDesk-Signature header' },
 ];
 
