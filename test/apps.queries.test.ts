@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApps } from '../plugin/apps/build.js';
 import { defaultParams } from '../plugin/apps/builder.js';
 import type { AppV2, ComponentRow, DataQueryRow } from '../plugin/apps/types.js';
-import { sampleFor } from '../plugin/apps/validate.js';
+import { sampleFor } from '../plugin/apps/validate/index.js';
 import { inputJsonSchema } from '../plugin/core/coerce.js';
 import { silentLogger } from '../plugin/core/logger.js';
 import { registry } from '../plugin/core/registry.js';
@@ -50,12 +50,14 @@ afterAll(async () => db?.stop());
 // forms and wording when it has no head of its own. Requests are made by an agent, so a manager can approve them.
 const preference: readonly Role[] = ['manager', 'supervisor', 'agent', 'director', 'dept_head', 'admin'];
 const byAgent = new Set(['loans.request']);
+// Printing is a manager's task: the documents read reports and statistics only managers may read.
+const byManager = new Set(['documents.render']);
 
 /** A demo user allowed to run the operation, from the app's department where there is one. */
 function userFor(operation: string, department: string): string {
   const access = registry.get(operation)?.access;
   const allowed = (s: (typeof staff)[number]) => access === 'staff' || access === 'public' || (Array.isArray(access) && s.roles.some((r) => access.includes(r)));
-  const first: Role = access === 'staff' || byAgent.has(operation) ? 'agent' : 'manager';
+  const first: Role = (access === 'staff' && !byManager.has(operation)) || byAgent.has(operation) ? 'agent' : 'manager';
   const order = [first, ...preference.filter((r) => r !== first)];
   const rank = (s: (typeof staff)[number]) => Math.min(...s.roles.map((r) => order.indexOf(r)));
   const candidates = staff.filter((s) => s.tooljetUserId && allowed(s)).sort((a, b) => rank(a) - rank(b));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appFiles, buildApps } from '../plugin/apps/build.js';
 import { defaultParams } from '../plugin/apps/builder.js';
-import { validateAppExport } from '../plugin/apps/validate.js';
+import { validateAppExport } from '../plugin/apps/validate/index.js';
 import { registry } from '../plugin/core/registry.js';
 
 const apps = buildApps();
@@ -67,7 +67,7 @@ describe('template apps (issue 7)', () => {
     for (const app of apps) {
       const def = v2(app);
       for (const form of def.components.filter((c) => c.type === 'Form')) {
-        const name = /queries\.(\w+)\.data\?\.jsonSchema/.exec(String(form.properties.JSONSchema?.value))?.[1];
+        const name = /queries\.(\w+)\.data\?\.formSchema/.exec(String(form.properties.JSONSchema?.value))?.[1];
         const query = def.dataQueries.find((q) => q.name === name);
         expect(query?.options.operation, `${app.key}.${form.name}`).toBe('forms.get');
         formApps.add(app.key);

@@ -1,77 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { buildApps } from '../plugin/apps/build.js';
 import type { AppExport, AppV2 } from '../plugin/apps/types.js';
-import { referencesIn, validateAppExport } from '../plugin/apps/validate.js';
+import { referencesIn, validateAppExport, type FieldControl } from '../plugin/apps/validate/index.js';
 
-// Each case breaks one thing in a valid app (the ticket board: tabs, tables, events, many queries) and expects
-// the validator to name it.
-const fresh = (): AppExport => structuredClone(buildApps().find((a) => a.key === 'ticket-board')!.export);
-const broken = (breakIt: (app: AppV2, file: AppExport) => void) => {
-  const file = fresh();
-  breakIt(file.app[0]!.definition.appV2, file);
-  return validateAppExport(file).map((p) => `${p.path}: ${p.message}`);
+// Each case breaks one thing in a valid app and expects the validator to name it. The ticket board has tabs,
+// tables, events and many queries; the front desk has a Form bound to forms.get.
+const fresh = (key: string): AppExport => structuredClone(buildApps().find((a) => a.key === key)!.export);
+const broken = (breakIt: (app: AppV2) => void, o: { key?: string; fieldControl?: FieldControl } = {}) => {
+  const file = fresh(o.key ?? 'ticket-board');
+  breakIt(file.app[0]!.definition.appV2);
+  return validateAppExport(file, { fieldControl: o.fieldControl }).map((p) => `${p.path}: ${p.message}`);
 };
 const byName = <T extends { name: string }>(rows: T[], name: string): T => rows.find((r) => r.name === name)!;
 
-describe('the import-format validator catches a broken app', () => {
-  it('accepts the unbroken app', () => {
+describe('the app validator catches what the compiler cannot see', () => {
+  it('accepts the unbroken apps', () => {
     expect(broken(() => undefined)).toEqual([]);
-  });
-
-  it('a file without appName, app name or a 3.x version', () => {
-    expect(broken((_, f) => void (f.app[0]!.appName = ''))).toEqual([expect.stringMatching(/appName: required/)]);
-    expect(broken((app) => void (app.name = ''))).toEqual([expect.stringMatching(/appV2\.name: required/)]);
-    expect(broken((_, f) => void (f.tooljet_version = '2.24.0'))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/below 2\.29/), expect.stringMatching(/not a 3\.x/)]),
-    );
-  });
-
-  it('a required key missing (pages)', () => {
-    expect(broken((app) => void delete (app as Partial<AppV2>).pages)).toEqual(expect.arrayContaining([expect.stringMatching(/appV2\.pages: required/)]));
-  });
-
-  it('duplicate ids', () => {
-    const problems = broken((app) => void (app.components[1]!.id = app.components[0]!.id));
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/components\[1\]\.id: duplicate id/)]));
-  });
-
-  it('a component on a page that does not exist, or under a missing parent', () => {
-    expect(broken((app) => void (app.components[0]!.pageId = '00000000-0000-5000-8000-000000000000'))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/components\[0\]\.pageId: no page/)]),
-    );
-    const child = (app: AppV2) => app.components.find((c) => c.parent !== null)!;
-    expect(broken((app) => void (child(app).parent = 'nope'))).toEqual(expect.arrayContaining([expect.stringMatching(/parent: no parent nope/)]));
-  });
-
-  it('a child in a tab its Tabs does not declare', () => {
-    const problems = broken((app) => {
-      const child = app.components.find((c) => c.parent?.endsWith('-classify'))!;
-      child.parent = child.parent!.replace(/-classify$/, '-nosuchtab');
-    });
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/tab "nosuchtab" is not declared/)]));
-  });
-
-  it('overlapping siblings, and a layout outside the 43-column grid', () => {
-    const overlap = broken((app) => {
-      const [a, b] = app.components.filter((c) => c.parent === null);
-      b!.layouts = structuredClone(a!.layouts);
-      b!.layouts.forEach((l, i) => (l.id = `${b!.id}-${i}`));
-    });
-    expect(overlap).toEqual(expect.arrayContaining([expect.stringMatching(/desktop layout of ".*" overlaps/), expect.stringMatching(/mobile layout of ".*" overlaps/)]));
-    const wide = broken((app) => void (app.components[0]!.layouts[0]!.width = 43));
-    expect(wide).toEqual(expect.arrayContaining([expect.stringMatching(/left 1 \+ width 43 is outside the 43-column grid/)]));
-  });
-
-  it('a component without its mobile layout', () => {
-    expect(broken((app) => void (app.components[0]!.layouts = app.components[0]!.layouts.slice(0, 1)))).toEqual([
-      expect.stringMatching(/a mobile layout is required/),
-    ]);
-  });
-
-  it('an event that runs a query that does not exist, or names it wrongly', () => {
-    const run = (app: AppV2) => app.events.find((e) => e.event.actionId === 'run-query')!;
-    expect(broken((app) => void (run(app).event.queryId = 'gone'))).toEqual([expect.stringMatching(/event\.queryId: no query gone/)]);
-    expect(broken((app) => void (run(app).event.queryName = 'renamed'))).toEqual([expect.stringMatching(/event\.queryName: "renamed" is not the name/)]);
+    expect(broken(() => undefined, { key: 'front-desk' })).toEqual([]);
   });
 
   it('{{queries.X}} and {{components.Y}} that resolve to nothing', () => {
@@ -85,16 +30,7 @@ describe('the import-format validator catches a broken app', () => {
     ]);
   });
 
-  it('the plugin data source without kind customerdesk or without a plugin id', () => {
-    expect(broken((app) => void (app.dataSources[0]!.pluginId = null))).toEqual([expect.stringMatching(/pluginId: must be set/)]);
-    expect(broken((app) => void (app.dataSources[0]!.kind = 'restapi'))).toEqual(expect.arrayContaining([expect.stringMatching(/no data source of kind customerdesk/)]));
-  });
-
-  it('no options for the default environment', () => {
-    expect(broken((app) => void (app.dataSourceOptions = app.dataSourceOptions.slice(0, 2)))).toEqual([expect.stringMatching(/no options for data source .* in production/)]);
-  });
-
-  it('an unknown operation, an unknown field, and a literal that fails the operation\'s input schema', () => {
+  it("an unknown operation, an unknown field, and a literal that fails the operation's input schema", () => {
     expect(broken((app) => void (byName(app.dataQueries, 'listTickets').options.operation = 'tickets.list'))).toEqual([
       expect.stringMatching(/operation: unknown operation "tickets\.list"/),
     ]);
@@ -109,5 +45,45 @@ describe('the import-format validator catches a broken app', () => {
 
   it('finds references in dotted, bracketed and nested values', () => {
     expect(referencesIn({ a: ['{{queries.a.data + components["b c"].value}}', '{{ x.queries.no }}'], b: 'queries.plain' })).toEqual({ queries: ['a'], components: ['b c'] });
+  });
+});
+
+describe('ToolJet rules of issue 13', () => {
+  it('6: a Form bound to draft-07 JSON Schema, or given types ToolJet\'s Form does not draw', () => {
+    expect(broken((app) => void (byName(app.components, 'customFields').properties.JSONSchema = { value: '{{queries.ticketForm.data?.jsonSchema ?? {}}}' }), { key: 'front-desk' })).toEqual([
+      expect.stringMatching(/components\[\d+\]\.properties\.JSONSchema: binds draft-07 JSON Schema/),
+    ]);
+    const literal = { title: 'x', properties: { door: { type: 'string', title: 'Door' }, ok: { type: 'textinput', label: 'OK' } } };
+    expect(broken((app) => void (byName(app.components, 'customFields').properties.JSONSchema = { value: literal }), { key: 'front-desk' })).toEqual([
+      expect.stringMatching(/JSONSchema\.door: type "string" is not a ToolJet Form type/),
+    ]);
+  });
+
+  it('7: a {{ }} bound into a field operations.json makes a dropdown or toggle', () => {
+    const stateIsDropdown: FieldControl = (op, key) => (op === 'tickets.search' && key === 'state' ? 'dropdown' : 'codehinter');
+    expect(broken((app) => void (byName(app.dataQueries, 'listTickets').options.state = '{{components.stateFilter.value}}'), { fieldControl: stateIsDropdown })).toEqual([
+      expect.stringMatching(/options\.state: binds \{\{ \}\} into a dropdown field/),
+    ]);
+    // The same literal in a dropdown is fine: a constant is what a dropdown holds.
+    expect(broken((app) => void (byName(app.dataQueries, 'listTickets').options.state = 'new'), { fieldControl: stateIsDropdown })).toEqual([]);
+  });
+
+  it('7: the shipped operations.json has no dropdown an app binds', () => {
+    for (const app of buildApps()) expect(validateAppExport(app.export).filter((p) => /binds \{\{/.test(p.message)), app.file).toEqual([]);
+  });
+
+  it('8: visibility flags in `others` instead of displayPreferences; a raw-read boolean as a string', () => {
+    const problems = broken((app) => {
+      const table = byName(app.components, 'ticketTable') as unknown as Record<string, unknown> & AppV2['components'][number];
+      table.displayPreferences = {};
+      (table as Record<string, unknown>).others = { showOnDesktop: { value: '{{true}}' } };
+      table.properties.autogenerateColumns = { value: '{{false}}' };
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/others: the importer drops `others`/),
+      expect.stringMatching(/displayPreferences\.showOnDesktop: required/),
+      expect.stringMatching(/displayPreferences\.showOnMobile: required/),
+      expect.stringMatching(/autogenerateColumns: ToolJet reads the raw value: use false, not "\{\{false\}\}"/),
+    ]);
   });
 });

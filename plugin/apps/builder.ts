@@ -5,13 +5,13 @@
 // property, a query's operation and fields). Here a component or query exists only as the value returned when it
 // was declared, so a reference to one that was never declared is a compile error; ids are derived (never typed
 // by hand); layouts are computed (never overlap); and a query is checked against the operation registry the
-// moment it is declared. What the compiler cannot see (text inside `{{ }}`) is checked by validate.ts.
+// moment it is declared. What the compiler cannot see (text inside `{{ }}`) is checked by validate/.
 import { inputJsonSchema } from '../core/coerce.js';
 import { registry } from '../core/registry.js';
 import { appExport, pluginKind } from './app-export.js';
 import { eventRows } from './events.js';
 import { uuidFor } from './ids.js';
-import { QueryRef, type Choice, type FieldValue, type PendingEvent, type QueryOptions } from './refs.js';
+import { QueryRef, type Choice, type ComponentRef, type FieldValue, type PendingEvent, type QueryOptions } from './refs.js';
 import type { ComponentHost, Parts } from './region-base.js';
 import { Region } from './region.js';
 import type { AppExport, ComponentRow, DataQueryRow, PageRow, Wrapped, WrappedMap } from './types.js';
@@ -135,6 +135,13 @@ export class AppBuilder implements ComponentHost {
     const ref = new QueryRef(id, name, operation);
     this.queries.push({ row, ref, options });
     return ref;
+  }
+
+  /** After `query` succeeds, open `modal` (e.g. the document it rendered). */
+  openOnSuccess(query: QueryRef, modal: ComponentRef<'ModalV2'>): void {
+    const declared = this.queries.find((q) => q.ref === query);
+    if (!declared) throw new Error(`${this.key}: query ${query.name} is not declared here`);
+    declared.options = { ...declared.options, openModal: modal };
   }
 
   build(appName: string): AppExport {

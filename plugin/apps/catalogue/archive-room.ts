@@ -2,6 +2,7 @@
 import { fx } from '../builder.js';
 import { operationForm } from '../op-form.js';
 import type { TemplateApp } from './types.js';
+import { printButtons } from '../print.js';
 
 export const archiveRoom: TemplateApp = {
   key: 'archive-room',
@@ -112,6 +113,9 @@ export const archiveRoom: TemplateApp = {
         ],
         { loading: catalogue },
       );
+      printButtons(app, page, [
+        { template: 'vacated-catalogue', label: app.t('退伙档案目录', 'Vacated catalogue'), params: '({ year: Number(components.yearInput.value) || new Date().getFullYear() })' },
+      ]);
     });
   },
 };

@@ -3,6 +3,7 @@ import { isAllowed, ticketStates, type TicketAction } from '../../areas/tickets/
 import { fx } from '../builder.js';
 import { operationForm } from '../op-form.js';
 import type { TemplateApp } from './types.js';
+import { printButtons } from '../print.js';
 
 export const callbackDesk: TemplateApp = {
   key: 'callback-desk',
@@ -30,6 +31,10 @@ export const callbackDesk: TemplateApp = {
         ],
         { loading: due },
       );
+      page.row((row) => void row.numberInput('statsYear', app.t('统计年份', 'Statistics year'), { width: 10 }));
+      printButtons(app, page, [
+        { template: 'callback-stats', label: app.t('回访统计', 'Callback statistics'), params: '({ year: Number(components.statsYear.value) || new Date().getFullYear() })' },
+      ]);
       page.container('recordBox', (box) => {
         box.text('recordTitle', app.t('记录回访结果', 'Record the outcome'));
         operationForm(app, box, 'recordCallback', 'tickets.recordCallback', {

@@ -3,6 +3,7 @@ import { loanTransitions, type LoanAction } from '../../areas/loans/model.js';
 import { fx, type AppBuilder, type Region } from '../builder.js';
 import { fieldChoices, operationForm } from '../op-form.js';
 import type { TemplateApp } from './types.js';
+import { printButtons } from '../print.js';
 
 const loanInputs: Partial<Record<LoanAction, readonly string[]>> = { issue: ['pages'], return: ['note'] };
 const loanTitles: Record<LoanAction, [string, string]> = {
@@ -37,6 +38,9 @@ export const lendingDesk: TemplateApp = {
       });
       page.table('loanTable', loans.fx('data?.items ?? []'), loanColumns, { loading: loans });
       const loanId = fx('components.loanTable.selectedRow?.id');
+      printButtons(app, page, [
+        { template: 'loan-slip', label: app.t('借阅单', 'Loan slip'), params: '({ id: components.loanTable.selectedRow?.id })', disabled: fx('!components.loanTable.selectedRow?.id') },
+      ]);
       page.tabs('loanActions', [
         {
           id: 'request',

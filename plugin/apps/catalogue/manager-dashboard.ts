@@ -1,6 +1,7 @@
 // 经理看板: the month's figures, on-time rates, satisfaction, charts, and what waits for a manager's approval.
 import { fx } from '../builder.js';
 import type { TemplateApp } from './types.js';
+import { printButtons } from '../print.js';
 
 const pairs = (js: string): string => fx(`Object.entries(${js} ?? {}).map(([x, y]) => ({ x, y }))`);
 
@@ -17,6 +18,16 @@ export const managerDashboard: TemplateApp = {
         row.textInput('monthInput', app.t('月份', 'Month'), { placeholder: '2026-01', width: 10 });
         row.button('reportButton', app.t('刷新', 'Refresh'), report, { width: 8 });
       });
+      const surveys = app.query('surveyList', 'surveys.list', { limit: '20' }, { runOnPageLoad: true });
+      page.row((row) => {
+        row.dropdown('surveySelect', app.t('调查', 'Survey'), surveys.fx('(data ?? []).map(s => ({ label: s.title ?? String(s.id), value: s.id }))'), { width: 16 });
+      });
+      const chosenMonth = `(components.monthInput.value || moment().format('YYYY-MM'))`;
+      printButtons(app, page, [
+        { template: 'monthly-analysis', label: app.t('月度分析', 'Monthly analysis'), params: `({ month: ${chosenMonth} })` },
+        { template: 'quarterly-summary', label: app.t('季度小结', 'Quarterly summary'), params: `({ quarter: ${chosenMonth}.slice(0, 4) + '-Q' + Math.ceil(Number(${chosenMonth}.slice(5, 7)) / 3) })` },
+        { template: 'survey-results', label: app.t('满意度调查结果', 'Survey results'), params: '({ id: components.surveySelect.value })', disabled: fx('!components.surveySelect.value') },
+      ]);
       page.row((row) => {
         row.statistic('closureStat', app.t('结案率', 'Closed'), report.fx('data?.closure?.percent ?? 0'), { suffix: '%' });
         row.statistic('satisfactionStat', app.t('满意率', 'Satisfied'), report.fx('data?.satisfaction?.percent ?? 0'), { suffix: '%' });

@@ -3,6 +3,7 @@ import { fx } from '../builder.js';
 import { fieldChoices } from '../op-form.js';
 import { ticketActionTabs, ticketChoices, ticketColumns, ticketDetail } from '../ticket-actions.js';
 import type { TemplateApp } from './types.js';
+import { printButtons } from '../print.js';
 
 export const ticketBoard: TemplateApp = {
   key: 'ticket-board',
@@ -33,6 +34,12 @@ export const ticketBoard: TemplateApp = {
       const detail = app.query('ticketDetail', 'tickets.get', { id: '{{components.ticketTable.selectedRow.id}}' });
       page.table('ticketTable', list.fx('data?.items ?? []'), ticketColumns(app), { loading: list, onRowClicked: [detail] });
       ticketDetail(app, page, 'ticket', detail);
+      const ticket = { params: `({ id: ${detail.js('data?.id')} })`, disabled: fx(`!${detail.js('data?.id')}`) };
+      printButtons(app, page, [
+        { template: 'complaint-intake', label: app.t('投诉记录', 'Intake record'), ...ticket },
+        { template: 'transfer-slip', label: app.t('转办单', 'Transfer slip'), ...ticket },
+        { template: 'resolution-record', label: app.t('处理记录', 'Resolution record'), ...ticket },
+      ]);
       const departments = app.query('departmentList', 'departments.list', {}, { runOnPageLoad: true });
       const staff = app.query('staffList', 'staff.list', { departmentCode: app.params.department }, { runOnPageLoad: true });
       const settings = app.query('settings', 'settings.get', {}, { runOnPageLoad: true });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { buildApps } from '../../apps/build.js';
 import { defaultParams, type AppParams, type Language } from '../../apps/builder.js';
-import { validateAppExport } from '../../apps/validate.js';
+import { validateAppExport } from '../../apps/validate/index.js';
 
 export interface AppsOptions {
   department: string;
