@@ -17,6 +17,7 @@ import forms from './areas/forms/operations.js';
 import surveys from './areas/surveys/operations.js';
 import documents from './areas/documents/operations.js';
 import incidents from './areas/incidents/operations.js';
+import attachments from './areas/attachments/operations.js';
 
 /** Every area's declarations; the registry (core/registry.ts) checks names and builds the lookup. */
 export const allOperations: readonly AnyOperation[] = [
@@ -38,4 +39,5 @@ export const allOperations: readonly AnyOperation[] = [
   ...surveys,
   ...documents,
   ...incidents,
+  ...attachments,
 ];

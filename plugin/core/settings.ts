@@ -99,6 +99,15 @@ export const settingsSchema = z.strictObject({
     })
     .prefault({}),
   handover: z.strictObject({ acknowledgeMinutes: z.number().int().min(1).max(24 * 60).default(30) }).prefault({}),
+  // R-DAY-8: photos and scans are stored in the database, so their size is capped per file and per site.
+  attachments: z
+    .strictObject({
+      maxFileBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+      maxSiteBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(5 * 1024 * 1024 * 1024),
+    })
+    .prefault({}),
+  // R-DAY-10: how long before an appointment's window the reminder goes out.
+  appointments: z.strictObject({ reminderMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60) }).prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
