@@ -15,7 +15,6 @@
 import { readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { createContext, runInNewContext } from 'node:vm';
-import { requireFromString } from 'module-from-string';
 
 export type LoaderForm = 1 | 2 | 3;
 export const loaderForms: readonly LoaderForm[] = [1, 2, 3];
@@ -47,6 +46,8 @@ const sandboxRequire = Object.assign(
 );
 
 function form1(decoded: string): PluginModule {
+  // Loaded on first use: a worktree that has not installed this dev dependency yet still runs forms 2 and 3.
+  const { requireFromString } = hostRequire('module-from-string') as typeof import('module-from-string');
   return requireFromString(decoded, { useCurrentGlobal: true }) as PluginModule;
 }
 
