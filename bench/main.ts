@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { generate, ZONE, type Generated } from './generate.js';
 import { buildOps } from './ops.js';
 import { PluginArm } from './plugin-arm.js';
+import { LOADER_OPS, loaderTable } from './loader-report.js';
 import { Recorder } from './trace.js';
 import { measure } from './measure.js';
 import { PLUGIN_POOL, throughput } from './throughput.js';
@@ -41,6 +42,7 @@ const program = new Command('bench')
   .option('--seconds <n>', 'length of the tickets.open burst', positive, 10)
   .option('--cold-runs <n>', 'fresh processes for the cold-start median', positive, 5)
   .option('--seed <n>', 'data generator seed', positive, 1)
+  .option('--loader <labels>', `operations also measured through ToolJet's loader, a fresh evaluation per call (default: ${LOADER_OPS.join(',')}; "none" to skip)`, (v: string) => v.split(',').map((s) => s.trim()))
   .option('--only <operations>', 'comma list of operations to measure (default: all benchmarked ones)', (v: string) => v.split(',').map((s) => s.trim()))
   .option('--growth <files>', 'only print the growth table of earlier --json results (comma list, smallest scale first)', (v: string) => v.split(','))
   .option('--keep', 'keep the generated schema (its name is printed)')
@@ -60,6 +62,7 @@ interface Options {
   keep?: boolean;
   reuse?: string;
   only?: string[];
+  loader?: string[];
   growth?: string[];
 }
 
@@ -71,6 +74,8 @@ async function benchScale(scale: string): Promise<ScaleRun> {
   const schema = opts.reuse ?? `bench_${scale}_${randomBytes(3).toString('hex')}`;
   const sourceOptions = db.sourceOptions(schema);
   const plugin = new PluginArm(sourceOptions);
+  const loader = new PluginArm(sourceOptions, 'tooljet');
+  const loaderOps = new Set<string>(opts.loader ?? LOADER_OPS);
   await plugin.connect();
   const pool = db.pool(schema, opts.clients + 4);
   const recorder = new Recorder({ connectionString: db.url, schema }, { site: 'main', zone: ZONE });
@@ -92,8 +97,8 @@ async function benchScale(scale: string): Promise<ScaleRun> {
     for (const op of ops.filter((o) => !opts.only || opts.only.includes(o.operation))) {
       // A report reads the whole month: fewer calls keep the run short without changing its p50.
       const n = op.shape === 'report' ? Math.min(opts.iterations, 30) : opts.iterations;
-      const result = await measure({ plugin, recorder, pool }, op, n, op.shape === 'report' ? 3 : opts.warmup);
-      log(`  ${op.label.padEnd(28)} plugin p50 ${result.plugin.p50.toFixed(2)} ms, raw p50 ${result.raw.p50.toFixed(2)} ms, ratio ${result.ratio.toFixed(2)}`);
+      const result = await measure({ plugin, recorder, pool, ...(loaderOps.has(op.label) ? { loader } : {}) }, op, n, op.shape === 'report' ? 3 : opts.warmup);
+      log(`  ${op.label.padEnd(28)} plugin p50 ${result.plugin.p50.toFixed(2)} ms, raw p50 ${result.raw.p50.toFixed(2)} ms, ratio ${result.ratio.toFixed(2)}${result.loader ? `; fresh evaluation p50 ${result.loader.p50.toFixed(2)} ms` : ''}`);
       run.ops.push(result);
     }
     const open = ops.find((o) => o.operation === 'tickets.open');
@@ -154,6 +159,8 @@ for (const run of runs) {
   out.push(`## ${run.scale} tickets (${run.db}; data generated in ${run.generateSeconds.toFixed(0)} s + ${(run.vacuumSeconds ?? 0).toFixed(0)} s vacuum analyze, ${((run.diskBytes ?? 0) / 2 ** 30).toFixed(2)} GiB on disk)`, '', opsTable(run), '', extrasTable(run), '');
   out.push(...absoluteChecks(run).map((l) => `- ${l}`), '', 'Statements of one recorded write (ms):', '', writeTraces(run), '');
 }
+const loaderRows = runs.map((run) => [run, loaderTable(run.ops)] as const).filter(([, table]) => table !== '');
+for (const [run, table] of loaderRows) out.push(`## ToolJet's loader: a fresh evaluation per call (${run.scale}, ${run.db})`, '', table, '');
 if (runs.length > 1) out.push('## Growth', '', growthTable(runs), '');
 process.stdout.write(`${out.join('\n')}\n`);
 if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, options: opts, version: db.version, runs }, null, 2)}\n`);

@@ -1,5 +1,6 @@
 // One benchmarked operation, both arms, interleaved call by call so that the shared machine's noise falls on both
-// alike: (a) the bundle's run(), (b) the same statements replayed through `pg` (bench/trace.ts).
+// alike: (a) the bundle's run(), (b) the same statements replayed through `pg` (bench/trace.ts); for some operations
+// also (c) the bundle evaluated afresh per call as ToolJet's server does (bench/plugin-arm.ts, 'tooljet').
 import type pg from 'pg';
 import type { BenchOp } from './ops.js';
 import type { PluginArm } from './plugin-arm.js';
@@ -15,6 +16,8 @@ export interface OpResult {
   raw: Summary;
   /** plugin p50 / raw p50 (the issue's measure). */
   ratio: number;
+  /** Arm c: a fresh evaluation of the bundle per call (ToolJet's loader form 3), when measured; cpu as below. */
+  loader?: Summary & { cpu: number };
   /** Median of call-by-call ratios: the two calls of a pair share the machine's load of that moment. */
   pairedRatio: number;
   /** This process's CPU ms per call (p50): for pg, the client side only (driver, and the plugin in arm a). */
@@ -30,6 +33,8 @@ export interface Arms {
   plugin: PluginArm;
   recorder: Recorder;
   pool: pg.Pool;
+  /** Arm c, for the operations it is measured on. */
+  loader?: PluginArm;
 }
 
 export async function measure(arms: Arms, op: BenchOp, iterations: number, warmup: number): Promise<OpResult> {
@@ -47,11 +52,15 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
   };
   const plugin: number[] = [];
   const raw: number[] = [];
+  const loader: number[] = [];
+  const loaderCpu: number[] = [];
+  const loaderArm = arms.loader;
   const cpu = { plugin: [] as number[], raw: [] as number[] };
   let last: Trace | undefined;
   // Warm-up calls use inputs after the measured ones so that writes never reuse an input.
   for (let k = iterations; k < iterations + warmup; k++) {
     await arms.plugin.run(op.operation, op.input(k, 0), op.user);
+    await loaderArm?.run(op.operation, op.input(k, 0), op.user);
     await replay(arms.pool, await traceOf(k));
   }
   for (let k = 0; k < iterations; k++) {
@@ -69,14 +78,15 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
       raw.push(t.wall);
       cpu.raw.push(t.cpu);
     };
-    // Alternate which arm goes first: the second call of a pair finds warmer caches.
-    if (k % 2 === 0) {
-      await a();
-      await b();
-    } else {
-      await b();
-      await a();
-    }
+    const c = async () => {
+      if (!loaderArm) return;
+      const t = await timedWithCpu(() => loaderArm.run(op.operation, op.input(k, 0), op.user));
+      loader.push(t.wall);
+      loaderCpu.push(t.cpu);
+    };
+    // Rotate which arm goes first: the first call of a round finds colder caches.
+    const round = loaderArm ? [a, b, c] : [a, b];
+    for (let i = 0; i < round.length; i++) await round[(k + i) % round.length]!();
   }
   const p = summarize(plugin);
   const r = summarize(raw);
@@ -88,6 +98,7 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
     plugin: p,
     raw: r,
     ratio: p.p50 / r.p50,
+    ...(loader.length > 0 ? { loader: { ...summarize(loader), cpu: summarize(loaderCpu).p50 } } : {}),
     pairedRatio: summarize(plugin.map((a, i) => a / raw[i]!)).p50,
     cpu: { plugin: summarize(cpu.plugin).p50, raw: summarize(cpu.raw).p50 },
     statements: last?.statements.length ?? 0,
