@@ -1,41 +1,37 @@
-// Soak: a bounded mixed load on the local service (`customerdesk serve` on an embedded data directory):
-// N concurrent clients registering customers, opening and reading tickets, lending archives, searching.
-// Passes when no call fails unexpectedly and the service's memory levels off (second half of the run
-// peaks at most 1.5× the first half, after a warm-up). Prints a JSON summary; exits 1 on failure.
-//   npm run soak -- --seconds 60 --clients 32
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Soak: a bounded mixed load, N concurrent clients registering customers, opening and reading tickets, lending
+// archives, searching. By default through ToolJet's newest loader form, the bundle evaluated afresh for every call
+// (scripts/soak-desks.ts; DATABASE_URL or an embedded PGlite); `--through service` soaks the local HTTP service (`customerdesk serve`).
+// Passes when no call fails unexpectedly, the memory of the process holding the plugin levels off (second half of
+// the run peaks at most 1.5× the first half, after a warm-up) and, on PostgreSQL, the data source never holds more
+// connections than its pool's maximum. Prints a JSON summary; exits 1 on failure.
+//   npm run soak -- --seconds 60 --clients 32 [--through tooljet|service]
 import { parseArgs } from 'node:util';
-import { call, startService, type Reply } from '../test/support/service.js';
+import type { Reply } from '../test/support/service.js';
+import { serviceDesk, toolJetDesk } from './soak-desks.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, clients: { type: 'string', default: '32' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '60' }, clients: { type: 'string', default: '32' }, through: { type: 'string', default: 'tooljet' } },
+});
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
+if (values.through !== 'tooljet' && values.through !== 'service') throw new Error('--through is tooljet or service');
+/** pg.Pool's `max` for a data source (plugin/db/pg.ts). */
+const poolMax = 10;
 
-const rssOf = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
-const dataDir = mkdtempSync(join(tmpdir(), 'customerdesk-soak-'));
-const service = await startService({ dataDir, env: { DATABASE_URL: undefined } });
+const desk = values.through === 'tooljet' ? await toolJetDesk() : await serviceDesk();
 const calls: Record<string, number> = {};
 const failures: { op: string; status: number; body: unknown }[] = [];
 const latencies: number[] = [];
 const memory: { at: number; mb: number }[] = [];
+const connections: number[] = [];
 
 try {
-  const admin = await call(service.base, 'staff.upsert', { name: '压测 Soak', roles: ['admin', 'agent', 'supervisor'], issueApiKey: true });
-  if (admin.status !== 200) throw new Error(`bootstrap failed: ${JSON.stringify(admin.body)}`);
-  const key = admin.body.apiKey as string;
-  // Nobody approves their own loan request (R-LEN-2): a manager of their own.
-  const manager = await call(service.base, 'staff.upsert', { name: '压测经理 Manager', roles: ['manager'], issueApiKey: true }, key);
-  if (manager.status !== 200) throw new Error(`manager failed: ${JSON.stringify(manager.body)}`);
-  const managerKey = manager.body.apiKey as string;
   const started = Date.now();
   const deadline = started + seconds * 1000;
 
-  const op = async (name: string, body: Record<string, unknown>, as = key): Promise<Reply> => {
+  const op = async (name: string, body: Record<string, unknown>, as = desk.admin): Promise<Reply> => {
     const t0 = performance.now();
-    const r = await call(service.base, name, body, as);
+    const r = await as(name, body);
     latencies.push(performance.now() - t0);
     calls[name] = (calls[name] ?? 0) + 1;
     if (r.status !== 200) failures.push({ op: name, status: r.status, body: r.body });
@@ -53,7 +49,7 @@ try {
       if (customer.status === 200 && i % 3 === 0) {
         const loan = await op('loans.request', { archiveId: customer.body.archiveId, purpose: `压测 ${i}` });
         if (loan.status === 200) {
-          await op('loans.approve', { id: loan.body.id }, managerKey);
+          await op('loans.approve', { id: loan.body.id }, desk.manager);
           await op('loans.issue', { id: loan.body.id, pages: 0 });
           await op('loans.return', { id: loan.body.id, pagesReturned: 0 });
         }
@@ -62,12 +58,14 @@ try {
     }
   };
 
-  const sampler = setInterval(() => memory.push({ at: (Date.now() - started) / 1000, mb: rssOf(service.child.pid!) }), 1000);
+  const sampler = setInterval(() => {
+    memory.push({ at: (Date.now() - started) / 1000, mb: desk.memoryMb() });
+    void desk.connections?.().then((n) => connections.push(n));
+  }, 1000);
   await Promise.all(Array.from({ length: clients }, (_, n) => client(n)));
   clearInterval(sampler);
 } finally {
-  await service.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await desk.stop();
 }
 
 const warm = memory.filter((m) => m.at >= Math.min(10, seconds / 4));
@@ -87,10 +85,19 @@ const summary = {
   firstErrors: failures.slice(0, 5),
   latencyMs: { p50: Math.round(sorted[Math.floor(total * 0.5)] ?? 0), p95: Math.round(sorted[Math.floor(total * 0.95)] ?? 0), max: Math.round(sorted[total - 1] ?? 0) },
   rssMb: { firstHalfPeak: Math.round(firstPeak), secondHalfPeak: Math.round(secondPeak), samples: memory.length },
+  through: values.through,
+  ...(connections.length > 0 ? { connections: { max: Math.max(...connections), poolMax, samples: connections.length } } : {}),
 };
 console.log(JSON.stringify(summary, null, 2));
 const memoryStable = firstPeak === 0 || secondPeak <= firstPeak * 1.5;
-if (failures.length > 0 || !memoryStable) {
-  console.error(`soak failed: ${failures.length} unexpected errors${memoryStable ? '' : `, memory grew from ${firstPeak.toFixed(0)} MB to ${secondPeak.toFixed(0)} MB`}`);
+const connectionsBounded = connections.every((n) => n <= poolMax);
+if (failures.length > 0 || !memoryStable || !connectionsBounded) {
+  const why = [
+    `${failures.length} unexpected errors`,
+    ...(memoryStable ? [] : [`memory grew from ${firstPeak.toFixed(0)} MB to ${secondPeak.toFixed(0)} MB`]),
+    ...(connectionsBounded ? [] : [`${Math.max(...connections)} connections (pool max ${poolMax})`]),
+  ];
+  console.error(`soak failed: ${why.join(', ')}`);
   process.exit(1);
 }
+process.exit(0);

@@ -12,7 +12,7 @@ export async function bundleDatabase(): Promise<{ options: Record<string, string
   if (url) return { options: { connection_string: url, schema }, stop: async () => undefined };
   const db = await PGlite.create();
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 8 });
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
   await server.start();
   return {
     options: { host: '127.0.0.1', port: String(port), database: 'postgres', username: 'postgres', password: 'x', schema },
