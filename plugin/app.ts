@@ -18,6 +18,7 @@ import surveys from './areas/surveys/operations.js';
 import documents from './areas/documents/operations.js';
 import incidents from './areas/incidents/operations.js';
 import attachments from './areas/attachments/operations.js';
+import appointments from './areas/appointments/operations.js';
 
 /** Every area's declarations; the registry (core/registry.ts) checks names and builds the lookup. */
 export const allOperations: readonly AnyOperation[] = [
@@ -40,4 +41,5 @@ export const allOperations: readonly AnyOperation[] = [
   ...documents,
   ...incidents,
   ...attachments,
+  ...appointments,
 ];

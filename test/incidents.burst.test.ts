@@ -129,4 +129,14 @@ describe('incidents: one burst pipe, fifty callers (R-DAY-7)', () => {
     const states = await t.sql<{ state: string }>('select state from tickets where id = any($1::bigint[]) order by id', [[plain.id, conduct.id]]);
     expect(states.map((s) => s.state)).toEqual(['new', 'new']);
   });
+
+  it('R-DAY-7 R-REP-1 the monthly report counts incidents apart from the tickets that reported them', async () => {
+    t.setNow('2026-11-02T09:00:00+08:00');
+    const report = await t.as(cast.manager)('reports.monthly', { month: '2026-10' });
+    // Four incidents this month: the burst pipe (50 repairs, closed), the lift (1 complaint), the water cut (none),
+    // the garage leak (1 repair, 1 conduct complaint).
+    expect(report.incidents).toEqual({ opened: 4, closed: 1, linkedTickets: 53, linkedComplaints: 2 });
+    const repairs = report.counts.kind.find((k: { key: string }) => k.key === 'repair');
+    expect(repairs.count).toBeGreaterThanOrEqual(51);
+  });
 });

@@ -14,6 +14,8 @@ export const scanEvents = [
   'loan.overdue',
   'callback.due',
   'shift.handover_unacknowledged',
+  'appointment.reminder',
+  'appointment.unrecorded',
 ] as const;
 
 export const scanResult = z.object({
@@ -38,6 +40,7 @@ export async function scanDue(tx: Tx, scope: ScanScope): Promise<ScanResult> {
     settings.loans.reminderHoursBeforeDue,
     localDate(zone, now),
     settings.handover.acknowledgeMinutes,
+    settings.appointments.reminderMinutes,
   ]);
   const emitted = Object.fromEntries(scanEvents.map((e) => [e, rows.find((r) => r.event === e)?.n ?? 0])) as ScanResult['emitted'];
   return { emitted, total: rows.reduce((sum, r) => sum + r.n, 0) };

@@ -38,7 +38,10 @@ export async function buildMonthlyReport(ctx: OpContext, month: string, topUnits
   const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-clocks', [...range, ctx.now]);
   const [s] = await ctx.sql<Summary>('reports/monthly-summary', [...range, ctx.now, settings.tickets.repeatWindowDays, handlingTargetHours]);
   const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-units', [...range, topUnits]);
-  if (!s) throw new Error('the monthly summary returned no row');
+  // R-DAY-7 / R-DAY-10: incidents and appointments are counted apart from the tickets.
+  const [incidents] = await ctx.sql<MonthlyReport['incidents']>('incidents/monthly', range);
+  const [appointments] = await ctx.sql<MonthlyReport['appointments']>('appointments/monthly', range);
+  if (!s || !incidents || !appointments) throw new Error('a monthly statement returned no row');
   const byDimension = (d: Dimension) => counts.filter((r) => r.dimension === d).map(({ key, count }) => ({ key, count }));
   return {
     month,
@@ -70,5 +73,7 @@ export async function buildMonthlyReport(ctx: OpContext, month: string, topUnits
     },
     repeatComplaints: s.repeatComplaints,
     topUnits: units,
+    incidents,
+    appointments,
   };
 }

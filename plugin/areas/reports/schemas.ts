@@ -38,6 +38,20 @@ export const monthlyReport = z.object({
   }),
   repeatComplaints: z.number().describe('complaints from a unit that complained within the repeat window before'),
   topUnits: z.array(z.object({ unit: z.string(), tickets: z.number(), complaints: z.number() })),
+  incidents: z
+    .object({ opened: z.number(), closed: z.number(), linkedTickets: z.number(), linkedComplaints: z.number() })
+    .describe('R-DAY-7: incidents opened in the month and the tickets linked to them (a burst of calls is one incident, many tickets)'),
+  appointments: z
+    .object({
+      booked: z.number(),
+      done: z.number(),
+      missed: z.number(),
+      missedByResident: z.number(),
+      missedByStaff: z.number(),
+      cancelled: z.number(),
+      open: z.number(),
+    })
+    .describe('R-DAY-10: appointments whose window opened in the month, by outcome'),
 });
 
 export const staffScore = z.object({

@@ -2,7 +2,7 @@
 -- moved deadline notifies again while a repeated scan does not. Concurrent scans wait on each other's
 -- key and then skip it.
 -- $1 site, $2 now, $3 settings.sla.dueSoonHours, $4 settings.loans.reminderHoursBeforeDue,
--- $5 today's local date, $6 settings.handover.acknowledgeMinutes.
+-- $5 today's local date, $6 settings.handover.acknowledgeMinutes, $7 settings.appointments.reminderMinutes.
 with open_clocks as (
   select k.ticket_id, k.clock, k.due_at,
          jsonb_build_object('ticketId', t.id, 'number', t.number, 'kind', t.kind, 'severity', t.severity,
@@ -21,6 +21,15 @@ with open_clocks as (
     join customers c on c.site = a.site and c.id = a.customer_id
    where l.site = $1 and l.state = 'issued'
      and l.due_at <= $2::timestamptz + make_interval(secs => $4::float8 * 3600)
+), scheduled_appointments as (
+  select p.id, p.window_start, p.window_end,
+         jsonb_build_object('appointmentId', p.id, 'ticketId', t.id, 'number', t.number, 'kind', p.kind,
+                            'windowStart', p.window_start, 'windowEnd', p.window_end, 'assigneeId', p.assignee_id,
+                            'bookedBy', p.booked_by, 'firstOwnerId', t.first_owner_id) as payload
+    from appointments p
+    join tickets t on t.site = p.site and t.id = p.ticket_id
+   where p.site = $1 and p.state = 'scheduled'
+     and p.window_start <= $2::timestamptz + make_interval(mins => $7::int)
 ), due (key, event, payload) as (
   select concat_ws(':', 'ticket.deadline_near', ticket_id, clock, extract(epoch from due_at)::bigint), 'ticket.deadline_near', payload
     from open_clocks where due_at > $2::timestamptz
@@ -47,6 +56,13 @@ with open_clocks as (
     from handovers h
    where h.site = $1 and h.acknowledged_at is null
      and h.created_at + make_interval(mins => $6::int) <= $2::timestamptz
+  union all
+  -- R-DAY-10: a reminder before the window opens, and a prompt once it closed with no outcome recorded.
+  select concat_ws(':', 'appointment.reminder', id, extract(epoch from window_start)::bigint), 'appointment.reminder', payload
+    from scheduled_appointments where window_start > $2::timestamptz
+  union all
+  select concat_ws(':', 'appointment.unrecorded', id, extract(epoch from window_end)::bigint), 'appointment.unrecorded', payload
+    from scheduled_appointments where window_end <= $2::timestamptz
 ), fresh as (
   insert into notification_keys (site, key, created_at)
   select $1, key, $2::timestamptz from due
