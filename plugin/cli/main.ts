@@ -8,6 +8,7 @@ import { register as registerPackage } from './commands/package.js';
 import { register as registerApps } from './commands/apps.js';
 import { register as registerInstall } from './commands/install.js';
 import { register as registerData } from './commands/data.js';
+import { register as registerMarketplace } from './commands/marketplace.js';
 import { version } from '../version.js';
 import { exitWith } from './fail.js';
 
@@ -18,7 +19,7 @@ const program = new Command()
   // Commander's own messages (unknown command, bad option value) stay on one line as well.
   .configureOutput({ outputError: (text, write) => write(`${text.trim().replace(/\s*\n\s*/g, ' ')}\n`) });
 
-for (const register of [registerServe, registerSeed, registerWorker, registerData, registerPackage, registerApps, registerInstall]) register(program);
+for (const register of [registerServe, registerSeed, registerWorker, registerData, registerPackage, registerApps, registerInstall, registerMarketplace]) register(program);
 
 process.on('unhandledRejection', (e) => exitWith(e));
 try {

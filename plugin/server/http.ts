@@ -5,6 +5,7 @@ import { httpStatus } from '../core/http-status.js';
 import { registry, operationList } from '../core/registry.js';
 import { openApi } from '../gen/openapi.js';
 import { schemaVersion } from '../db/migrate.js';
+import { defaultAssetDir, serveMarketplaceAsset } from '../marketplace/assets.js';
 import { authenticate, Unauthorized } from './auth.js';
 import { readyWith, retryAfter, type Readiness } from './readiness.js';
 
@@ -50,6 +51,8 @@ export function createHandler(state: Env | (() => Readiness)): RequestListener {
   const spec = openApi(operationList());
   return (req, res) => {
     void (async () => {
+      // The plugin's files for ToolJet's TOOLJET_MARKETPLACE_URL (issue 13), served even while starting.
+      if (serveMarketplaceAsset(req, res, { dir: process.env.CUSTOMERDESK_MARKETPLACE_DIR ?? defaultAssetDir })) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       const now = readiness();
       try {
