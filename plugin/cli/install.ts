@@ -6,15 +6,10 @@ import { join } from 'node:path';
 import type { BuiltApp } from '../apps/build.js';
 import { pluginKind } from '../apps/builder.js';
 import { sourceOptionSpecs } from '../tooljet/source-options.js';
+import { checkAssets, installPlugin, type CatalogueEntry, type Report } from './install-plugin.js';
 import { failure, InstallError, type ToolJetApi } from './tooljet-api.js';
 
-export interface CatalogueEntry {
-  id: string;
-  name: string;
-  description: string;
-  version: string;
-  author?: string;
-}
+export type { CatalogueEntry, Report } from './install-plugin.js';
 
 export interface InstallPlan {
   entry: CatalogueEntry;
@@ -22,9 +17,11 @@ export interface InstallPlan {
   /** Data source option values (manifest keys); the ones the manifest marks secret are sent encrypted. */
   sourceOptions: Record<string, string | boolean>;
   apps: readonly BuiltApp[];
+  /** What ToolJet's TOOLJET_MARKETPLACE_URL points at, when known: checked before installing. */
+  marketplaceUrl?: string;
+  /** The package folder (dist/marketplace/customerdesk) the served files must match. */
+  packageDir?: string;
 }
-
-export type Report = (line: string) => void;
 
 type Row = Record<string, unknown>;
 const rows = (body: unknown, key: string): Row[] => {
@@ -32,7 +29,7 @@ const rows = (body: unknown, key: string): Row[] => {
   return Array.isArray(list) ? (list as Row[]) : [];
 };
 
-/** Reads the catalogue entry `npm run build` writes next to the marketplace folder. */
+/** Reads the catalogue entry `customerdesk package` writes into the plugin folder. */
 export function readCatalogueEntry(marketplaceDir: string): CatalogueEntry {
   const path = join(marketplaceDir, pluginKind, 'plugin.json');
   try {
@@ -42,33 +39,12 @@ export function readCatalogueEntry(marketplaceDir: string): CatalogueEntry {
   }
 }
 
-async function installPlugin(api: ToolJetApi, entry: CatalogueEntry, report: Report): Promise<string> {
-  const listed = await api.get('/api/plugins');
-  if (listed.status === 403 || listed.status === 404) {
-    throw new InstallError(
-      'the ToolJet marketplace is off on this server: set ENABLE_MARKETPLACE_FEATURE=true, restart ToolJet, and run install again ' +
-        `(GET /api/plugins answered HTTP ${listed.status})`,
-    );
-  }
-  if (listed.status >= 400) throw failure('listing installed plugins', listed);
-  const installed = rows(listed.body, 'plugins').find((p) => p.pluginId === entry.id);
-  if (installed && installed.version === entry.version) {
-    report(`  plugin ${entry.id} ${entry.version} is already installed`);
-    return String(installed.id);
-  }
-  if (installed) {
-    const updated = await api.send('PATCH', `/api/plugins/${String(installed.id)}`, { id: entry.id, name: entry.name, description: entry.description, version: entry.version });
-    if (updated.status >= 400) throw failure(`upgrading plugin ${entry.id} from ${String(installed.version)}`, updated);
-    report(`  plugin ${entry.id} upgraded ${String(installed.version)} → ${entry.version}`);
-    return String(installed.id);
-  }
-  const made = await api.send('POST', '/api/plugins/install', { id: entry.id, name: entry.name, description: entry.description, version: entry.version });
-  if (made.status === 403 || made.status === 404) throw new InstallError('the ToolJet marketplace is off on this server: set ENABLE_MARKETPLACE_FEATURE=true and restart ToolJet');
-  if (made.status >= 400) throw failure(`installing plugin ${entry.id} (is the folder in ToolJet's marketplace/plugins?)`, made);
-  report(`  plugin ${entry.id} ${entry.version} installed`);
-  return String((made.body as Row | null)?.id ?? '');
-}
-
+/**
+ * Creates the data source and writes its options into every environment. ToolJet writes the options to the
+ * environment given (default: the default one) and copies them to the others with encrypted values blanked
+ * (server/src/modules/data-sources/util.service.ts, create), so each other environment is written explicitly
+ * (PUT /api/data-sources/:id?environment_id=, controller.ts).
+ */
 async function createDataSource(api: ToolJetApi, pluginId: string, plan: InstallPlan, report: Report): Promise<void> {
   const listed = await api.get(`/api/data-sources/${api.workspaceId}`);
   if (listed.status >= 400) throw failure('listing data sources', listed);
@@ -76,16 +52,22 @@ async function createDataSource(api: ToolJetApi, pluginId: string, plan: Install
   if (existing && existing.kind !== pluginKind) {
     throw new InstallError(`a data source named "${plan.dataSource}" already exists with kind ${String(existing.kind)}; choose another --data-source name`);
   }
-  if (existing) {
-    report(`  data source "${plan.dataSource}" already exists (its settings are left as they are)`);
-    return;
-  }
+  if (existing) return report(`  data source "${plan.dataSource}" already exists (its settings are left as they are)`);
+  const envs = await api.get('/api/app-environments');
+  const environments = envs.status < 400 ? rows(envs.body, 'environments') : [];
+  const first = environments.find((e) => e.is_default === true) ?? environments[0];
   const options = sourceOptionSpecs
     .filter((s) => plan.sourceOptions[s.key] !== undefined || s.default !== undefined)
     .map((s) => ({ key: s.key, value: plan.sourceOptions[s.key] ?? s.default, encrypted: s.encrypted === true }));
-  const made = await api.send('POST', '/api/data-sources', { name: plan.dataSource, kind: pluginKind, plugin_id: pluginId, scope: 'global', options });
+  const made = await api.send('POST', '/api/data-sources', { name: plan.dataSource, kind: pluginKind, plugin_id: pluginId, options, ...(first ? { environment_id: first.id } : {}) });
   if (made.status >= 400) throw failure(`creating data source "${plan.dataSource}"`, made);
-  report(`  data source "${plan.dataSource}" created`);
+  const id = String((made.body as Row | null)?.id ?? '');
+  for (const env of environments.filter((e) => e !== first)) {
+    const put = await api.send('PUT', `/api/data-sources/${id}?environment_id=${encodeURIComponent(String(env.id))}`, { name: plan.dataSource, options });
+    if (put.status >= 400) throw failure(`writing the data source's options for ${String(env.name)}`, put);
+  }
+  const names = environments.map((e) => String(e.name));
+  report(`  data source "${plan.dataSource}" created${names.length ? `, options written to ${names.join(', ')}` : ''}`);
 }
 
 async function importApps(api: ToolJetApi, plan: InstallPlan, report: Report): Promise<void> {
@@ -104,7 +86,8 @@ async function importApps(api: ToolJetApi, plan: InstallPlan, report: Report): P
 
 export async function installIntoToolJet(api: ToolJetApi, plan: InstallPlan, report: Report): Promise<void> {
   report(`1/3 plugin ${plan.entry.id} ${plan.entry.version}`);
-  const pluginId = await installPlugin(api, plan.entry, report);
+  if (plan.marketplaceUrl) await checkAssets(plan.marketplaceUrl, plan.packageDir ?? join('dist', 'marketplace', pluginKind), report);
+  const pluginId = await installPlugin(api, plan.entry, plan.marketplaceUrl, report);
   report(`2/3 data source "${plan.dataSource}"`);
   await createDataSource(api, pluginId, plan, report);
   report(`3/3 ${plan.apps.length} template apps`);

@@ -15,7 +15,7 @@ export interface Credentials {
 export interface ToolJetApi {
   readonly workspaceId: string;
   get(path: string): Promise<{ status: number; body: unknown }>;
-  send(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<{ status: number; body: unknown }>;
+  send(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown): Promise<{ status: number; body: unknown }>;
 }
 
 const messageOf = (body: unknown): string => {
