@@ -60,6 +60,7 @@ const words: Record<string, string> = {
   prospective: '潜在', new: '新', regular: '常规', vip: 'VIP',
   acknowledge: '受理', reply: '答复', investigation: '调查', report: '书面报告', repair_done: '维修完成', answer: '答复客户', deadline: '处理期限',
   unclassified: '未分类', unassigned: '未分派',
+  intake: '受理时', before: '维修前', after: '维修后', scan: '扫描件',
 };
 export const zh = (v: unknown): string => (missing(v) ? dash : (words[String(v)] ?? String(v)));
 

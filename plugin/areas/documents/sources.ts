@@ -10,6 +10,7 @@ import { callbackMonth, monthlyReport, sampleRecord } from '../reports/schemas.j
 import { loadLoan } from '../loans/query.js';
 import { loadForm } from '../forms/custom-fields.js';
 import { surveyResults } from '../surveys/results.js';
+import { attachmentsView } from './attachment-view.js';
 
 // Each document gathers its data from the other areas' reads (ctx.call: same transaction, their access
 // checks and masking) and maps it to a view model. Templates, and departments' overrides of them, bind
@@ -80,7 +81,8 @@ export const sources: Record<string, DocumentSource> = {
     signers: ['接待人 Received by', '客务主管 Supervisor'],
     async load(ctx, p) {
       const { t, ticket } = await ticketView(ctx, p.id);
-      return { ticket, custom: await customView(ctx, `ticket:${t.kind}`, t.formVersion, t.custom), number: t.number };
+      const attachments = await attachmentsView(ctx, t.id, ['intake']);
+      return { ticket, custom: await customView(ctx, `ticket:${t.kind}`, t.formVersion, t.custom), attachments, number: t.number };
     },
   }),
   'transfer-slip': source({
@@ -104,7 +106,8 @@ export const sources: Record<string, DocumentSource> = {
       const { t, ticket } = await ticketView(ctx, p.id);
       const name = await staffNames(ctx);
       const resolution = { cause: t.cause, action: t.action, result: t.result, signedOffAt: t.signedOffAt, signedOffByName: name(t.signedOffBy), replyText: t.replyText, repliedAt: t.repliedAt };
-      return { ticket, resolution, clocks: t.clocks, callbacks: t.callbacks, number: t.number };
+      const attachments = await attachmentsView(ctx, t.id, ['before', 'after']);
+      return { ticket, resolution, clocks: t.clocks, callbacks: t.callbacks, attachments, number: t.number };
     },
   }),
   'loan-slip': source({
@@ -169,6 +172,8 @@ export const sources: Record<string, DocumentSource> = {
         byDepartment: counts(r.counts.department),
         byChannel: counts(r.counts.channel),
         topUnits: r.topUnits.map((u) => ({ unit: u.unit, count: u.tickets })),
+        incidents: r.incidents,
+        appointments: r.appointments,
       };
     },
   }),
