@@ -22,6 +22,11 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+export interface Journal {
+  audits: AuditEntry[];
+  events: { event: string; payload: Record<string, unknown> }[];
+}
+
 export interface Config {
   settings: Settings;
   calendar: WorkingCalendar;
@@ -43,6 +48,11 @@ export interface OpContext {
   audit(entry: AuditEntry): void;
   /** R-NOT-1: an event for the outbox, written in this transaction. */
   emit(event: string, payload: Record<string, unknown>): void;
+  /**
+   * For a write whose last statement also writes its audit and outbox rows (tickets.open, one round trip):
+   * the entries so far, which the runner then does not write. Entries after this are refused.
+   */
+  takeJournal(): Journal;
   /**
    * Runs another operation inside this transaction as the same actor, with its own input validation and
    * access check (documents, handovers and reports reuse reads this way, masking included).

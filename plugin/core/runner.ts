@@ -4,7 +4,7 @@ import { DeskError, isDeskError } from './errors.js';
 import { parseInput } from './coerce.js';
 import { authorize, checkAccess, type Identity } from './actor.js';
 import { loadConfig } from './config.js';
-import { areaOf, type AnyOperation, type AuditEntry, type Config, type OpContext } from './operation.js';
+import { areaOf, type AnyOperation, type AuditEntry, type Config, type Journal, type OpContext } from './operation.js';
 import { registry } from './registry.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { Db, Row, Tx } from '../db/types.js';
@@ -81,7 +81,12 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
     }
   }
   const audits: AuditEntry[] = [];
-  const events: { event: string; payload: Record<string, unknown> }[] = [];
+  const events: Journal['events'] = [];
+  let journalTaken = false;
+  const journal = (): Journal => {
+    if (journalTaken) throw new Error('the audit and outbox entries of this call were already written');
+    return { audits, events };
+  };
   let config: Promise<Config> | undefined;
   const now = env.clock?.() ?? new Date();
   const ctx: OpContext = {
@@ -93,8 +98,13 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
     log,
     sql: <R,>(statement: StatementName, params: readonly unknown[]) => tx.query<R>(statements[statement], params),
     config: () => (config ??= loadConfig(tx, env.site, env.zone)),
-    audit: (entry) => void audits.push(entry),
-    emit: (event, payload) => void events.push({ event, payload }),
+    audit: (entry) => void journal().audits.push(entry),
+    emit: (event, payload) => void journal().events.push({ event, payload }),
+    takeJournal() {
+      const taken = journal();
+      journalTaken = true;
+      return taken;
+    },
     async call(operation, callInput) {
       const inner = registry.get(operation);
       if (!inner) throw new DeskError('INTERNAL', `unknown operation ${operation}`);
@@ -103,7 +113,7 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
     },
   };
   const result = await op.handler(ctx, args);
-  if (op.kind === 'write') {
+  if (op.kind === 'write' && !journalTaken) {
     if (audits.length === 0) audits.push({ entity: areaOf(op), entityId: null, after: result });
     await tx.query(
       `with a as (

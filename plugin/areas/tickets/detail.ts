@@ -3,29 +3,38 @@ import type { z } from 'zod';
 import type { OpContext } from '../../core/operation.js';
 import { notFound } from '../../core/errors.js';
 import { actionsFrom, type TicketState } from './model.js';
-import { loadClocks, view } from './clocks.js';
+import { loadClocks, view, type Clock } from './clocks.js';
 import { maskIdentity, scopeParams, type IdentityFields } from './visibility.js';
 import type { ticketDetail } from './schemas.js';
 
 export type TicketDetail = z.input<typeof ticketDetail>;
 // Instants arrive as Dates and leave as ISO text (core/json.ts), so the row is typed loosely here.
-type Row = IdentityFields & { state: TicketState; conductWitnesses: string | null } & Record<string, unknown>;
+export type DetailRow = IdentityFields & { state: TicketState; conductWitnesses: string | null } & Record<string, unknown>;
 
 export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDetail> {
-  const [row] = await ctx.sql<Row>('tickets/detail', [ctx.site, id, ...scopeParams(ctx.actor)]);
+  const [row] = await ctx.sql<DetailRow>('tickets/detail', [ctx.site, id, ...scopeParams(ctx.actor)]);
   if (!row) throw notFound(`ticket ${id}`);
-  const { calendar } = await ctx.config();
-  const clocks = (await loadClocks(ctx, id)).map((c) => view(calendar, c, ctx.now));
+  const clocks = await loadClocks(ctx, id);
   // One transaction is one connection: its statements run one after another, never interleaved.
   const timeline = await ctx.sql('tickets/events', [ctx.site, id]);
   const transfers = await ctx.sql('tickets/transfers', [ctx.site, id]);
   const callbacks = await ctx.sql('callbacks/for-ticket', [ctx.site, id]);
+  return composeDetail(ctx, row, clocks, { timeline, transfers, callbacks });
+}
+
+/** The ticket detail from its row (tickets/detail.sql's columns) and what hangs off it, masked for the reader. */
+export async function composeDetail(
+  ctx: OpContext,
+  row: DetailRow,
+  stored: Clock[],
+  lists: { timeline: unknown[]; transfers: unknown[]; callbacks: unknown[] },
+): Promise<TicketDetail> {
+  const { calendar } = await ctx.config();
+  const clocks = stored.map((c) => view(calendar, c, ctx.now));
   const detail = maskIdentity(ctx.actor.id, {
     ...row,
     clocks,
-    timeline,
-    transfers,
-    callbacks,
+    ...lists,
     allowedActions: actionsFrom(row.state),
     overdue: clocks.some((c) => c.metAt === null && c.late),
   });

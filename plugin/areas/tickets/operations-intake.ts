@@ -6,8 +6,8 @@ import { atLeast } from '../../core/roles.js';
 import { id, instant, note, phone, text, toInstant } from '../../core/schemas.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { intakeClocks, loadClocks, meet, replyClock, saveClocks } from './clocks.js';
-import { loadDetail } from './detail.js';
-import { intakeYear, stampNumber } from './numbering.js';
+import { openTicket } from './intake.js';
+import { intakeYear } from './numbering.js';
 import { ticketDetail } from './schemas.js';
 import { act, recordEvent, staffMember } from './store.js';
 import { channelSchema, kindSchema, severitySchema } from './types.js';
@@ -69,21 +69,13 @@ const open = defineOperation({
       const [prior] = await ctx.sql<{ n: number }>('tickets/repeat-count', [ctx.site, input.unit, since, openedAt]);
       if ((prior?.n ?? 0) > 0) reasons.push('repeat');
     }
-    const [row] = await ctx.sql<{ id: number }>('tickets/insert', [
+    const values = [
       ctx.site, intakeYear(ctx, openedAt), input.kind, input.channel, input.unit ?? null, input.customerId ?? null,
       input.complainantName ?? null, input.complainantPhone ?? null, input.matter, input.content, input.target ?? null,
       input.targetStaffId ?? null, conduct?.account ?? null, conduct?.witnesses ?? null, conduct?.evidence ?? [],
       conduct?.signed ?? false, ctx.actor.id, openedAt, reasons.length > 0, reasons, JSON.stringify(custom), formVersion, ctx.now,
-    ]);
-    if (!row) throw new Error('ticket insert returned no row');
-    await intakeLink.link(ctx, row.id, input.incidentId);
-    await saveClocks(ctx, row.id, intakeClocks(cfg, input.kind, openedAt));
-    await recordEvent(ctx, row.id, 'open', null, 'new', undefined, { channel: input.channel });
-    const unnumbered = await loadDetail(ctx, row.id);
-    // Numbered last: only the runner's audit write and the commit remain while the counter is locked.
-    const detail = { ...unnumbered, number: await stampNumber(ctx, row.id, openedAt) };
-    ctx.audit({ entity: 'ticket', entityId: row.id, action: 'open', after: detail });
-    return detail;
+    ];
+    return openTicket(ctx, values, openedAt, intakeClocks(cfg, input.kind, openedAt), { channel: input.channel });
   },
 });
 
