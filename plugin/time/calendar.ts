@@ -45,16 +45,34 @@ function isoWeekday(day: string): number {
   return new Date(Date.parse(day)).getUTCDay() || 7;
 }
 
+// Luxon finds a zone's offset through Intl on every call (~20 µs); an intake or a ticket detail asks for a
+// handful of days and office times, so answers are remembered (bounded) per zone, day and time.
+const remembered = new Map<string, string | number>();
+function remember<T extends string | number>(key: string, compute: () => T): T {
+  const hit = remembered.get(key);
+  if (hit !== undefined) return hit as T;
+  const value = compute();
+  if (remembered.size >= 100_000) remembered.clear();
+  remembered.set(key, value);
+  return value;
+}
+
 function wallTime(zone: string, day: string, hhmm: string): number {
-  return valid(DateTime.fromISO(`${day}T${hhmm}`, { zone }), `wall time ${day} ${hhmm} in ${zone}`).toMillis();
+  return remember(`w|${zone}|${day}|${hhmm}`, () => valid(DateTime.fromISO(`${day}T${hhmm}`, { zone }), `wall time ${day} ${hhmm} in ${zone}`).toMillis());
 }
 
 function hoursToMs(hours: number): number {
   return Math.round(hours * MS_PER_HOUR);
 }
 
+// Offsets and local midnights fall on whole quarter hours of UTC (every zone since the 1970s), so one quarter
+// hour has one local date; older instants (local mean time) are computed each time.
+const QUARTER_HOUR = 15 * 60_000;
+const ZONES_ALIGNED_SINCE = Date.UTC(1980, 0, 1);
 export function localDate(zone: string, t: Date): string {
-  return valid(DateTime.fromJSDate(t, { zone }), `instant in ${zone}`).toISODate();
+  const compute = () => valid(DateTime.fromJSDate(t, { zone }), `instant in ${zone}`).toISODate();
+  const ms = t.getTime();
+  return ms >= ZONES_ALIGNED_SINCE ? remember(`d|${zone}|${Math.floor(ms / QUARTER_HOUR)}`, compute) : compute();
 }
 
 // Precomputed lookups so day walks do not rescan the holiday lists on every step.
