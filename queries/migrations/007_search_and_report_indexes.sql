@@ -43,5 +43,7 @@ end $$;
 -- the summary and the top units come from the index without visiting the table (index-only scans).
 create index if not exists tickets_month on tickets (site, opened_at)
   include (id, kind, category, severity, department_id, channel, malicious, state, unit, replied_at);
+-- The month's clocks (on-time rate) without visiting the clock table.
+create index if not exists ticket_clocks_outcome on ticket_clocks (site, ticket_id) include (clock, due_at, met_at, paused_at);
 -- Callbacks made in the month (satisfaction), by when they were done.
 create index if not exists ticket_callbacks_done on ticket_callbacks (site, done_at) include (outcome) where done_at is not null;

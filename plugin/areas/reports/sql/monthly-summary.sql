@@ -2,7 +2,8 @@
 -- (intake to final reply, hours; p90 as nearest rank) against the $6-hour target, closure, callbacks
 -- done in the month, and complaints repeated by a unit within $5 days.
 with t as (
-  select t.*
+  -- only columns of the tickets_month index (migration 007): the month is read from the index alone
+  select t.site, t.id, t.kind, t.state, t.malicious, t.unit, t.opened_at, t.replied_at
     from tickets t
    where t.site = $1 and t.opened_at >= $2::timestamptz and t.opened_at < $3::timestamptz
 ), handled as (
