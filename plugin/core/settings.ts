@@ -108,6 +108,13 @@ export const settingsSchema = z.strictObject({
     .prefault({}),
   // R-DAY-10: how long before an appointment's window the reminder goes out.
   appointments: z.strictObject({ reminderMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60) }).prefault({}),
+  // R-DOC-1: who the printed documents say they come from (the header of every document).
+  documents: z
+    .strictObject({
+      propertyName: z.string().trim().min(1).max(80).default('物业管理处 Property Management Office'),
+      centreName: z.string().trim().min(1).max(80).default('客户服务中心 Customer Service Centre'),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

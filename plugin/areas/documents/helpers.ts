@@ -86,7 +86,15 @@ export function barChart(esc: Escape, items: unknown, labelKey: unknown, valueKe
   const rows = bars(items, String(labelKey), String(valueKey));
   if (rows.length === 0) return '<p class="empty">无数据 No data</p>';
   const width = 640;
-  const labelWidth = 170;
+  // Wide enough for the longest label (at 12 px a CJK character is 12 px, other characters under 7.5 px),
+  // so no label runs off the left edge of the chart; past 480 px a label is shortened with an ellipsis.
+  const textWidth = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 12 : 7.5), 0);
+  const labelWidth = Math.min(Math.max(...rows.map((r) => textWidth(r.label))) + 12, width - 160);
+  const fit = (s: string) => {
+    let out = s;
+    while (textWidth(out) > labelWidth - 12 && out.length > 1) out = out.slice(0, -2) + '…';
+    return out;
+  };
   const row = 22;
   const max = Math.max(...rows.map((r) => r.value), 1);
   const scale = (width - labelWidth - 60) / max;
@@ -95,7 +103,7 @@ export function barChart(esc: Escape, items: unknown, labelKey: unknown, valueKe
       const y = i * row;
       const w = Math.max(r.value * scale, r.value > 0 ? 1 : 0);
       return (
-        `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${esc(r.label)}</text>` +
+        `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${esc(fit(r.label))}</text>` +
         `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="14" fill="#4a6fa5"/>` +
         `<text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 15}">${esc(number(r.value, Number.isInteger(r.value) ? 0 : 2))}</text>`
       );

@@ -84,7 +84,7 @@ export default [
     async handler(ctx, input) {
       sourceOf(input.template);
       const departmentId = await departmentScope(ctx, input.department);
-      const preview = renderSample(ctx, input.template, compileTemplate(input.source));
+      const preview = renderSample(ctx, input.template, compileTemplate(input.source), (await ctx.config()).settings.documents);
       const [row] = await ctx.sql<{ id: number; createdAt: Date }>('documents/save', [ctx.site, input.template, departmentId, 'set', input.source, input.note ?? null, ctx.actor.id]);
       if (!row) throw new Error('template was not saved');
       ctx.audit({ entity: 'document_template', entityId: input.template, action: 'set', after: { departmentId, note: input.note ?? null } });

@@ -3,6 +3,7 @@ import type { OpContext } from '../../core/operation.js';
 import { coerceValue, type JsonSchema } from '../../core/coerce.js';
 import { notFound, validation } from '../../core/errors.js';
 import { formatInstant } from '../../core/json.js';
+import { defaultSettings, type Settings } from '../../core/settings.js';
 import { builtInTemplate, compileTemplate, inPage, templateNames, type Compiled } from './engine.js';
 import { sources, type DocumentSource } from './sources.js';
 import { samples } from './samples.js';
@@ -31,11 +32,16 @@ function paramsSchema(source: DocumentSource): JsonSchema {
   return schema;
 }
 
-/** The header and signature lines every document shares, around its own view model. */
-function withFrame(ctx: Framing, source: DocumentSource, view: Record<string, unknown>, number: string) {
+type Names = Settings['documents'];
+
+/** The header and signature lines every document shares, around its own view model; names from the settings. */
+function withFrame(ctx: Framing, source: DocumentSource, view: Record<string, unknown>, number: string, names: Names = defaultSettings.documents) {
   return {
     ...view,
-    doc: { title: source.title, subtitle: view.subtitle ?? null, number: number || null, printedAt: formatInstant(ctx.now, ctx.zone), printedBy: ctx.actor.name },
+    doc: {
+      title: source.title, subtitle: view.subtitle ?? null, number: number || null, printedAt: formatInstant(ctx.now, ctx.zone), printedBy: ctx.actor.name,
+      propertyName: names.propertyName, centreName: names.centreName,
+    },
     signers: source.signers,
   };
 }
@@ -63,14 +69,15 @@ export async function renderDocument(ctx: OpContext, template: string, params: R
   const view = await source.load(ctx, parsed.data);
   const number = typeof view.number === 'string' ? view.number : source.number(parsed.data);
   const title = number ? `${source.title} ${number}` : source.title;
-  const body = (await templateFor(ctx, template, ctx.actor.departmentId))(withFrame(ctx, source, view, number), ctx.zone);
+  const { settings } = await ctx.config();
+  const body = (await templateFor(ctx, template, ctx.actor.departmentId))(withFrame(ctx, source, view, number, settings.documents), ctx.zone);
   return { html: inPage(title, body, ctx.zone), title };
 }
 
 /** Renders a template text against the sample data of its document: how an override is tried before saving. */
-export function renderSample(ctx: Framing, template: string, compiled: Compiled): RenderedDocument {
+export function renderSample(ctx: Framing, template: string, compiled: Compiled, names?: Names): RenderedDocument {
   const source = sourceOf(template);
   const title = `${source.title} (sample)`;
-  const body = compiled(withFrame(ctx, source, samples[template] ?? {}, 'SAMPLE'), ctx.zone);
+  const body = compiled(withFrame(ctx, source, samples[template] ?? {}, 'SAMPLE', names), ctx.zone);
   return { html: inPage(title, body, ctx.zone), title };
 }

@@ -118,6 +118,7 @@ export const sources: Record<string, DocumentSource> = {
     async load(ctx, p) {
       const loan = await loadLoan(ctx, p.id);
       const name = await staffNames(ctx);
+      const [box] = await ctx.sql<{ boxNo: string | null }>('documents/archive-box', [ctx.site, loan.archiveId]);
       const states: Record<string, string> = { requested: '待批准', approved: '已批准', rejected: '已驳回', issued: '借出中', returned: '已归还', cancelled: '已取消' };
       return {
         loan: {
@@ -126,8 +127,11 @@ export const sources: Record<string, DocumentSource> = {
           requestedByName: loan.borrowerName,
           approvedByName: name(loan.approvedBy),
           issuedByName: name(loan.issuedBy),
+          boxNo: box?.boxNo ?? null,
           pagesBack: loan.pagesReturned,
-          stateLabel: `${states[loan.state] ?? loan.state}${loan.overdue ? ' · 逾期 overdue' : ''}`,
+          stateLabel: states[loan.state] ?? loan.state,
+          // R-LEN-1: overdue is derived — still out past due, or back after the due time.
+          overdueMark: loan.overdue ? '逾期未还 Overdue' : loan.state === 'returned' && loan.lateMinutes > 0 ? '逾期归还 Returned late' : null,
         },
       };
     },
