@@ -8,6 +8,7 @@ import { schemaVersion } from '../db/migrate.js';
 import { defaultAssetDir, serveMarketplaceAsset } from '../marketplace/assets.js';
 import { authenticate, Unauthorized } from './auth.js';
 import { readyWith, retryAfter, type Readiness } from './readiness.js';
+import { fileRoute, fileRouteMethod, serveFile } from './files.js';
 
 const maxBody = 1024 * 1024;
 
@@ -16,6 +17,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(text);
 }
+
+const wrongMethod = (res: ServerResponse, path: string, allow: string) =>
+  send(res, 405, { error: { code: 'VALIDATION', message: `use ${allow} for ${path}`, issues: [] } }, { allow });
 
 const sendError = (res: ServerResponse, e: DeskError, headers: Record<string, string> = {}) => send(res, httpStatus[e.code], { error: e.toJSON() }, headers);
 
@@ -66,13 +70,11 @@ export function createHandler(state: Env | (() => Readiness)): RequestListener {
         if (req.method === 'GET' && url.pathname === '/openapi.json') return send(res, 200, { ...spec, servers: [{ url: origin(req) }] });
         const op = /^\/api\/operations\/([A-Za-z.]+)$/.exec(url.pathname)?.[1];
         const template = /^\/documents\/([A-Za-z0-9_-]+)$/.exec(url.pathname)?.[1];
-        if (op !== undefined && req.method !== 'POST') {
-          return send(res, 405, { error: { code: 'VALIDATION', message: `use POST for ${url.pathname}`, issues: [] } }, { allow: 'POST' });
-        }
-        if (template !== undefined && req.method !== 'GET') {
-          return send(res, 405, { error: { code: 'VALIDATION', message: `use GET for ${url.pathname}`, issues: [] } }, { allow: 'GET' });
-        }
-        if (op === undefined && template === undefined) throw new DeskError('NOT_FOUND', `nothing at ${req.method} ${url.pathname}; see /openapi.json`);
+        const file = fileRoute(url);
+        if (op !== undefined && req.method !== 'POST') return wrongMethod(res, url.pathname, 'POST');
+        if (template !== undefined && req.method !== 'GET') return wrongMethod(res, url.pathname, 'GET');
+        if (file !== null && req.method !== fileRouteMethod(file)) return wrongMethod(res, url.pathname, fileRouteMethod(file));
+        if (op === undefined && template === undefined && file === null) throw new DeskError('NOT_FOUND', `nothing at ${req.method} ${url.pathname}; see /openapi.json`);
         const env = now.env;
         if (now.phase !== 'ready' || !env) {
           const why = now.phase === 'failed' ? `the service could not start: ${now.error}` : `the service is starting (${now.phase}${now.progress ? ` ${now.progress.step} ${now.progress.done}/${now.progress.total}` : ''}); try again shortly`;
@@ -84,6 +86,7 @@ export function createHandler(state: Env | (() => Readiness)): RequestListener {
           return send(res, 200, (await execute(env, op, await readJson(req), identity)) ?? {});
         }
         const identity = await authenticate(env, req, url, false);
+        if (file !== null) return await serveFile(env, identity, file, req, res, url);
         const params = Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'key'));
         const doc = (await execute(env, 'documents.render', { template, params }, identity)) as { html: string };
         return send(res, 200, doc.html, { 'content-type': 'text/html; charset=utf-8' });
