@@ -17,7 +17,7 @@ let ticketId: number;
 const call = async (op: string, body: unknown, key?: string) =>
   (await (await fetch(`${base}/api/operations/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) }, body: JSON.stringify(body) })).json()) as any;
 const upload = (query: string, body: Buffer, type: string) =>
-  fetch(`${base}/attachments?${query}`, { method: 'POST', headers: { 'x-api-key': agentKey, 'content-type': type }, body });
+  fetch(`${base}/attachments?${query}`, { method: 'POST', headers: { 'x-api-key': agentKey, 'content-type': type }, body: new Uint8Array(body) });
 
 beforeAll(async () => {
   t = await testDb();
@@ -51,7 +51,7 @@ describe('photos and scans over HTTP (R-DAY-8)', () => {
     const wrong = await upload(`ticketId=${ticketId}&name=scan.jpg`, pdf, 'image/jpeg');
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as any).error.issues[0].path).toBe('file.name');
-    const anonymous = await fetch(`${base}/attachments?ticketId=${ticketId}&name=a.pdf`, { method: 'POST', body: pdf });
+    const anonymous = await fetch(`${base}/attachments?ticketId=${ticketId}&name=a.pdf`, { method: 'POST', body: new Uint8Array(pdf) });
     expect(anonymous.status).toBe(401);
     expect(await t.sql('select count(*)::int as n from attachments')).toEqual(before);
     expect((await fetch(`${base}/attachments/1`, { method: 'POST', headers: { 'x-api-key': agentKey } })).status).toBe(405);
