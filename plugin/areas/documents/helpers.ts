@@ -95,7 +95,7 @@ export function barChart(esc: Escape, items: unknown, labelKey: unknown, valueKe
     while (textWidth(out) > labelWidth - 12 && out.length > 1) out = out.slice(0, -2) + '…';
     return out;
   };
-  const row = 22;
+  const row = 18;
   const max = Math.max(...rows.map((r) => r.value), 1);
   const scale = (width - labelWidth - 60) / max;
   const body = rows
@@ -103,13 +103,13 @@ export function barChart(esc: Escape, items: unknown, labelKey: unknown, valueKe
       const y = i * row;
       const w = Math.max(r.value * scale, r.value > 0 ? 1 : 0);
       return (
-        `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${esc(fit(r.label))}</text>` +
-        `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="14" fill="#4a6fa5"/>` +
-        `<text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 15}">${esc(number(r.value, Number.isInteger(r.value) ? 0 : 2))}</text>`
+        `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${esc(fit(r.label))}</text>` +
+        `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="12" fill="#4a6fa5"/>` +
+        `<text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 14}">${esc(number(r.value, Number.isInteger(r.value) ? 0 : 2))}</text>`
       );
     })
     .join('');
-  return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${rows.length * row + 4}" viewBox="0 0 ${width} ${rows.length * row + 4}" font-size="12">${body}</svg>`;
+  return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${rows.length * row + 6}" viewBox="0 0 ${width} ${rows.length * row + 6}" font-size="12">${body}</svg>`;
 }
 
 /** Half-circle gauge of a ratio 0..1 (on-time rate, satisfaction), with a target mark if given. */
