@@ -4,6 +4,7 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleDatabase, toolJetPlugin } from './support/bundle.js';
+import { bundleText, evaluatePlugin } from './support/tooljet-loader.js';
 import { onRealPostgres } from './support/db.js';
 import { collectGarbage } from './support/gc.js';
 
@@ -18,6 +19,16 @@ beforeAll(async () => {
   await plugin.run(db.options, { operation: 'staff.upsert', name: '管理员', tooljetUserId: 'tj-root', roles: '["admin"]' }, 'ds-rt', 'v1');
 });
 afterAll(async () => db.stop());
+
+/** The build hashes the host process holds an implementation for (plugin/tooljet/entry.ts). */
+const builds = (): string[] => [...(Reflect.get(process, Symbol.for('customerdesk.tooljet.builds')) as Map<string, unknown>).keys()];
+
+/** dist/index.js as a later version of the plugin would be: the same code under another build hash. */
+function nextBuild(): string {
+  evaluatePlugin(bundleText(), 3);
+  const [hash] = builds();
+  return bundleText().replace(`"${hash}"`, `"${hash}-next"`);
+}
 
 /** `n` calls of `call`, `lanes` at a time. */
 async function inLanes(n: number, lanes: number, call: (i: number) => Promise<unknown>): Promise<void> {
@@ -72,6 +83,19 @@ describe.skipIf(!onRealPostgres)('connections to PostgreSQL (needs DATABASE_URL;
     expect(await connections(before)).toBe(0);
     expect(await connections(after)).toBeGreaterThan(0);
   });
+  it('a new build of the plugin takes over in the process: the old build\'s pools are ended within 5 s', async () => {
+    const oldTag = `cd_b1_${randomBytes(4).toString('hex')}`;
+    const newTag = `cd_b2_${randomBytes(4).toString('hex')}`;
+    await plugin.run(tagged(oldTag), { operation: 'system.info' }, 'ds-build', 'v1', root);
+    expect(await connections(oldTag)).toBeGreaterThan(0);
+    // The same data source, same updatedAt, through an upgraded plugin: a bundle whose build hash differs.
+    const upgraded = await evaluatePlugin(nextBuild(), 3).run(tagged(newTag), { operation: 'system.info' }, 'ds-build', 'v1', root);
+    expect(upgraded.status).toBe('ok');
+    const started = Date.now();
+    while ((await connections(oldTag)) > 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 50));
+    expect(await connections(oldTag)).toBe(0);
+    expect(builds()).toHaveLength(1);
+  });
 });
 
 describe('memory over many fresh evaluations', () => {
@@ -90,4 +114,18 @@ describe('memory over many fresh evaluations', () => {
     console.log(`[tooljet.runtime] heap after 1,000 fresh evaluations ${(first / 2 ** 20).toFixed(1)} MB, after 10,000 ${(last / 2 ** 20).toFixed(1)} MB`);
     expect(last).toBeLessThanOrEqual(first + 50 * 2 ** 20);
   }, 300_000);
+});
+
+describe('versions of the plugin in one process', () => {
+  it('the registry holds one implementation per build, and a new build replaces the old one', async () => {
+    await plugin.run(db.options, { operation: 'system.info' }, 'ds-rt', 'v1', root);
+    const [current] = builds();
+    expect(builds()).toEqual([current]);
+    const result = await evaluatePlugin(nextBuild(), 3).run(db.options, { operation: 'system.info' }, 'ds-rt', 'v1', root);
+    expect(result.status).toBe('ok');
+    expect(builds()).toEqual([`${current}-next`]);
+    // And back: the real build takes over again, with a working pool of its own.
+    expect((await plugin.run(db.options, { operation: 'system.info' }, 'ds-rt', 'v1', root)).status).toBe('ok');
+    expect(builds()).toEqual([current]);
+  });
 });

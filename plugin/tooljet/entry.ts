@@ -3,7 +3,7 @@
 // ToolJet's server evaluates a marketplace plugin's bundle afresh for EVERY query, in a new vm context
 // (server/src/modules/data-sources/services/plugin-selector.service.ts, findMarketplacePluginService;
 // the three loader forms of its history are reproduced in test/support/tooljet-loader.ts), then calls
-// `new module.exports.default()`. Evaluating the whole plugin each time costs ~75 ms (zod schemas,
+// `new module.exports.default()`. Evaluating the whole plugin each time costs 100–200 ms (zod schemas,
 // templates, drivers at top level), and every module-level cache — connection pools, the migration
 // check, compiled templates — would start empty, so every query would open a pool of its own.
 //
@@ -18,9 +18,12 @@
 // (scripts/build.mjs): its module scope IS this build's long-lived state — pools keyed by data source id
 // + updatedAt (tooljet/connections.ts), the migration check (db/ready.ts), compiled templates, parsed
 // schemas. A new build retires the others (their pools are ended), so an upgraded plugin never reuses
-// an old version's objects. Measured alternatives (bench run named in docs/notes/issue-12): the full
-// bundle per evaluation ~75 ms p50; the implementation inline as an uncalled function ~0.6 ms; this
-// string literal ~0.4 ms.
+// an old version's objects.
+// Alternatives, per evaluation once the build is held (`tsx bench/loader-alternatives.ts 1000`, 2026-11-29, shared
+// 2-core machine at load ~13): the whole implementation evaluated every time 214 ms p50; the implementation inline
+// as a function the stub does not call 0.42 ms; this string literal 0.47 ms. The two stubs cost the same; the
+// string wins because only it is compiled in the host realm — an inline function would live in the first
+// evaluation's sandbox, without form 2's missing globals and pinning that context for the life of the build.
 import type { QueryService } from './types.js';
 
 declare const CUSTOMERDESK_IMPLEMENTATION: string;
