@@ -9,9 +9,15 @@ export const note = (max = 4000) => z.string().max(max);
 export const phone = z.string().trim().regex(/^[+\d][\d\s()-]{2,30}$/, 'a phone number of digits, spaces, +, -, ( )');
 export const email = z.string().trim().max(200).email();
 export const localDate = z.iso.date().describe('date as YYYY-MM-DD');
-export const instant = z.iso
-  .datetime({ offset: true, local: true })
-  .describe('date and time, ISO 8601 (e.g. 2026-10-09T16:00 or 2026-10-09T16:00:00+08:00); without an offset it is local time of the data source');
+// Date and time as typed: ISO 8601 with or without an offset, or the local "YYYY-MM-DD HH:mm" staff write (R-DAY-1).
+const instantText = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const parseInstant = (value: string, zone: string): DateTime => DateTime.fromISO(value.trim().replace(' ', 'T'), { zone, setZone: false });
+export const instant = z
+  .string()
+  .trim()
+  .regex(instantText, 'date and time as 2026-10-09 16:00 (local) or ISO 8601, e.g. 2026-10-09T16:00:00+08:00')
+  .refine((v) => parseInstant(v, 'UTC').isValid, 'not a real date and time')
+  .describe('date and time: 2026-10-09 16:00 or 2026-10-09T16:00 (local time of the data source), or ISO 8601 with an offset (2026-10-09T16:00:00+08:00)');
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month as YYYY-MM');
 export const year = z.number().int().min(2000).max(2100);
 
@@ -19,10 +25,10 @@ export const year = z.number().int().min(2000).max(2100);
 export const instantOut = z.string();
 export const nullableInstantOut = z.string().nullable();
 
-/** Reads an `instant` input in the data source's zone. */
-export function toInstant(value: string, zone: string): Date {
-  const dt = DateTime.fromISO(value, { zone, setZone: false });
-  if (!dt.isValid) throw validation('time', `not a date and time: ${value}`);
+/** Reads an `instant` input; without an offset it is local time of the data source's zone. */
+export function toInstant(value: string, zone: string, field = 'time'): Date {
+  const dt = parseInstant(value, zone);
+  if (!dt.isValid) throw validation(field, `not a date and time: ${value}`);
   return dt.toJSDate();
 }
 

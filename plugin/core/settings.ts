@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Defaults come from the regulations (SPEC R-TIC-5, R-TIC-10, R-LEN-5, R-REP-2, R-DUT-1).
+// Defaults come from the regulations (SPEC R-TIC-5, R-TIC-10, R-LEN-5, R-REP-2, R-DUT-1) and §6b (R-DAY-*).
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time of day as HH:mm');
 const hours = z.number().positive().max(24 * 30);
 const days = z.number().int().min(0).max(60);
@@ -46,7 +46,18 @@ export const settingsSchema = z.strictObject({
   office: officeSchema.prefault({}),
   sla: z
     .strictObject({
-      hourClockBasis: basis.default('elapsed'),
+      // R-DAY-5: each clock's basis is its own setting; hour clocks elapsed (the hotline runs around the
+      // clock), day clocks on the working calendar.
+      basis: z
+        .strictObject({
+          acknowledge: basis.default('elapsed'),
+          reply: basis.default('elapsed'),
+          answer: basis.default('working'),
+          investigation: basis.default('working'),
+          report: basis.default('working'),
+          repair: basis.default('working'),
+        })
+        .prefault({}),
       acknowledgeHours: hours.default(2),
       replyHours: z
         .strictObject({ critical: hours.default(10), urgent: hours.default(15), normal: hours.default(24) })
@@ -96,8 +107,12 @@ export const settingsSchema = z.strictObject({
       latePenalty: z.number().min(0).default(2),
       dissatisfiedPenalty: z.number().min(0).default(1),
       upheldComplaintFine: z.number().min(0).default(50),
+      // R-DAY-3: a partly upheld finding is fined too only where the desk decides so.
+      finePartlyUpheld: z.boolean().default(false),
     })
     .prefault({}),
+  // R-DAY-1: how far back an action may be entered after the fact.
+  lateEntry: z.strictObject({ windowDays: z.number().int().min(0).max(365).default(7) }).prefault({}),
   handover: z.strictObject({ acknowledgeMinutes: z.number().int().min(1).max(24 * 60).default(30) }).prefault({}),
   // R-DAY-8: photos and scans are stored in the database, so their size is capped per file and per site.
   attachments: z
