@@ -39,6 +39,7 @@ function call(action: TicketAction): { prepare: Step[]; step: Step } {
     reopen: [c.manager, 'tickets.reopen', { reason: '复查' }],
     flagMalicious: [c.supervisor, 'tickets.flagMalicious', { reason: '恶意' }],
     markImportant: [c.supervisor, 'tickets.markImportant', {}],
+    recordFinding: [c.manager, 'tickets.recordFinding', { finding: 'not_upheld' }],
   };
   const prepare: Partial<Record<TicketAction, Step[]>> = {
     acceptTransfer: [[c.director, 'tickets.approveTransfer', {}]],

@@ -58,7 +58,7 @@ describe('SLA clocks (R-TIC-5)', () => {
   });
 
   it('S-SLA-5 hour clocks on working time: critical opened Fri 2026-09-25 17:00 → final reply due Tue 2026-09-29 09:00', async () => {
-    await t.as(cast.admin)('settings.update', { patch: { sla: { hourClockBasis: 'working' } } });
+    await t.as(cast.admin)('settings.update', { patch: { sla: { basis: { acknowledge: 'working', reply: 'working' } } } });
     try {
       const ticket = await classified('2026-09-25T17:00:00+08:00', 'critical');
       expect(clock(ticket, 'reply')).toMatchObject({ dueAt: '2026-09-29T09:00:00+08:00', basis: 'working' });
@@ -66,7 +66,7 @@ describe('SLA clocks (R-TIC-5)', () => {
       // Over the weekend only the 30 minutes of Friday were used: 9.5 working hours are left.
       expect(clock(await t.as(cast.agent)('tickets.get', { id: ticket.id }), 'reply').remainingMs).toBe(9.5 * 3_600_000);
     } finally {
-      await t.as(cast.admin)('settings.update', { patch: { sla: { hourClockBasis: 'elapsed' } } });
+      await t.as(cast.admin)('settings.update', { patch: { sla: { basis: { acknowledge: 'elapsed', reply: 'elapsed' } } } });
     }
   });
 

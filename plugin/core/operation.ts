@@ -20,6 +20,8 @@ export interface AuditEntry {
   action?: string;
   before?: unknown;
   after?: unknown;
+  /** R-DAY-1: when the action happened, if it was entered later (the entry's own time is the audit's `at`). */
+  occurredAt?: Date;
 }
 
 export interface Journal {

@@ -117,8 +117,9 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
     if (audits.length === 0) audits.push({ entity: areaOf(op), entityId: null, after: result });
     await tx.query(
       `with a as (
-         insert into audit_log (site, at, actor_id, operation, entity, entity_id, action, before, after)
-         select $1, $2, nullif($3::bigint, 0), $4, e->>'entity', e->>'entityId', e->>'action', e->'before', e->'after'
+         insert into audit_log (site, at, actor_id, operation, entity, entity_id, action, before, after, occurred_at)
+         select $1, $2, nullif($3::bigint, 0), $4, e->>'entity', e->>'entityId', e->>'action', e->'before', e->'after',
+                (e->>'occurredAt')::timestamptz
            from jsonb_array_elements($5::jsonb) e)
        insert into outbox (site, event, payload, created_at, next_attempt_at)
        select $1, e->>'event', e->'payload', $2, $2 from jsonb_array_elements($6::jsonb) e`,

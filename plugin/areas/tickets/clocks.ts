@@ -26,16 +26,24 @@ const fresh = (clock: ClockName, basis: ClockBasis, startedAt: Date, dueAt: Date
   extended: false,
 });
 
-/** Hour clocks count on the configured basis (elapsed by default: the hotline runs around the clock). */
-export function hourClock(cfg: Config, clock: ClockName, start: Date, hours: number): Clock {
-  const basis = cfg.settings.sla.hourClockBasis;
+/** Clocks with a budget from the settings; each has its own basis (R-DAY-5). */
+type BudgetClock = Exclude<ClockName, 'deadline'>;
+
+/** Hour clocks: N hours on the clock's basis (elapsed by default: the hotline runs around the clock). */
+export function hourClock(cfg: Config, clock: BudgetClock, start: Date, hours: number): Clock {
+  const basis = cfg.settings.sla.basis[clock];
   return fresh(clock, basis, start, addHours(cfg.calendar, basis, start, hours));
 }
 
-/** Day clocks end at office close of the n-th working day after the start's local date. */
-export function dayClock(cfg: Config, clock: ClockName, start: Date, days: number): Clock {
-  return fresh(clock, 'working', start, addWorkingDays(cfg.calendar, start, days));
+/** Day clocks: office close of the n-th working day after the start's local date (working), or n × 24 h (elapsed). */
+export function dayDue(cfg: Config, clock: BudgetClock, start: Date, days: number): Date {
+  return cfg.settings.sla.basis[clock] === 'working'
+    ? addWorkingDays(cfg.calendar, start, days)
+    : addHours(cfg.calendar, 'elapsed', start, days * 24);
 }
+
+export const dayClock = (cfg: Config, clock: BudgetClock, start: Date, days: number): Clock =>
+  fresh(clock, cfg.settings.sla.basis[clock], start, dayDue(cfg, clock, start, days));
 
 /** A clock whose due time was fixed by a person (限期). */
 export const deadlineClock = (start: Date, due: Date): Clock => fresh('deadline', 'elapsed', start, due);

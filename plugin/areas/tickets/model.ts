@@ -1,6 +1,7 @@
 // R-TIC-12: the one table of legal transitions. Every ticket operation looks itself up here before
 // touching anything; a pair missing from the table is a STATE error.
 import { stateError } from '../../core/errors.js';
+import type { TicketRow } from './types.js';
 
 export const ticketStates = [
   'new',
@@ -38,6 +39,7 @@ export const ticketActions = [
   'reopen',
   'flagMalicious',
   'markImportant',
+  'recordFinding',
 ] as const;
 export type TicketAction = (typeof ticketActions)[number];
 
@@ -59,12 +61,14 @@ const table: Record<TicketState, Partial<Record<TicketAction, readonly Next[]>>>
     escalate: ['escalated'],
     start: ['in_progress'],
     waitCustomer: ['waiting_customer'],
+    recordFinding: ['assigned'],
   },
   in_progress: {
     requestTransfer: ['transfer_pending'],
     escalate: ['escalated'],
     waitCustomer: ['waiting_customer'],
     resolve: ['resolved'],
+    recordFinding: ['in_progress'],
   },
   // Escalated: investigation (met by start) then written report (met by resolve).
   escalated: {
@@ -74,12 +78,13 @@ const table: Record<TicketState, Partial<Record<TicketAction, readonly Next[]>>>
     requestTransfer: ['transfer_pending'],
     waitCustomer: ['waiting_customer'],
     resolve: ['resolved'],
+    recordFinding: ['escalated'],
   },
   // approveTransfer: approved stays pending until the receiver accepts; rejected returns to the previous state.
   transfer_pending: { approveTransfer: ['transfer_pending', PREVIOUS], acceptTransfer: ['assigned'] },
   waiting_customer: { resume: [PREVIOUS] },
-  // signOff keeps the state; reply requires it (R-TIC-9).
-  resolved: { signOff: ['resolved'], reply: ['replied'], reopen: ['reopened'] },
+  // signOff keeps the state; reply requires it (R-TIC-9). A finding comes before the sign-off (R-DAY-3).
+  resolved: { signOff: ['resolved'], reply: ['replied'], reopen: ['reopened'], recordFinding: ['resolved'] },
   // close: with a callback still due the ticket waits for it (R-TIC-10), otherwise it is closed.
   replied: { close: ['callback_pending', 'closed'], recordCallback: ['closed', 'reopened'], reopen: ['reopened'] },
   callback_pending: { recordCallback: ['closed', 'reopened'], reopen: ['reopened'] },
@@ -108,3 +113,7 @@ export const actionsFrom = (state: TicketState): TicketAction[] => ticketActions
 
 /** Open states (not yet replied): queues, due-soon lists, handovers. */
 export const openStates: readonly TicketState[] = ticketStates.filter((s) => !['replied', 'callback_pending', 'closed'].includes(s));
+
+/** R-DAY-3: a complaint about a staff member's conduct is not signed off without the manager's finding. */
+export const needsFinding = (t: Pick<TicketRow, 'kind' | 'targetStaffId' | 'finding'>): boolean =>
+  t.kind === 'complaint' && t.targetStaffId !== null && t.finding === null;

@@ -4,8 +4,7 @@ import { defineOperation } from '../../core/operation.js';
 import { forbidden, stateError, validation } from '../../core/errors.js';
 import { atLeast, hasAnyRole } from '../../core/roles.js';
 import { id, text } from '../../core/schemas.js';
-import { addWorkingDays } from '../../time/calendar.js';
-import { dayClock, deadlineClock, loadClocks, saveClocks } from './clocks.js';
+import { dayClock, dayDue, deadlineClock, loadClocks, saveClocks } from './clocks.js';
 import { ticketDetail } from './schemas.js';
 import { act, checkDepartment, checkResponsible, staffMember } from './store.js';
 import { deadlineInput, futureInstant, optionalNote, ticketRef } from './inputs.js';
@@ -29,7 +28,7 @@ const assign = defineOperation({
   }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'assign', async (t) => {
+    act(ctx, input, 'assign', async (t, at) => {
       if (t.serious && !hasAnyRole(ctx.actor.roles, ['manager', 'director'])) {
         throw forbidden(`ticket ${t.number} is serious (${t.seriousReasons.join(', ')}): a manager reviews it and names the person and deadline (R-TIC-7)`);
       }
@@ -43,7 +42,7 @@ const assign = defineOperation({
       const assignee = await staffMember(ctx, input.assigneeId, 'assigneeId');
       if (assignee.departmentId !== departmentId) throw validation('assigneeId', 'the responsible person must belong to the responsible department');
       const deadline = futureInstant(ctx, input.deadline, 'deadline');
-      await saveClocks(ctx, t.id, [deadlineClock(ctx.now, deadline)]);
+      await saveClocks(ctx, t.id, [deadlineClock(at, deadline)]);
       ctx.emit('ticket.assigned', { ticketId: t.id, number: t.number, departmentId, assigneeId: input.assigneeId, deadlineAt: deadline });
       return {
         next: t.state === 'escalated' ? 'escalated' : 'assigned',
@@ -51,7 +50,7 @@ const assign = defineOperation({
           department_id: departmentId,
           assignee_id: input.assigneeId,
           deadline_at: deadline,
-          assigned_at: ctx.now,
+          assigned_at: at,
           ...(t.serious ? { reviewed_by: ctx.actor.id } : {}),
         },
         note: input.note,
@@ -69,12 +68,12 @@ const requestTransfer = defineOperation({
   input: z.object({ ...ticketRef, toDepartmentId: id.describe('receiving department'), reason: text(1000).describe('why it belongs elsewhere') }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'requestTransfer', async (t) => {
+    act(ctx, input, 'requestTransfer', async (t, at) => {
       checkResponsible(ctx, t);
       if (input.toDepartmentId === t.departmentId) throw validation('toDepartmentId', 'is already the responsible department');
       await checkDepartment(ctx, input.toDepartmentId, 'toDepartmentId');
       const [slip] = await ctx.sql<{ id: number }>('tickets/transfer-insert', [
-        ctx.site, t.id, t.departmentId, input.toDepartmentId, input.reason, ctx.actor.id, ctx.now,
+        ctx.site, t.id, t.departmentId, input.toDepartmentId, input.reason, ctx.actor.id, at,
       ]);
       ctx.emit('ticket.transfer_requested', { ticketId: t.id, number: t.number, transferId: slip?.id ?? null, fromDepartmentId: t.departmentId, toDepartmentId: input.toDepartmentId });
       return { next: 'transfer_pending', patch: { resume_state: t.state }, note: input.reason, data: { toDepartmentId: input.toDepartmentId } };
@@ -96,11 +95,11 @@ const approveTransfer = defineOperation({
   input: z.object({ ...ticketRef, approve: z.boolean().default(true).describe('false rejects the transfer'), note: optionalNote }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'approveTransfer', async (t) => {
+    act(ctx, input, 'approveTransfer', async (t, at) => {
       const slip = await pendingSlip(ctx, t.id);
       if (slip.decision !== null) throw stateError('the transfer is already approved and waits for the receiving department');
       const decision = input.approve ? 'approved' : 'rejected';
-      await ctx.sql('tickets/transfer-decide', [ctx.site, slip.id, decision, ctx.actor.id, ctx.now]);
+      await ctx.sql('tickets/transfer-decide', [ctx.site, slip.id, decision, ctx.actor.id, at]);
       return { next: input.approve ? 'transfer_pending' : PREVIOUS, note: input.note, data: { transferId: slip.id, decision } };
     }),
 });
@@ -114,7 +113,7 @@ const acceptTransfer = defineOperation({
   input: z.object({ ...ticketRef, assigneeId: id.optional().describe('responsible person in the receiving department; default you'), note: optionalNote }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'acceptTransfer', async (t) => {
+    act(ctx, input, 'acceptTransfer', async (t, at) => {
       const slip = await pendingSlip(ctx, t.id);
       if (slip.decision !== 'approved') throw stateError('the transfer waits for a director’s approval');
       if (ctx.actor.departmentId !== slip.toDepartmentId) throw forbidden('only the receiving department accepts a transfer');
@@ -122,10 +121,10 @@ const acceptTransfer = defineOperation({
       if (assigneeId === t.targetStaffId) throw stepAside();
       const assignee = await staffMember(ctx, assigneeId, 'assigneeId');
       if (assignee.departmentId !== slip.toDepartmentId) throw validation('assigneeId', 'must belong to the receiving department');
-      await ctx.sql('tickets/transfer-accept', [ctx.site, slip.id, ctx.actor.id, ctx.now]);
+      await ctx.sql('tickets/transfer-accept', [ctx.site, slip.id, ctx.actor.id, at]);
       return {
         next: 'assigned',
-        patch: { department_id: slip.toDepartmentId, assignee_id: assigneeId, assigned_at: ctx.now, resume_state: null },
+        patch: { department_id: slip.toDepartmentId, assignee_id: assigneeId, assigned_at: at, resume_state: null },
         note: input.note,
         data: { transferId: slip.id, departmentId: slip.toDepartmentId, assigneeId },
       };
@@ -141,14 +140,14 @@ const escalate = defineOperation({
   input: z.object({ ...ticketRef, note: optionalNote }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'escalate', async (t) => {
+    act(ctx, input, 'escalate', async (t, at) => {
       const cfg = await ctx.config();
       await saveClocks(ctx, t.id, [
-        dayClock(cfg, 'investigation', ctx.now, cfg.settings.sla.investigationDays),
-        dayClock(cfg, 'report', ctx.now, cfg.settings.sla.reportDays),
+        dayClock(cfg, 'investigation', at, cfg.settings.sla.investigationDays),
+        dayClock(cfg, 'report', at, cfg.settings.sla.reportDays),
       ]);
       ctx.emit('ticket.escalated', { ticketId: t.id, number: t.number, departmentId: t.departmentId, assigneeId: t.assigneeId });
-      return { next: 'escalated', patch: { escalated_at: ctx.now }, note: input.note };
+      return { next: 'escalated', patch: { escalated_at: at }, note: input.note };
     }),
 });
 
@@ -173,7 +172,7 @@ const extend = defineOperation({
       const report = (await loadClocks(ctx, t.id)).find((c) => c.clock === 'report');
       if (!report || report.metAt) throw stateError('this ticket has no running report clock to extend');
       if (report.extended) throw stateError('the report deadline was already extended once; a second extension is not allowed');
-      const dueAt = addWorkingDays(cfg.calendar, report.startedAt, input.days);
+      const dueAt = dayDue(cfg, 'report', report.startedAt, input.days);
       await saveClocks(ctx, t.id, [{ ...report, dueAt, extended: true }]);
       return { next: 'escalated', note: input.note, data: { days: input.days, dueAt } };
     }),

@@ -3,15 +3,17 @@ import { z } from 'zod';
 import { defineOperation } from '../../core/operation.js';
 import { validation } from '../../core/errors.js';
 import { atLeast } from '../../core/roles.js';
-import { id, instant, note, phone, text, toInstant } from '../../core/schemas.js';
+import { id, instant, note, phone, text } from '../../core/schemas.js';
+import { occurredAt } from '../../core/occurred.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
-import { intakeClocks, loadClocks, meet, replyClock, saveClocks } from './clocks.js';
+import { intakeClocks, loadClocks, meet, saveClocks } from './clocks.js';
+import { seriousReasons, severityClocks } from './severity.js';
 import { openTicket } from './intake.js';
 import { intakeYear } from './numbering.js';
 import { ticketDetail } from './schemas.js';
-import { act, recordEvent, staffMember } from './store.js';
+import { act, intakeCustomer, staffMember } from './store.js';
 import { channelSchema, kindSchema, severitySchema } from './types.js';
-import { optionalNote, ticketRef, YEAR_MS } from './inputs.js';
+import { optionalNote, ticketRef } from './inputs.js';
 import { intakeLink } from '../incidents/store.js';
 
 const conductInput = z
@@ -27,18 +29,24 @@ const open = defineOperation({
   name: 'tickets.open',
   title: 'Register a ticket (complaint, repair, help, inquiry, suggestion)',
   description:
-    'Intake record 《客户投诉记录》 (R-TIC-3). The caller becomes the first-contact owner 首问责任人 for good. The ticket number YYMMDDNNN counts per year from the local intake date (R-TIC-2). Conduct complaints, critical ones and repeats from one unit are flagged for manager review (R-TIC-7).',
+    'Intake record 《客户投诉记录》 (R-TIC-3). The caller becomes the first-contact owner 首问责任人 for good. The ticket number YYMMDDNNN counts per year from the local intake date (R-TIC-2). Conduct complaints, critical ones and repeats from one unit are flagged for manager review (R-TIC-7). ' +
+    'The clerk may set the severity at intake: clocks and review start from it as after classification (R-DAY-2). A customer id must exist and the unit must be theirs (R-DAY-6).',
   access: atLeast('agent'),
   kind: 'write',
   idempotent: true,
   input: z.object({
     kind: kindSchema,
     channel: channelSchema,
-    receivedAt: instant.optional().describe('when the customer called, came or wrote; default now'),
+    receivedAt: instant
+      .optional()
+      .describe(
+        'when the customer called, came or wrote: 2026-02-13 16:00 (local time) or ISO 8601 with offset; default now. Not in the future, at most settings.lateEntry.windowDays (7) days ago (R-DAY-1)',
+      ),
+    severity: severitySchema.optional().describe('特急 critical / 紧急 urgent / 一般 normal, if the clerk can tell at intake (R-DAY-2); classification may change it'),
     matter: text(200).describe('事由: one-line subject'),
     content: note(8000).default('').describe('内容: the full request or complaint'),
-    unit: text(40).optional().describe('unit no. 房号, e.g. 12F-1203'),
-    customerId: id.optional().describe('customer id when the caller is a registered customer'),
+    unit: text(40).optional().describe('unit no. 房号, e.g. 12F-1203; default the customer’s unit'),
+    customerId: id.optional().describe('customer id when the caller is a registered customer; the unit must be theirs (R-DAY-6)'),
     complainantName: text(80).optional().describe('name of the caller or complainant'),
     complainantPhone: phone.optional().describe('phone number to reply to'),
     target: text(200).optional().describe('person or department complained about, as told'),
@@ -49,10 +57,7 @@ const open = defineOperation({
   }),
   output: ticketDetail,
   async handler(ctx, input) {
-    const openedAt = input.receivedAt ? toInstant(input.receivedAt, ctx.zone) : ctx.now;
-    if (openedAt > ctx.now) throw validation('receivedAt', 'cannot be in the future');
-    // Older intakes are not back-entered: a YY of the number would repeat a century later (R-TIC-2).
-    if (ctx.now.getTime() - openedAt.getTime() > YEAR_MS) throw validation('receivedAt', 'cannot be more than a year ago');
+    const openedAt = await occurredAt(ctx, input.receivedAt, null, 'receivedAt');
     const conduct = input.conduct ?? null;
     if (conduct && input.kind !== 'complaint') throw validation('conduct', 'only complaints carry a conduct record');
     if (input.targetStaffId !== undefined) {
@@ -60,22 +65,27 @@ const open = defineOperation({
       await staffMember(ctx, input.targetStaffId, 'targetStaffId');
     }
     await intakeLink.check(ctx, input.incidentId);
+    const unit = input.customerId === undefined ? (input.unit ?? null) : await intakeCustomer(ctx, input.customerId, input.unit);
     const cfg = await ctx.config();
     const { custom, formVersion } = await checkCustomValues(ctx, `ticket:${input.kind}`, input.custom);
     const reasons: string[] = [];
     if (conduct) reasons.push('conduct');
-    if (input.kind === 'complaint' && input.unit) {
+    if (input.kind === 'complaint' && unit) {
       const since = new Date(openedAt.getTime() - cfg.settings.tickets.repeatWindowDays * 86_400_000);
-      const [prior] = await ctx.sql<{ n: number }>('tickets/repeat-count', [ctx.site, input.unit, since, openedAt]);
+      const [prior] = await ctx.sql<{ n: number }>('tickets/repeat-count', [ctx.site, unit, since, openedAt]);
       if ((prior?.n ?? 0) > 0) reasons.push('repeat');
     }
+    const serious = seriousReasons(reasons, input.severity);
     const values = [
-      ctx.site, intakeYear(ctx, openedAt), input.kind, input.channel, input.unit ?? null, input.customerId ?? null,
+      ctx.site, intakeYear(ctx, openedAt), input.kind, input.channel, unit, input.customerId ?? null,
       input.complainantName ?? null, input.complainantPhone ?? null, input.matter, input.content, input.target ?? null,
       input.targetStaffId ?? null, conduct?.account ?? null, conduct?.witnesses ?? null, conduct?.evidence ?? [],
-      conduct?.signed ?? false, ctx.actor.id, openedAt, reasons.length > 0, reasons, JSON.stringify(custom), formVersion, ctx.now,
+      conduct?.signed ?? false, ctx.actor.id, openedAt, serious.length > 0, serious, JSON.stringify(custom), formVersion, ctx.now,
     ];
-    return openTicket(ctx, values, openedAt, intakeClocks(cfg, input.kind, openedAt), { channel: input.channel });
+    const clocks = [...intakeClocks(cfg, input.kind, openedAt), ...(input.severity ? severityClocks(cfg, input.kind, openedAt, input.severity) : [])];
+    const detail = await openTicket(ctx, values, openedAt, clocks, { channel: input.channel, severity: input.severity ?? null }, input.severity ?? null);
+    await intakeLink.link(ctx, detail.id, input.incidentId);
+    return detail;
   },
 });
 
@@ -88,9 +98,9 @@ const acknowledge = defineOperation({
   input: z.object({ ...ticketRef, note: optionalNote }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'acknowledge', async (t) => {
-      await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['acknowledge'], ctx.now));
-      return { next: 'acknowledged', patch: { acknowledged_at: ctx.now }, note: input.note };
+    act(ctx, input, 'acknowledge', async (t, at) => {
+      await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['acknowledge'], at));
+      return { next: 'acknowledged', patch: { acknowledged_at: at }, note: input.note };
     }),
 });
 
@@ -113,12 +123,9 @@ const classify = defineOperation({
       const cfg = await ctx.config();
       const keys = cfg.settings.tickets.categories.map((c) => c.key);
       if (!keys.includes(input.category)) throw validation('category', `unknown category; one of ${keys.join(', ')}`);
-      if (t.kind === 'complaint') {
-        const reply = (await loadClocks(ctx, t.id)).find((c) => c.clock === 'reply');
-        if (!reply?.metAt) await saveClocks(ctx, t.id, [replyClock(cfg, t.openedAt, input.severity)]);
-      }
-      const others = t.seriousReasons.filter((r) => r !== 'critical');
-      const reasons = input.severity === 'critical' ? [...others, 'critical'] : others;
+      const reply = (await loadClocks(ctx, t.id)).find((c) => c.clock === 'reply');
+      if (!reply?.metAt) await saveClocks(ctx, t.id, severityClocks(cfg, t.kind, t.openedAt, input.severity));
+      const reasons = seriousReasons(t.seriousReasons, input.severity);
       return {
         next: t.state,
         patch: { category: input.category, severity: input.severity, serious: reasons.length > 0, serious_reasons: reasons },

@@ -8,6 +8,7 @@ import { atLeast } from '../../core/roles.js';
 import { decodeCursor, id, instant, localDate, page, pageInput, pageOf, text, toInstant } from '../../core/schemas.js';
 import { addHours } from '../../time/calendar.js';
 import { loadDetail } from './detail.js';
+import { resolveTicketId, ticketKey } from './ref.js';
 import { openStates, ticketStates } from './model.js';
 import { dueSoonItem, ticketDetail, ticketSummary } from './schemas.js';
 import { kindSchema, severitySchema } from './types.js';
@@ -62,9 +63,9 @@ const get = defineOperation({
   description: 'Each SLA clock shows its due time, time remaining (working or elapsed, per its basis) and whether it is late.',
   access: 'staff',
   kind: 'read',
-  input: z.object({ id: id.describe('ticket id') }),
+  input: z.object({ ...ticketKey }),
   output: ticketDetail,
-  handler: (ctx, input) => loadDetail(ctx, input.id),
+  handler: async (ctx, input) => loadDetail(ctx, await resolveTicketId(ctx, input)),
 });
 
 const search = defineOperation({

@@ -8,6 +8,7 @@ import { deadlineClock, loadClocks, meet, pause, resume, saveClocks } from './cl
 import { callbackDueOn, scheduleCallback } from '../callbacks/schedule.js';
 import { ticketDetail } from './schemas.js';
 import { act, checkResponsible } from './store.js';
+import { needsFinding } from './model.js';
 import { deadlineInput, futureInstant, optionalNote, ticketRef } from './inputs.js';
 import { callbackKinds, outcomes, type TicketPatch, type TicketRow } from './types.js';
 import type { OpContext } from '../../core/operation.js';
@@ -21,10 +22,10 @@ const start = defineOperation({
   input: z.object({ ...ticketRef, note: optionalNote }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'start', async (t) => {
+    act(ctx, input, 'start', async (t, at) => {
       checkResponsible(ctx, t);
-      if (t.state === 'escalated') await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['investigation'], ctx.now));
-      return { next: 'in_progress', patch: { started_at: ctx.now }, note: input.note };
+      if (t.state === 'escalated') await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['investigation'], at));
+      return { next: 'in_progress', patch: { started_at: at }, note: input.note };
     }),
 });
 
@@ -37,11 +38,11 @@ const waitCustomer = defineOperation({
   input: z.object({ ...ticketRef, note: text(1000).describe('what the customer has to do or provide') }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'waitCustomer', async (t) => {
+    act(ctx, input, 'waitCustomer', async (t, at) => {
       checkResponsible(ctx, t);
       const { calendar } = await ctx.config();
-      await saveClocks(ctx, t.id, pause(calendar, await loadClocks(ctx, t.id), ctx.now));
-      return { next: 'waiting_customer', patch: { resume_state: t.state, paused_at: ctx.now }, note: input.note };
+      await saveClocks(ctx, t.id, pause(calendar, await loadClocks(ctx, t.id), at));
+      return { next: 'waiting_customer', patch: { resume_state: t.state, paused_at: at }, note: input.note };
     }),
 });
 
@@ -54,10 +55,10 @@ const resumeOp = defineOperation({
   input: z.object({ ...ticketRef, note: optionalNote }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'resume', async (t) => {
+    act(ctx, input, 'resume', async (t, at) => {
       checkResponsible(ctx, t);
       const { calendar } = await ctx.config();
-      await saveClocks(ctx, t.id, resume(calendar, await loadClocks(ctx, t.id), ctx.now));
+      await saveClocks(ctx, t.id, resume(calendar, await loadClocks(ctx, t.id), at));
       return { next: 'previous', patch: { paused_at: null }, note: input.note };
     }),
 });
@@ -76,12 +77,12 @@ const resolve = defineOperation({
   }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'resolve', async (t) => {
+    act(ctx, input, 'resolve', async (t, at) => {
       checkResponsible(ctx, t);
-      await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['repair', 'report', 'deadline'], ctx.now));
+      await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['repair', 'report', 'deadline'], at));
       return {
         next: 'resolved',
-        patch: { resolved_at: ctx.now, cause: input.cause, action: input.action, result: input.result, signed_off_at: null, signed_off_by: null },
+        patch: { resolved_at: at, cause: input.cause, action: input.action, result: input.result, signed_off_at: null, signed_off_by: null },
       };
     }),
 });
@@ -89,19 +90,22 @@ const resolve = defineOperation({
 const signOff = defineOperation({
   name: 'tickets.signOff',
   title: 'Sign off the resolution (department head)',
-  description: 'R-TIC-9: the head of the responsible department signs the resolution record 《客户报修/投诉/求助记录》.',
+  description: 'R-TIC-9: the head of the responsible department signs the resolution record 《客户报修/投诉/求助记录》. A complaint about a staff member needs the manager’s finding first (R-DAY-3).',
   access: ['dept_head'],
   kind: 'write',
   input: z.object({ ...ticketRef, note: optionalNote }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'signOff', (t) => {
+    act(ctx, input, 'signOff', (t, at) => {
       if (ctx.actor.departmentId === null || ctx.actor.departmentId !== t.departmentId) {
         throw forbidden('only the head of the responsible department signs off the resolution');
       }
       if (t.targetStaffId === ctx.actor.id) throw forbidden('the staff member complained about must step aside (R-TIC-8)');
       if (t.signedOffAt) throw stateError('the resolution is already signed off');
-      return { next: 'resolved', patch: { signed_off_at: ctx.now, signed_off_by: ctx.actor.id }, note: input.note };
+      if (needsFinding(t)) {
+        throw stateError(`ticket ${t.number} is a complaint about a staff member: the reviewing manager records the finding first (tickets.recordFinding, R-DAY-3)`);
+      }
+      return { next: 'resolved', patch: { signed_off_at: at, signed_off_by: ctx.actor.id }, note: input.note };
     }),
 });
 
@@ -115,21 +119,21 @@ const reply = defineOperation({
   input: z.object({ ...ticketRef, replyText: note(4000).describe('what the customer was told') }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'reply', async (t) => {
+    act(ctx, input, 'reply', async (t, at) => {
       if (t.firstOwnerId !== ctx.actor.id) throw forbidden('only the first-contact owner replies to the customer (R-TIC-3)');
       if (!t.signedOffAt) throw stateError('the resolution must be signed off by the department head before the reply (R-TIC-9)');
-      await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['reply', 'answer'], ctx.now));
+      await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['reply', 'answer'], at));
       if (callbackKinds.includes(t.kind)) {
-        const base = t.kind === 'repair' ? (t.resolvedAt ?? ctx.now) : ctx.now;
+        const base = t.kind === 'repair' ? (t.resolvedAt ?? at) : at;
         await scheduleCallback(ctx, t, callbackDueOn(await ctx.config(), t.kind, base));
       }
-      return { next: 'replied', patch: { replied_at: ctx.now, reply_text: input.replyText } };
+      return { next: 'replied', patch: { replied_at: at, reply_text: input.replyText } };
     }),
 });
 
 /** Shared by a dissatisfied callback and a manager's reopen: clears sign-off and closure, optional new deadline. */
-async function reopenPatch(ctx: OpContext, t: TicketRow, deadline: Date | null): Promise<TicketPatch> {
-  if (deadline) await saveClocks(ctx, t.id, [deadlineClock(ctx.now, deadline)]);
+async function reopenPatch(ctx: OpContext, t: TicketRow, deadline: Date | null, at: Date): Promise<TicketPatch> {
+  if (deadline) await saveClocks(ctx, t.id, [deadlineClock(at, deadline)]);
   ctx.emit('ticket.reopened', { ticketId: t.id, number: t.number, deadlineAt: deadline });
   return {
     reopened_count: t.reopenedCount + 1,
@@ -156,15 +160,15 @@ const recordCallback = defineOperation({
   }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'recordCallback', async (t) => {
+    act(ctx, input, 'recordCallback', async (t, at) => {
       const dissatisfied = input.outcome === 'dissatisfied';
       const deadline = dissatisfied && input.deadline ? futureInstant(ctx, input.deadline, 'deadline') : null;
-      const [done] = await ctx.sql('callbacks/complete', [ctx.site, t.id, ctx.now, input.outcome, input.comment ?? null, ctx.actor.id]);
+      const [done] = await ctx.sql('callbacks/complete', [ctx.site, t.id, at, input.outcome, input.comment ?? null, ctx.actor.id, ctx.now]);
       if (!done) throw stateError('no callback is scheduled for this ticket');
       const data = { outcome: input.outcome };
-      if (!dissatisfied) return { next: 'closed', patch: { closed_at: ctx.now }, note: input.comment, data };
-      await scheduleCallback(ctx, t, input.nextCallbackOn ?? callbackDueOn(await ctx.config(), t.kind, deadline ?? ctx.now));
-      return { next: 'reopened', patch: await reopenPatch(ctx, t, deadline), note: input.comment, data };
+      if (!dissatisfied) return { next: 'closed', patch: { closed_at: at }, note: input.comment, data };
+      await scheduleCallback(ctx, t, input.nextCallbackOn ?? callbackDueOn(await ctx.config(), t.kind, deadline ?? at));
+      return { next: 'reopened', patch: await reopenPatch(ctx, t, deadline, at), note: input.comment, data };
     }),
 });
 
@@ -177,9 +181,9 @@ const close = defineOperation({
   input: z.object({ ...ticketRef, note: optionalNote }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'close', async (t) => {
+    act(ctx, input, 'close', async (t, at) => {
       const [open] = await ctx.sql('callbacks/open', [ctx.site, t.id]);
-      return open ? { next: 'callback_pending', note: input.note } : { next: 'closed', patch: { closed_at: ctx.now }, note: input.note };
+      return open ? { next: 'callback_pending', note: input.note } : { next: 'closed', patch: { closed_at: at }, note: input.note };
     }),
 });
 
@@ -192,9 +196,9 @@ const reopen = defineOperation({
   input: z.object({ ...ticketRef, reason: text(1000).describe('why it is reopened'), deadline: deadlineInput.optional() }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'reopen', async (t) => {
+    act(ctx, input, 'reopen', async (t, at) => {
       const deadline = input.deadline ? futureInstant(ctx, input.deadline, 'deadline') : null;
-      return { next: 'reopened', patch: await reopenPatch(ctx, t, deadline), note: input.reason };
+      return { next: 'reopened', patch: await reopenPatch(ctx, t, deadline, at), note: input.reason };
     }),
 });
 

@@ -3,7 +3,8 @@ import type { AnyOperation } from '../../core/operation.js';
 import intake from './operations-intake.js';
 import dispatch from './operations-dispatch.js';
 import work from './operations-work.js';
+import review from './operations-review.js';
 import reads from './operations-read.js';
 
-const operations: AnyOperation[] = [...intake, ...dispatch, ...work, ...reads];
+const operations: AnyOperation[] = [...intake, ...dispatch, ...work, ...review, ...reads];
 export default operations;

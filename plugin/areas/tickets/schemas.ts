@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { instantOut, nullableInstantOut } from '../../core/schemas.js';
 import { ticketActions, ticketStates } from './model.js';
-import { channels, clockNames, outcomes, severities, ticketKinds } from './types.js';
+import { channels, clockNames, findings, outcomes, severities, ticketKinds } from './types.js';
 
 const nullableId = z.number().nullable();
 const nullableText = z.string().nullable();
@@ -64,7 +64,8 @@ const callbackView = z.object({
   id: z.number(),
   dueOn: z.string(),
   scheduledAt: instantOut,
-  doneAt: nullableInstantOut,
+  doneAt: nullableInstantOut.describe('when the call was made (occurredAt, R-DAY-1)'),
+  enteredAt: nullableInstantOut.describe('when its outcome was entered, by staffId'),
   outcome: z.enum(outcomes).nullable(),
   comment: nullableText,
   staffId: nullableId,
@@ -96,7 +97,8 @@ const eventView = z.object({
   actorName: nullableText,
   note: nullableText,
   data: z.record(z.string(), z.unknown()),
-  at: instantOut,
+  at: instantOut.describe('when it happened (occurredAt, R-DAY-1)'),
+  enteredAt: instantOut.describe('when it was entered, by actorId'),
 });
 
 export const ticketDetail = ticketSummary.omit({ nextDueAt: true }).extend({
@@ -122,6 +124,10 @@ export const ticketDetail = ticketSummary.omit({ nextDueAt: true }).extend({
   replyText: nullableText,
   pausedAt: nullableInstantOut,
   reopenedCount: z.number(),
+  finding: z.enum(findings).nullable().describe('R-DAY-3 finding on a complaint: upheld, partly_upheld, not_upheld; null until recorded'),
+  findingBy: nullableId,
+  findingAt: nullableInstantOut,
+  findingNote: nullableText,
   formVersion: nullableId,
   createdAt: instantOut,
   updatedAt: instantOut,

@@ -5,10 +5,13 @@ import { hasAnyRole } from '../../core/roles.js';
 import { checkTransition, PREVIOUS, type TicketAction, type TicketState } from './model.js';
 import type { TicketPatch, TicketRow } from './types.js';
 import { loadDetail, type TicketDetail } from './detail.js';
+import { resolveTicketId, type TicketKey } from './ref.js';
+import { occurredAt } from '../../core/occurred.js';
 
-export interface TicketRef {
-  id: number;
+export interface TicketRef extends TicketKey {
   expectedVersion?: number | undefined;
+  /** R-DAY-1: when the action really happened, if entered later. */
+  occurredAt?: string | undefined;
 }
 
 export interface Decision {
@@ -21,8 +24,9 @@ export interface Decision {
 
 /** Locks the ticket row for this transaction; a stale expectedVersion is a CONFLICT. */
 export async function lockTicket(ctx: OpContext, ref: TicketRef): Promise<TicketRow> {
-  const [row] = await ctx.sql<TicketRow>('tickets/lock', [ctx.site, ref.id]);
-  if (!row) throw notFound(`ticket ${ref.id}`);
+  const id = await resolveTicketId(ctx, ref);
+  const [row] = await ctx.sql<TicketRow>('tickets/lock', [ctx.site, id]);
+  if (!row) throw notFound(`ticket ${id}`);
   if (ref.expectedVersion !== undefined && ref.expectedVersion !== row.version) {
     throw conflict(`ticket ${row.number} was changed by someone else (version ${row.version}, you had ${ref.expectedVersion}); reload and try again`);
   }
@@ -30,27 +34,30 @@ export async function lockTicket(ctx: OpContext, ref: TicketRef): Promise<Ticket
 }
 
 /**
- * Runs one action on a ticket. `decide` sees the locked row and may throw (nothing is written yet);
- * it returns the next state and the columns to change. Returns the ticket as the actor now sees it.
+ * Runs one action on a ticket. `decide` sees the locked row and the instant the action happened (`at`:
+ * occurredAt, or now; clocks are judged on it, R-DAY-1) and may throw (nothing is written yet); it returns
+ * the next state and the columns to change. Returns the ticket as the actor now sees it.
  */
 export async function act(
   ctx: OpContext,
   ref: TicketRef,
   action: TicketAction,
-  decide: (ticket: TicketRow) => Promise<Decision> | Decision,
+  decide: (ticket: TicketRow, at: Date) => Promise<Decision> | Decision,
 ): Promise<TicketDetail> {
   const ticket = await lockTicket(ctx, ref);
   const allowed = checkTransition(ticket.state, action);
-  const decision = await decide(ticket);
+  const at = await occurredAt(ctx, ref.occurredAt, ticket.lastEventAt);
+  const decision = await decide(ticket, at);
   if (!allowed.includes(decision.next)) throw new Error(`machine table does not allow ${ticket.state} --${action}--> ${decision.next}`);
   const next = decision.next === PREVIOUS ? (ticket.resumeState ?? 'assigned') : decision.next;
   const patch: TicketPatch = decision.next === PREVIOUS ? { resume_state: null, ...decision.patch } : (decision.patch ?? {});
   await ctx.sql('tickets/patch', [ctx.site, ticket.id, next, JSON.stringify(patch), ctx.now]);
-  await recordEvent(ctx, ticket.id, action, ticket.state, next, decision.note, decision.data ?? {});
+  await recordEvent(ctx, ticket.id, action, ticket.state, next, decision.note, decision.data ?? {}, at);
   ctx.audit({
     entity: 'ticket',
     entityId: ticket.id,
     action,
+    occurredAt: at,
     before: { state: ticket.state, version: ticket.version },
     after: { state: next, version: ticket.version + 1, ...patch },
   });
@@ -65,8 +72,9 @@ export async function recordEvent(
   to: TicketState,
   note: string | undefined,
   data: Record<string, unknown>,
+  at: Date,
 ): Promise<void> {
-  await ctx.sql('tickets/event', [ctx.site, ticketId, operation, from, to, ctx.actor.id, note ?? null, JSON.stringify(data), ctx.now]);
+  await ctx.sql('tickets/event', [ctx.site, ticketId, operation, from, to, ctx.actor.id, note ?? null, JSON.stringify(data), at, ctx.now]);
 }
 
 export interface StaffMember {
@@ -80,6 +88,19 @@ export async function staffMember(ctx: OpContext, id: number, field: string): Pr
   const [row] = await ctx.sql<StaffMember>('tickets/staff-member', [ctx.site, id]);
   if (!row || !row.active) throw validation(field, `no active staff member ${id}`);
   return row;
+}
+
+/**
+ * R-DAY-6: the customer an intake names must exist (NOT_FOUND), and a unit given with it must be theirs
+ * (VALIDATION naming both). Returns the unit to record: the one given, or the customer's.
+ */
+export async function intakeCustomer(ctx: OpContext, customerId: number, unit: string | undefined): Promise<string> {
+  const [customer] = await ctx.sql<{ unit: string }>('tickets/customer-unit', [ctx.site, customerId]);
+  if (!customer) throw notFound(`customer ${customerId}`);
+  if (unit !== undefined && unit.toUpperCase() !== customer.unit.toUpperCase()) {
+    throw validation('unit', `unit ${unit} is not the unit of customer ${customerId} (${customer.unit})`);
+  }
+  return unit ?? customer.unit;
 }
 
 export async function checkDepartment(ctx: OpContext, id: number, field: string): Promise<void> {

@@ -10,11 +10,14 @@ export const ticketKinds = ['complaint', 'repair', 'help', 'inquiry', 'suggestio
 export const channels = ['phone', 'visit', 'letter', 'email', 'online', 'suggestion_box', 'referral'] as const;
 export const severities = ['critical', 'urgent', 'normal'] as const;
 export const outcomes = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+/** R-DAY-3 finding on a complaint: 成立 upheld, 部分成立 partly upheld, 不成立 not upheld. */
+export const findings = ['upheld', 'partly_upheld', 'not_upheld'] as const;
 export const clockNames = ['acknowledge', 'reply', 'answer', 'investigation', 'report', 'repair', 'deadline'] as const;
 
 export type TicketKind = (typeof ticketKinds)[number];
 export type Severity = (typeof severities)[number];
 export type ClockName = (typeof clockNames)[number];
+export type Finding = (typeof findings)[number];
 
 export const kindSchema = z.enum(ticketKinds).describe('complaint 投诉, repair 报修, help 求助, inquiry 咨询, suggestion 建议');
 export const channelSchema = z
@@ -48,6 +51,9 @@ export interface TicketRow {
   important: boolean;
   reopenedCount: number;
   version: number;
+  finding: Finding | null;
+  /** Instant of the latest event on the timeline: a late entry may not go before it (R-DAY-1). */
+  lastEventAt: Date | null;
 }
 
 /** Columns a transition may change (tickets/patch.sql); snake_case as stored. */
@@ -79,4 +85,8 @@ export interface TicketPatch {
   closed_at?: Date | null;
   paused_at?: Date | null;
   reopened_count?: number;
+  finding?: Finding;
+  finding_by?: number;
+  finding_at?: Date;
+  finding_note?: string | null;
 }

@@ -3,7 +3,8 @@
 -- the first CTE until commit, so concurrent intakes of a site queue on it: the one statement and the
 -- commit are all that run while it is held, and a failed intake rolls the number back with everything else.
 -- $2 local year and $24 YYMMDD of the intake; $25 clocks (tickets/clocks.ts), $26 event data,
--- $27 operation name, $28 and $29 the call's other audit entries and outbox events (runner journal).
+-- $27 operation name, $28 and $29 the call's other audit entries and outbox events (runner journal),
+-- $30 severity at intake (R-DAY-2). $18 is when the call came in (receivedAt), $23 when it was entered (R-DAY-1).
 with n as (
   insert into ticket_numbers (site, year, last) values ($1, $2::int, 1)
   on conflict (site, year) do update set last = ticket_numbers.last + 1
@@ -11,10 +12,10 @@ with n as (
 ), t as (
   insert into tickets (site, number, year, kind, channel, unit, customer_id, complainant_name, complainant_phone, matter, content,
                        target, target_staff_id, conduct_account, conduct_witnesses, conduct_evidence, conduct_signed,
-                       first_owner_id, opened_at, serious, serious_reasons, custom, form_version, created_at, updated_at)
+                       first_owner_id, opened_at, serious, serious_reasons, custom, form_version, created_at, updated_at, severity)
   select $1, $24::text || lpad(n.last::text, greatest(3, length(n.last::text)), '0'), $2::int, $3, $4, $5, $6::bigint, $7, $8, $9,
          $10, $11, $12::bigint, $13, $14, $15::text[], $16::boolean, $17::bigint, $18::timestamptz, $19::boolean, $20::text[],
-         $21::jsonb, $22::int, $23::timestamptz, $23::timestamptz
+         $21::jsonb, $22::int, $23::timestamptz, $23::timestamptz, $30
     from n
   returning *
 ), c as (
@@ -23,16 +24,17 @@ with n as (
          (k->>'metAt')::timestamptz, (k->>'pausedAt')::timestamptz, (k->>'remainingMs')::bigint, (k->>'extended')::boolean
     from t cross join jsonb_array_elements($25::jsonb) k
 ), e as (
-  insert into ticket_events (site, ticket_id, operation, from_state, to_state, actor_id, note, data, at)
-  select t.site, t.id, 'open', null, 'new', nullif($17::bigint, 0), null, $26::jsonb, $23::timestamptz from t
+  insert into ticket_events (site, ticket_id, operation, from_state, to_state, actor_id, note, data, at, entered_at)
+  select t.site, t.id, 'open', null, 'new', nullif($17::bigint, 0), null, $26::jsonb, $18::timestamptz, $23::timestamptz from t
   returning id
 ), a as (
-  insert into audit_log (site, at, actor_id, operation, entity, entity_id, action, before, after)
+  insert into audit_log (site, at, actor_id, operation, entity, entity_id, action, before, after, occurred_at)
   select $1, $23::timestamptz, nullif($17::bigint, 0), $27, 'ticket', t.id::text, 'open', null,
-         to_jsonb(t) || jsonb_build_object('clocks', $25::jsonb)
+         to_jsonb(t) || jsonb_build_object('clocks', $25::jsonb), $18::timestamptz
     from t
   union all
-  select $1, $23::timestamptz, nullif($17::bigint, 0), $27, x->>'entity', x->>'entityId', x->>'action', x->'before', x->'after'
+  select $1, $23::timestamptz, nullif($17::bigint, 0), $27, x->>'entity', x->>'entityId', x->>'action', x->'before', x->'after',
+         (x->>'occurredAt')::timestamptz
     from jsonb_array_elements($28::jsonb) x
 ), o as (
   insert into outbox (site, event, payload, created_at, next_attempt_at)

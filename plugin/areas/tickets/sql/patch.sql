@@ -31,6 +31,10 @@ update tickets t
        reply_text = case when $4::jsonb ? 'reply_text' then $4->>'reply_text' else t.reply_text end,
        closed_at = case when $4::jsonb ? 'closed_at' then ($4->>'closed_at')::timestamptz else t.closed_at end,
        paused_at = case when $4::jsonb ? 'paused_at' then ($4->>'paused_at')::timestamptz else t.paused_at end,
-       reopened_count = case when $4::jsonb ? 'reopened_count' then ($4->>'reopened_count')::int else t.reopened_count end
+       reopened_count = case when $4::jsonb ? 'reopened_count' then ($4->>'reopened_count')::int else t.reopened_count end,
+       finding = case when $4::jsonb ? 'finding' then $4->>'finding' else t.finding end,
+       finding_by = case when $4::jsonb ? 'finding_by' then ($4->>'finding_by')::bigint else t.finding_by end,
+       finding_at = case when $4::jsonb ? 'finding_at' then ($4->>'finding_at')::timestamptz else t.finding_at end,
+       finding_note = case when $4::jsonb ? 'finding_note' then $4->>'finding_note' else t.finding_note end
  where t.site = $1 and t.id = $2::bigint
 returning t.version;

@@ -1,0 +1,32 @@
+// R-DAY-4: wherever an operation takes a ticket, staff may give its id or the number they quote (YYMMDDNNN).
+// Every such operation spreads `ticketKey` into its input and resolves it here, in one place.
+import { z } from 'zod';
+import type { OpContext } from '../../core/operation.js';
+import { notFound, validation } from '../../core/errors.js';
+import { id } from '../../core/schemas.js';
+
+export const ticketNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{9,12}$/, 'a ticket number YYMMDDNNN, e.g. 260213001')
+  .describe('ticket number YYMMDDNNN as staff quote it, e.g. 260213001 (instead of id)');
+
+export const ticketKey = {
+  id: id.optional().describe('ticket id (or give number)'),
+  number: ticketNumber.optional(),
+};
+
+export interface TicketKey {
+  id?: number | undefined;
+  number?: string | undefined;
+}
+
+/** The ticket's id; NOT_FOUND for a number no ticket has, VALIDATION when neither or both are given. */
+export async function resolveTicketId(ctx: OpContext, key: TicketKey): Promise<number> {
+  if (key.id !== undefined && key.number !== undefined) throw validation('number', 'give the ticket id or its number, not both');
+  if (key.id !== undefined) return key.id;
+  if (key.number === undefined) throw validation('id', 'give the ticket id or its number (YYMMDDNNN)');
+  const [row] = await ctx.sql<{ id: number }>('tickets/id-by-number', [ctx.site, key.number]);
+  if (!row) throw notFound(`ticket number ${key.number}`);
+  return row.id;
+}
