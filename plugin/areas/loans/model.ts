@@ -73,5 +73,7 @@ export interface LockedLoan {
   dueAt: Date | null;
   renewals: number;
   pagesOut: number | null;
+  /** The instant of the loan's latest action (R-DAY-1). */
+  lastEventAt: Date;
   unit: string;
 }

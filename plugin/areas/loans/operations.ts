@@ -5,13 +5,15 @@ import { atLeast, hasAnyRole } from '../../core/roles.js';
 import { conflict, forbidden, stateError, validation } from '../../core/errors.js';
 import { decodeCursor, id, localDate, month, page, pageInput, pageOf, text } from '../../core/schemas.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
+import { occurredAt, occurredAtInput } from '../../core/occurred.js';
 import { addWorkingDays, sameDayDue } from '../../time/calendar.js';
 import { loadArchive } from '../archives/documents.js';
 import { loanOut, loanStates, places } from './model.js';
 import { listLoans, loadLoan, queueHead, transition } from './query.js';
 import { loanRegister, registerOut } from './register.js';
 
-const loanId = z.object({ id: id.describe('loan id') });
+// Every loan action says which loan and, if entered later, when it really happened (R-DAY-1).
+const loanId = z.object({ id: id.describe('loan id'), occurredAt: occurredAtInput });
 const managers = atLeast('manager');
 const oneOut = { loans_one_out_per_archive: 'this archive is already out on another loan; the request waits in the queue (R-LEN-4)' };
 const startOfDay = (day: string, zone: string): Date => DateTime.fromISO(day, { zone }).toJSDate();
@@ -29,6 +31,7 @@ export default [
       purpose: text(500).describe('why the archive is needed'),
       place: z.enum(places).default('in_office').describe('in_office (read in the customer-service office) or take_out'),
       custom: z.record(z.string(), z.unknown()).optional().describe('department-defined loan fields (forms.get for loan)'),
+      occurredAt: occurredAtInput,
     }),
     output: loanOut,
     async handler(ctx, input) {
@@ -39,9 +42,10 @@ export default [
         if (!settings.loans.takeOutAllowed) throw validation('place', 'take-out loans are not allowed by the settings (loans.takeOutAllowed); choose in_office');
       }
       const custom = await checkCustomValues(ctx, 'loan', input.custom);
-      const [row] = await ctx.sql<{ id: number }>('loans/insert', [ctx.site, archive.id, ctx.actor.id, input.purpose, input.place, ctx.now, JSON.stringify(custom.custom), custom.formVersion]);
+      const at = await occurredAt(ctx, input.occurredAt, null);
+      const [row] = await ctx.sql<{ id: number }>('loans/insert', [ctx.site, archive.id, ctx.actor.id, input.purpose, input.place, at, JSON.stringify(custom.custom), custom.formVersion, ctx.now]);
       const loan = await loadLoan(ctx, row!.id);
-      ctx.audit({ entity: 'loan', entityId: loan.id, action: 'request', after: loan });
+      ctx.audit({ entity: 'loan', entityId: loan.id, action: 'request', after: loan, occurredAt: at });
       return loan;
     },
   }),
@@ -54,9 +58,9 @@ export default [
     input: loanId,
     output: loanOut,
     async handler(ctx, input) {
-      const loan = await transition(ctx, input.id, 'approve', async (l) => {
+      const loan = await transition(ctx, input, 'approve', async (l, at) => {
         if (l.borrowerId === ctx.actor.id) throw forbidden('you cannot approve your own loan request (R-LEN-2)');
-        await ctx.sql('loans/approve', [ctx.site, l.id, ctx.actor.id, ctx.now]);
+        await ctx.sql('loans/approve', [ctx.site, l.id, ctx.actor.id, at]);
       });
       ctx.emit('loan.approved', { loanId: loan.id, archiveId: loan.archiveId, borrowerId: loan.borrowerId, hold: loan.hold, queuePosition: loan.queuePosition });
       return loan;
@@ -70,7 +74,7 @@ export default [
     input: loanId.extend({ reason: text(500).describe('why the request is refused') }),
     output: loanOut,
     async handler(ctx, input) {
-      return transition(ctx, input.id, 'reject', async (l) => void (await ctx.sql('loans/reject', [ctx.site, l.id, ctx.actor.id, ctx.now, input.reason])));
+      return transition(ctx, input, 'reject', async (l, at) => void (await ctx.sql('loans/reject', [ctx.site, l.id, ctx.actor.id, at, input.reason])));
     },
   }),
   defineOperation({
@@ -82,9 +86,9 @@ export default [
     input: loanId,
     output: loanOut,
     async handler(ctx, input) {
-      return transition(ctx, input.id, 'cancel', async (l) => {
+      return transition(ctx, input, 'cancel', async (l, at) => {
         if (l.borrowerId !== ctx.actor.id && !hasAnyRole(ctx.actor.roles, managers)) throw forbidden('only the requester or a manager may cancel this request');
-        await ctx.sql('loans/cancel', [ctx.site, l.id, ctx.actor.id, ctx.now]);
+        await ctx.sql('loans/cancel', [ctx.site, l.id, ctx.actor.id, at]);
       });
     },
   }),
@@ -99,13 +103,13 @@ export default [
     output: loanOut,
     conflicts: oneOut,
     async handler(ctx, input) {
-      return transition(ctx, input.id, 'issue', async (l) => {
+      return transition(ctx, input, 'issue', async (l, at) => {
         const head = await queueHead(ctx, l.archiveId);
         if (head && head.id !== l.id) throw conflict(`loan ${head.id} is ahead in the queue for this archive (R-LEN-8)`);
         const { settings, calendar } = await ctx.config();
-        const due = l.place === 'take_out' ? addWorkingDays(calendar, ctx.now, settings.loans.takeOutDays) : sameDayDue(calendar, ctx.now);
+        const due = l.place === 'take_out' ? addWorkingDays(calendar, at, settings.loans.takeOutDays) : sameDayDue(calendar, at);
         const pages = input.pages ?? (await ctx.sql<{ pages: number }>('loans/archive-pages', [ctx.site, l.archiveId]))[0]!.pages;
-        await ctx.sql('loans/issue', [ctx.site, l.id, ctx.actor.id, ctx.now, due, pages]);
+        await ctx.sql('loans/issue', [ctx.site, l.id, ctx.actor.id, at, due, pages]);
       });
     },
   }),
@@ -122,11 +126,11 @@ export default [
     output: loanOut.extend({ offeredLoanId: z.number().nullable().describe('the hold now offered the archive') }),
     async handler(ctx, input) {
       let missing = 0;
-      const loan = await transition(ctx, input.id, 'return', async (l) => {
+      const loan = await transition(ctx, input, 'return', async (l, at) => {
         const out = l.pagesOut ?? 0;
         if (input.pagesReturned > out) throw validation('pagesReturned', `more pages than were handed out (${out})`);
         missing = out - input.pagesReturned;
-        await ctx.sql('loans/return', [ctx.site, l.id, ctx.actor.id, ctx.now, input.pagesReturned, missing || null, input.note]);
+        await ctx.sql('loans/return', [ctx.site, l.id, ctx.actor.id, at, input.pagesReturned, missing || null, input.note]);
       });
       if (missing > 0) ctx.emit('loan.pages_missing', { loanId: loan.id, archiveId: loan.archiveId, unit: loan.unit, missingPages: missing, returnedBy: ctx.actor.id });
       const head = await queueHead(ctx, loan.archiveId);
@@ -143,13 +147,13 @@ export default [
     input: loanId,
     output: loanOut,
     async handler(ctx, input) {
-      return transition(ctx, input.id, 'renew', async (l) => {
+      return transition(ctx, input, 'renew', async (l, at) => {
         const hold = await queueHead(ctx, l.archiveId);
         if (hold) throw conflict(`loan ${hold.id} is waiting for this archive; it cannot be renewed (R-LEN-8)`);
         const { settings, calendar } = await ctx.config();
         if (l.place !== 'take_out') throw stateError('only a take-out loan can be renewed; an in-office loan is due back today');
         if (l.renewals >= settings.loans.maxRenewals) throw stateError(`this loan was already renewed ${l.renewals} time(s), the most allowed (loans.maxRenewals)`);
-        await ctx.sql('loans/renew', [ctx.site, l.id, addWorkingDays(calendar, l.dueAt ?? ctx.now, settings.loans.takeOutDays), ctx.now]);
+        await ctx.sql('loans/renew', [ctx.site, l.id, addWorkingDays(calendar, l.dueAt ?? at, settings.loans.takeOutDays), at]);
       });
     },
   }),

@@ -1,5 +1,6 @@
 import type { OpContext } from '../../core/operation.js';
 import { notFound } from '../../core/errors.js';
+import { occurredAt } from '../../core/occurred.js';
 import { assertTransition, type Loan, type LoanAction, type LoanState, type LockedLoan } from './model.js';
 
 export interface LoanFilter {
@@ -44,18 +45,32 @@ export async function loadLoan(ctx: OpContext, id: number): Promise<Loan> {
   return loan;
 }
 
+/** Which loan, and when the action really happened if it is entered later (R-DAY-1). */
+export interface LoanRef {
+  id: number;
+  occurredAt?: string | undefined;
+}
+
 /**
- * One loan transition (R-LEN-1): lock the row, check the state machine, run the change, audit before/after.
+ * One loan transition (R-LEN-1): lock the row, check the state machine, run the change at the instant it
+ * happened (`at`: occurredAt or now, never before the loan's previous action), audit before/after.
  * `change` throws to refuse; the transaction then rolls back and nothing changes.
  */
-export async function transition(ctx: OpContext, id: number, action: LoanAction, change: (loan: LockedLoan) => Promise<void>): Promise<Loan> {
-  const [locked] = await ctx.sql<LockedLoan>('loans/lock', [ctx.site, id]);
-  if (!locked) throw notFound(`loan ${id}`);
+export async function transition(
+  ctx: OpContext,
+  ref: LoanRef,
+  action: LoanAction,
+  change: (loan: LockedLoan, at: Date) => Promise<void>,
+): Promise<Loan> {
+  const [locked] = await ctx.sql<LockedLoan>('loans/lock', [ctx.site, ref.id]);
+  if (!locked) throw notFound(`loan ${ref.id}`);
   assertTransition(locked, action);
-  const before = await loadLoan(ctx, id);
-  await change(locked);
-  const after = await loadLoan(ctx, id);
-  ctx.audit({ entity: 'loan', entityId: id, action, before, after });
+  const at = await occurredAt(ctx, ref.occurredAt, locked.lastEventAt);
+  const before = await loadLoan(ctx, ref.id);
+  await change(locked, at);
+  await ctx.sql('loans/touch', [ctx.site, ref.id, at, ctx.now]);
+  const after = await loadLoan(ctx, ref.id);
+  ctx.audit({ entity: 'loan', entityId: ref.id, action, before, after, occurredAt: at });
   return after;
 }
 
