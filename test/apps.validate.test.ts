@@ -36,7 +36,7 @@ describe('the app validator catches what the compiler cannot see', () => {
     ]);
     expect(broken((app) => void (byName(app.dataQueries, 'listTickets').options.colour = 'red'))).toEqual([expect.stringMatching(/options\.colour: not a field of tickets\.search/)]);
     expect(broken((app) => void (byName(app.dataQueries, 'listTickets').options.state = 'lost'))).toEqual([expect.stringMatching(/options\.state: /)]);
-    expect(broken((app) => void delete byName(app.dataQueries, 'ticketDetail').options.id)).toEqual([expect.stringMatching(/options\.id: /)]);
+    expect(broken((app) => void delete byName(app.dataQueries, 'actions_classify').options.severity)).toEqual([expect.stringMatching(/options\.severity: /)]);
   });
 
   it('{{ }} values stand in as valid samples of the field type, so expressions pass', () => {

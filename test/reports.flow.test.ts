@@ -59,15 +59,15 @@ describe('R-REP-1 reports on tickets handled through the operations', () => {
   });
 
   it('R-REP-2 the first-contact owner loses 2 for the late complaint and 1 for the dissatisfied callback', async () => {
-    const [agent] = await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent });
+    const [agent] = (await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent })).staff;
     expect(agent).toMatchObject({ lateTickets: 1, dissatisfiedCallbacks: 1, upheldComplaints: 0, score: 92, fine: 0 });
     // The callback staff member is not the owner: no penalty for making the call.
-    const [caller] = await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent2 });
+    const [caller] = (await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent2 })).staff;
     expect(caller).toMatchObject({ lateTickets: 0, dissatisfiedCallbacks: 0, score: 95 });
   });
 
   it('R-TIC-10 callback statistics: both October calls on their day; the rescheduled one is due in November', async () => {
-    expect(await t.as(cast.manager)('reports.callbackStats', { from: '2026-10', to: '2026-11' })).toEqual([
+    expect((await t.as(cast.manager)('reports.callbackStats', { from: '2026-10', to: '2026-11' })).months).toEqual([
       { month: '2026-10', made: 2, satisfied: 1, basicallySatisfied: 0, dissatisfied: 1, satisfactionPercent: 50, due: 2, doneOnTime: 2, doneLate: 0, open: 0 },
       { month: '2026-11', made: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, satisfactionPercent: null, due: 1, doneOnTime: 0, doneLate: 0, open: 1 },
     ]);

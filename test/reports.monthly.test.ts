@@ -20,6 +20,7 @@ interface TicketSpec {
   state: string;
   malicious?: boolean;
   targetStaff?: number;
+  finding?: 'upheld' | 'partly_upheld' | 'not_upheld';
   clocks: { clock: string; due: string; met?: string }[];
   callback?: { due: string; done?: string; outcome?: 'satisfied' | 'basically_satisfied' | 'dissatisfied' };
 }
@@ -30,12 +31,12 @@ let cast: Cast;
 async function addTicket(spec: TicketSpec): Promise<number> {
   const [row] = await t.sql<{ id: number }>(
     `insert into tickets (site, number, year, kind, channel, state, severity, category, malicious, unit, matter,
-                          first_owner_id, department_id, opened_at, replied_at, target_staff_id)
-     select 'main', $1, 2026, $2, $3, $4, $5, $6, $7, $8, 'matter of ' || $1, $9::bigint, d.id, $10::timestamptz, $11::timestamptz, $12::bigint
+                          first_owner_id, department_id, opened_at, replied_at, target_staff_id, finding)
+     select 'main', $1, 2026, $2, $3, $4, $5, $6, $7, $8, 'matter of ' || $1, $9::bigint, d.id, $10::timestamptz, $11::timestamptz, $12::bigint, $14
        from departments d where d.code = $13
      returning id`,
     [spec.number, spec.kind, spec.channel, spec.state, spec.severity ?? null, spec.category, spec.malicious ?? false, spec.unit,
-      spec.owner, spec.opened, spec.replied ?? null, spec.targetStaff ?? null, spec.department],
+      spec.owner, spec.opened, spec.replied ?? null, spec.targetStaff ?? null, spec.department, spec.finding ?? null],
   );
   const ticketId = row!.id;
   for (const c of spec.clocks) {
@@ -77,7 +78,7 @@ useDesk(async (d) => {
       clocks: [{ clock: 'reply', due: '2026-10-13T09:00+08:00', met: '2026-10-12T14:00+08:00' }],
       callback: { due: '2026-10-27', done: '2026-10-27T10:00+08:00', outcome: 'satisfied' } }),
     complaint({ number: '261014001', channel: 'visit', category: 'product_quality', unit: '12F-1203', owner: cast.supervisor, state: 'closed',
-      targetStaff: cast.engineer, opened: '2026-10-14T09:00+08:00', replied: '2026-10-14T21:00+08:00',
+      targetStaff: cast.engineer, finding: 'upheld', opened: '2026-10-14T09:00+08:00', replied: '2026-10-14T21:00+08:00',
       clocks: [{ clock: 'reply', due: '2026-10-15T09:00+08:00', met: '2026-10-14T21:00+08:00' }],
       callback: { due: '2026-10-29', done: '2026-10-28T10:00+08:00', outcome: 'basically_satisfied' } }),
     complaint({ number: '261015001', channel: 'phone', category: 'service_quality', unit: '08F-0801', owner: cast.agent2, state: 'closed',
@@ -169,20 +170,21 @@ describe('S-REP monthly analysis, October 2026', () => {
   });
 
   it('S-REP-4 staff score for the owner of the late complaint: 95 − 2 = 93; dissatisfied callback and upheld complaint', async () => {
-    const scores = await t.as(cast.manager)('reports.staffScores', { month: '2026-10' });
+    const { staff: scores, basis } = await t.as(cast.manager)('reports.staffScores', { month: '2026-10' });
+    expect(basis).toMatch(/tickets opened \(received\) in the period/);
     const of = (id: number) => scores.find((s: { staffId: number }) => s.staffId === id);
     expect(of(cast.agent)).toMatchObject({ lateTickets: 1, dissatisfiedCallbacks: 0, score: 93, fine: 0 });
     expect(of(cast.agent2)).toMatchObject({ lateTickets: 0, dissatisfiedCallbacks: 1, score: 94 });
     expect(of(cast.supervisor)).toMatchObject({ score: 95 });
     expect(of(cast.engineer)).toMatchObject({ upheldComplaints: 1, fine: 50, score: 95 });
-    expect(await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent })).toEqual([
-      { staffId: cast.agent, name: '张丽', lateTickets: 1, dissatisfiedCallbacks: 0, upheldComplaints: 0, score: 93, fine: 0 },
+    expect((await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent })).staff).toEqual([
+      { staffId: cast.agent, name: '张丽', lateTickets: 1, dissatisfiedCallbacks: 0, upheldComplaints: 0, partlyUpheldComplaints: 0, notUpheldComplaints: 0, findingsPending: 0, score: 93, fine: 0 },
     ]);
   });
 
   it('R-REP-2 the assessment period may be a month, a quarter or a year', async () => {
     const scoreOf = async (period: Record<string, unknown>) =>
-      (await t.as(cast.manager)('reports.staffScores', { ...period, staffId: cast.agent }))[0];
+      (await t.as(cast.manager)('reports.staffScores', { ...period, staffId: cast.agent })).staff[0];
     // Q4 adds the complaint of 1 November, late too; the year adds the late one of 30 September.
     expect(await scoreOf({ quarter: '2026-Q4' })).toMatchObject({ lateTickets: 2, score: 91 });
     expect(await scoreOf({ year: 2026 })).toMatchObject({ lateTickets: 3, score: 89 });
@@ -193,22 +195,22 @@ describe('S-REP monthly analysis, October 2026', () => {
 
   it('R-REP-2 penalties follow settings.scores', async () => {
     await t.as(cast.admin)('settings.update', { patch: { scores: { start: 100, latePenalty: 5 } } });
-    const [agent] = await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent });
+    const [agent] = (await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent })).staff;
     expect(agent.score).toBe(95);
     await t.as(cast.admin)('settings.update', { patch: { scores: { start: 95, latePenalty: 2 } } });
   });
 
   it('R-TIC-10 callback statistics per month: calls by outcome, satisfaction, due vs done on time', async () => {
-    expect(await t.as(cast.manager)('reports.callbackStats', { from: '2026-10', to: '2026-11' })).toEqual([
+    expect((await t.as(cast.manager)('reports.callbackStats', { from: '2026-10', to: '2026-11' })).months).toEqual([
       { month: '2026-10', made: 5, satisfied: 3, basicallySatisfied: 1, dissatisfied: 1, satisfactionPercent: 80, due: 6, doneOnTime: 4, doneLate: 1, open: 1 },
       { month: '2026-11', made: 1, satisfied: 1, basicallySatisfied: 0, dissatisfied: 0, satisfactionPercent: 100, due: 1, doneOnTime: 1, doneLate: 0, open: 0 },
     ]);
-    const year = await t.as(cast.manager)('reports.callbackStats', { year: 2026 });
+    const year = (await t.as(cast.manager)('reports.callbackStats', { year: 2026 })).months;
     expect(year.map((m: { month: string }) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
     expect(year[9].made).toBe(5);
     // Without a range: the current month (10 November 2026 here); one end alone is that one month.
-    expect((await t.as(cast.manager)('reports.callbackStats', {})).map((m: { month: string }) => m.month)).toEqual(['2026-11']);
-    expect((await t.as(cast.manager)('reports.callbackStats', { to: '2026-10' }))[0]).toMatchObject({ month: '2026-10', made: 5 });
+    expect((await t.as(cast.manager)('reports.callbackStats', {})).months.map((m: { month: string }) => m.month)).toEqual(['2026-11']);
+    expect((await t.as(cast.manager)('reports.callbackStats', { to: '2026-10' })).months[0]).toMatchObject({ month: '2026-10', made: 5 });
     await expectError(t.as(cast.manager)('reports.callbackStats', { from: '2026-11', to: '2026-10' }), 'VALIDATION', 'to');
     await expectError(t.as(cast.manager)('reports.callbackStats', { from: '2026-01', to: '2029-01' }), 'VALIDATION', 'to');
     await expectError(t.as(cast.manager)('reports.callbackStats', { year: 2026, to: '2026-10' }), 'VALIDATION', 'year');
@@ -240,7 +242,7 @@ describe('R-REP-1 quarterly sample', () => {
     const other = await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'another seed' });
     expect(other.records.map((r: { id: number }) => r.id)).not.toEqual(first.records.map((r: { id: number }) => r.id));
     const empty = await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q2', seed: 'x' });
-    expect(empty).toEqual({ quarter: '2026-Q2', seed: 'x', population: 0, records: [] });
+    expect(empty).toMatchObject({ quarter: '2026-Q2', seed: 'x', population: 0, records: [] });
     await expectError(t.as(cast.manager)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'x' }), 'FORBIDDEN');
   });
 });

@@ -10,7 +10,7 @@ export const phone = z.string().trim().regex(/^[+\d][\d\s()-]{2,30}$/, 'a phone 
 export const email = z.string().trim().max(200).email();
 export const localDate = z.iso.date().describe('date as YYYY-MM-DD');
 // Date and time as typed: ISO 8601 with or without an offset, or the local "YYYY-MM-DD HH:mm" staff write (R-DAY-1).
-const instantText = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const instantText = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)?$/;
 const parseInstant = (value: string, zone: string): DateTime => DateTime.fromISO(value.trim().replace(' ', 'T'), { zone, setZone: false });
 export const instant = z
   .string()

@@ -106,6 +106,7 @@ export const samples: Record<string, Record<string, unknown>> = {
   },
   'monthly-analysis': {
     subtitle: '2026年10月',
+    basis: 'tickets opened (received) in the month; satisfaction: callbacks made in the month',
     totals: { received: 86, closed: 79, closureRate: 0.9186, averageHours: 12.4, p90Hours: 21.5, targetHours: 17, overTarget: false, satisfactionRate: 0.953, repeatComplaints: 3 },
     onTime: [
       { label: 'acknowledge', rate: 0.98 },
@@ -137,6 +138,7 @@ export const samples: Record<string, Record<string, unknown>> = {
   },
   'callback-stats': {
     subtitle: '2026 年度',
+    basis: 'callbacks made in the month; due: callbacks due in the month',
     totals: { due: 120, done: 114, doneRate: 0.95, satisfied: 96, basicallySatisfied: 14, dissatisfied: 4, satisfactionRate: 0.965 },
     byOutcome: [{ label: 'satisfied', count: 96 }, { label: 'basically_satisfied', count: 14 }, { label: 'dissatisfied', count: 4 }],
     months: [

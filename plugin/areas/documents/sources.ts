@@ -6,7 +6,7 @@ import { toJson } from '../../core/json.js';
 import { id, month, year } from '../../core/schemas.js';
 import { registry } from '../../core/registry.js';
 import { ticketDetail } from '../tickets/schemas.js';
-import { callbackMonth, monthlyReport, sampleRecord } from '../reports/schemas.js';
+import { callbackStats, monthlyReport, sampleRecord } from '../reports/schemas.js';
 import { loadLoan } from '../loans/query.js';
 import { loadForm } from '../forms/custom-fields.js';
 import { surveyResults } from '../surveys/results.js';
@@ -158,6 +158,7 @@ export const sources: Record<string, DocumentSource> = {
       const categoryLabel = new Map(settings.tickets.categories.map((c) => [c.key, c.label]));
       return {
         subtitle: `${p.month.slice(0, 4)}年${Number(p.month.slice(5))}月`,
+        basis: r.basis,
         totals: {
           received: r.closure.tickets,
           closed: r.closure.closed,
@@ -230,12 +231,13 @@ export const sources: Record<string, DocumentSource> = {
     number: (p) => `${p.year}`,
     signers: ['编制 Prepared by', '客务部经理 Manager'],
     async load(ctx, p) {
-      const months = await read(ctx, 'reports.callbackStats', { year: p.year }, z.array(callbackMonth));
+      const { basis, months } = await read(ctx, 'reports.callbackStats', { year: p.year }, callbackStats);
       const sum = (key: 'made' | 'satisfied' | 'basicallySatisfied' | 'dissatisfied' | 'due' | 'doneOnTime' | 'doneLate' | 'open') => months.reduce((n, m) => n + m[key], 0);
       const made = sum('made');
       const due = sum('due');
       return {
         subtitle: `${p.year} 年度`,
+        basis,
         totals: {
           due,
           done: made,

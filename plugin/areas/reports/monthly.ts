@@ -9,6 +9,11 @@ import type { monthlyReport } from './schemas.js';
 type MonthlyReport = z.input<typeof monthlyReport>;
 type Dimension = keyof MonthlyReport['counts'];
 
+/** R-DAY-11: what the monthly figures count. */
+export const monthlyBasis =
+  'counts, on-time rates, handling time, closure, repeats and top units: tickets opened (received) in the month, each clock judged on when its actions happened (occurredAt); ' +
+  'satisfaction: callbacks made in the month, whichever month their ticket was opened';
+
 /** The regulations' target for the monthly average complaint handling time. */
 export const handlingTargetHours = 17;
 
@@ -47,6 +52,7 @@ export async function buildMonthlyReport(ctx: OpContext, month: string, topUnits
     month,
     from: formatInstant(from, ctx.zone),
     to: formatInstant(to, ctx.zone),
+    basis: monthlyBasis,
     counts: {
       kind: byDimension('kind'),
       category: byDimension('category'),

@@ -2,6 +2,7 @@
 // there is nothing to divide by.
 import { z } from 'zod';
 import { id, instantOut, nullableInstantOut } from '../../core/schemas.js';
+import { basisField } from './export.js';
 
 const percent = z.number().nullable();
 const countRow = z.object({ key: z.string(), count: z.number() });
@@ -10,6 +11,7 @@ export const monthlyReport = z.object({
   month: z.string(),
   from: instantOut,
   to: instantOut,
+  basis: basisField,
   counts: z.object({
     kind: z.array(countRow),
     category: z.array(countRow),
@@ -59,10 +61,15 @@ export const staffScore = z.object({
   name: z.string(),
   lateTickets: z.number(),
   dissatisfiedCallbacks: z.number(),
-  upheldComplaints: z.number(),
+  upheldComplaints: z.number().describe('complaints about them found upheld 成立 (R-DAY-3)'),
+  partlyUpheldComplaints: z.number().describe('found partly upheld 部分成立; fined only when settings.scores.finePartlyUpheld'),
+  notUpheldComplaints: z.number().describe('found not upheld 不成立: no fine'),
+  findingsPending: z.number().describe('complaints about them without a finding yet: no fine until found'),
   score: z.number(),
   fine: z.number().describe('yuan'),
 });
+
+export const staffScores = z.object({ from: instantOut, to: instantOut, basis: basisField, staff: z.array(staffScore) });
 
 export const sampleRecord = z.object({
   id,
@@ -87,3 +94,7 @@ export const callbackMonth = z.object({
   doneLate: z.number(),
   open: z.number(),
 });
+
+export const callbackStats = z.object({ basis: basisField, months: z.array(callbackMonth) });
+
+export const quarterlySample = z.object({ quarter: z.string(), seed: z.string(), basis: basisField, population: z.number(), records: z.array(sampleRecord) });
