@@ -72,7 +72,8 @@ export async function recordEvent(
   to: TicketState,
   note: string | undefined,
   data: Record<string, unknown>,
-  at: Date,
+  /** When it happened (R-DAY-1); default now. */
+  at: Date = ctx.now,
 ): Promise<void> {
   await ctx.sql('tickets/event', [ctx.site, ticketId, operation, from, to, ctx.actor.id, note ?? null, JSON.stringify(data), at, ctx.now]);
 }
