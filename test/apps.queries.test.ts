@@ -94,6 +94,9 @@ function inputValues(app: AppV2, department: string): Obj {
     assigneeId: sameDept,
     toDepartmentId: departments.find((d) => d.code !== department && d.code !== 'management')?.id,
     deadline: `${inAWeek}T17:00:00+08:00`,
+    // An appointment's window (R-DAY-10): an afternoon next week.
+    from: `${inAWeek}T14:00:00+08:00`,
+    to: `${inAWeek}T16:00:00+08:00`,
     category: 'service_quality',
     nextCallbackOn: inAWeek,
     receivedOn: today,

@@ -37,6 +37,13 @@ const fieldsZh: Readonly<Record<string, string>> = {
   original: '原件',
   year: '年份',
   month: '月份',
+  stage: '阶段',
+  location: '地点',
+  description: '说明',
+  from: '开始时间',
+  to: '结束时间',
+  contact: '联系人',
+  missedBy: '失约方',
 };
 
 const actionsZh: Readonly<Record<string, string>> = {
@@ -59,6 +66,9 @@ const actionsZh: Readonly<Record<string, string>> = {
   recordCallback: '记录回访',
   close: '关闭',
   reopen: '重新打开',
+  link: '关联工单',
+  dispatch: '统一派单',
+  closeTickets: '关闭工单',
 };
 
 const humanize = (key: string): string => key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());

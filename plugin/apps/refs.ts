@@ -63,7 +63,7 @@ export interface Choice {
 export interface Column {
   key: string;
   name: string;
-  type?: 'string' | 'number' | 'boolean' | 'html' | 'text';
+  type?: 'string' | 'number' | 'boolean' | 'html' | 'text' | 'image';
   width?: number;
   /** Cell background expression using `rowData`, e.g. overdue highlighting. */
   background?: string;

@@ -1,5 +1,5 @@
 // Text and input widgets (ToolJet 3 widget configs: server/src/modules/apps/services/widget-config/
-// text.js, textinput.js, numberinput.js, textarea.js, dropdownV2.js, button.js).
+// text.js, textinput.js, numberinput.js, textarea.js, dropdownV2.js, button.js, filepicker.js).
 import { RegionBase } from './region-base.js';
 import { fx, type Choice, type ComponentRef, type QueryRef } from './refs.js';
 
@@ -63,6 +63,27 @@ export class InputRegion extends RegionBase {
     };
     const events = (o.onSelect ?? []).map((query) => ({ eventId: 'onSelect', query }));
     return this.add('DropdownV2', name, { width: o.width, height: 40 }, { properties, styles: { alignment: 'top' } }, events) as ComponentRef<'DropdownV2'>;
+  }
+
+  /**
+   * FilePicker (filepicker.js). Bind `{{components.<name>.file[0]}}`: every version still in use exposes `file`
+   * with name, type and base64Data (newer ones add `files`; frontend/src/AppBuilder/Widgets/FilePicker/hooks/useFilePicker.js).
+   */
+  filePicker(name: string, label: string, o: { accept: string; maxBytes: number; width?: number }): ComponentRef<'FilePicker'> {
+    return this.add('FilePicker', name, { width: o.width, height: 140 }, {
+      properties: {
+        label,
+        instructionText: label,
+        enableDropzone: '{{true}}',
+        enablePicker: '{{true}}',
+        enableMultiple: '{{false}}',
+        parseContent: '{{false}}',
+        parseFileType: 'auto-detect',
+        visibility: '{{true}}',
+        disabledState: '{{false}}',
+      },
+      validation: { enableValidation: '{{false}}', fileType: o.accept, minSize: '{{0}}', maxSize: `{{${o.maxBytes}}}`, minFileCount: '{{0}}', maxFileCount: '{{1}}' },
+    }) as ComponentRef<'FilePicker'>;
   }
 
   button(name: string, text: string, onClick: QueryRef, o: { width?: number; disabled?: string; type?: 'primary' | 'outline' } = {}): ComponentRef<'Button'> {

@@ -39,6 +39,9 @@ export const frontDesk: TemplateApp = {
         row.textInput('nameInput', app.t('来电人', 'Caller'), { width: 14, value: fx(`components.customerTable.selectedRow?.name ?? ''`) });
         row.textInput('phoneInput', app.t('联系电话', 'Phone'), { width: 14 });
       });
+      // R-DAY-7: a call about an open incident (a burst pipe …) is linked to it at intake.
+      const incidents = app.query('openIncidents', 'incidents.list', { state: 'open' }, { runOnPageLoad: true });
+      page.dropdown('incidentSelect', app.t('关联事件', 'Incident'), incidents.fx('(data ?? []).map(i => ({ label: i.title, value: i.id }))'), { width: 28 });
       page.text('customHint', app.t('本部门附加信息（在“表单设置”中维护）', 'Department fields (kept in the Form designer)'));
       page.schemaForm('customFields', form.fx('data?.formSchema ?? {}'));
       const open = app.query(
@@ -54,6 +57,7 @@ export const frontDesk: TemplateApp = {
           complainantName: '{{components.nameInput.value}}',
           complainantPhone: '{{components.phoneInput.value}}',
           custom: '{{components.customFields.data ?? {}}}',
+          incidentId: fx(`components.incidentSelect.value ?? ''`),
         },
         { success: `${app.t('已登记', 'Registered')} {{queries.openTicket.data.number}}` },
       );

@@ -4,6 +4,7 @@ import { fieldChoices } from '../op-form.js';
 import { ticketActionTabs, ticketChoices, ticketColumns, ticketDetail } from '../ticket-actions.js';
 import type { TemplateApp } from './types.js';
 import { printButtons } from '../print.js';
+import { incidentsPage, ticketExtras } from '../day-panels.js';
 
 export const ticketBoard: TemplateApp = {
   key: 'ticket-board',
@@ -43,11 +44,14 @@ export const ticketBoard: TemplateApp = {
       const departments = app.query('departmentList', 'departments.list', {}, { runOnPageLoad: true });
       const staff = app.query('staffList', 'staff.list', { departmentCode: app.params.department }, { runOnPageLoad: true });
       const settings = app.query('settings', 'settings.get', {}, { runOnPageLoad: true });
+      const choices = ticketChoices(staff, departments, settings);
       ticketActionTabs(app, page, 'actions', detail, {
         actions: ['acknowledge', 'classify', 'assign', 'requestTransfer', 'approveTransfer', 'escalate', 'extend', 'resolve', 'signOff', 'reply', 'close'],
         refresh: [list],
-        choices: ticketChoices(staff, departments, settings),
+        choices,
       });
+      ticketExtras(app, page, detail, choices);
+      incidentsPage(app, choices);
     });
   },
 };
