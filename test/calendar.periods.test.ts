@@ -26,7 +26,7 @@ describe('office hours in periods through the settings (R-DAY-9)', () => {
   });
 
   it('R-DAY-9 R-TIC-5 a working-time reply clock skips the lunch break: critical opened Mon 11:00 is due Tue 15:00', async () => {
-    await t.as(cast.admin)('settings.update', { patch: { sla: { hourClockBasis: 'working' } } });
+    await t.as(cast.admin)('settings.update', { patch: { sla: { basis: { reply: 'working' } } } });
     try {
       t.setNow('2026-09-28T11:00:00+08:00');
       const ticket = await openTicket(t, cast);
@@ -38,7 +38,7 @@ describe('office hours in periods through the settings (R-DAY-9)', () => {
       const later = await t.as(cast.agent)('tickets.get', { id: ticket.id });
       expect(later.clocks.find((c: { clock: string }) => c.clock === 'reply').remainingMs).toBe(9 * 3_600_000);
     } finally {
-      await t.as(cast.admin)('settings.update', { patch: { sla: { hourClockBasis: 'elapsed' } } });
+      await t.as(cast.admin)('settings.update', { patch: { sla: { basis: { reply: 'elapsed' } } } });
     }
   });
 
