@@ -1,4 +1,4 @@
-// Why dist/index.js is a stub holding the implementation as a string literal (plugin/tooljet/entry.ts): the cost of
+// Why dist/index.js is a stub holding the implementation as a string literal (plugin/tooljet/entry.cts): the cost of
 // one evaluation under ToolJet's loader form 3 (test/support/tooljet-loader.ts) for three ways to lay the bundle out,
 // once this process already holds the build's implementation. `npm run build && tsx bench/loader-alternatives.ts`
 //  - empty plugin: the floor, what ToolJet's loader costs whatever the plugin;

@@ -13,7 +13,7 @@ import { flushNotifications } from './tooljet/notify.js';
 import type { ConnectionTestResult, QueryResult, QueryService, RunContext } from './tooljet/types.js';
 
 export { QueryError } from './tooljet/query-error.js';
-/** Called by the bundle's entry (plugin/tooljet/entry.ts) when a newer build replaces this one in the process. */
+/** Called by the bundle's entry (plugin/tooljet/entry.cts) when a newer build replaces this one in the process. */
 export const retire = closeAll;
 
 // ToolJet's server keeps the plugin's stderr in its log: unexpected errors are written there with a reference.

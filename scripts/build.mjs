@@ -49,12 +49,12 @@ const implementation = await build({
   logLevel: 'warning',
 });
 const implementationText = implementation.outputFiles[0].text;
-// The build's identity: the registry on the host process keeps one implementation per hash (plugin/tooljet/entry.ts).
+// The build's identity: the registry on the host process keeps one implementation per hash (plugin/tooljet/entry.cts).
 const buildHash = createHash('sha256').update(implementationText).digest('hex').slice(0, 16);
 
 // dist/index.js: the small stub ToolJet evaluates per query, holding the implementation as a string literal.
 await build({
-  entryPoints: [join(root, 'plugin/tooljet/entry.ts')],
+  entryPoints: [join(root, 'plugin/tooljet/entry.cts')],
   outfile: join(out, 'index.js'),
   bundle: true,
   platform: 'node',

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db.stop());
 
-/** The build hashes the host process holds an implementation for (plugin/tooljet/entry.ts). */
+/** The build hashes the host process holds an implementation for (plugin/tooljet/entry.cts). */
 const builds = (): string[] => [...(Reflect.get(process, Symbol.for('customerdesk.tooljet.builds')) as Map<string, unknown>).keys()];
 
 /** dist/index.js as a later version of the plugin would be: the same code under another build hash. */

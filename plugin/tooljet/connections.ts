@@ -8,7 +8,7 @@ interface Entry {
   db: Db;
 }
 
-// Lives as long as this build's implementation, which plugin/tooljet/entry.ts keeps in the host process's
+// Lives as long as this build's implementation, which plugin/tooljet/entry.cts keeps in the host process's
 // registry: every fresh evaluation of the bundle finds the same pools here.
 const cache = new Map<string, Entry>();
 
