@@ -6,6 +6,7 @@ import { stateError, validation } from '../../core/errors.js';
 import { atLeast, type Access } from '../../core/roles.js';
 import { id, instant, note, text, toInstant } from '../../core/schemas.js';
 import { deadlineInput, optionalNote } from '../tickets/inputs.js';
+import { occurredAtInput } from '../../core/occurred.js';
 import { answeredStates, type BulkAction } from './model.js';
 import { bulkOutput, incidentDetail, incidentSummary } from './schemas.js';
 import { actOnLinked, linkTickets, linkedTickets, loadIncident, ticketRefList } from './store.js';
@@ -98,7 +99,7 @@ function bulk(action: BulkAction, name: `incidents.${string}`, title: string, de
     description: `${description} Linked tickets the action does not apply to are listed as skipped; a refusal on any ticket changes nothing.`,
     access,
     kind: 'write',
-    input: z.object({ ...incidentId, ...fields }),
+    input: z.object({ ...incidentId, ...fields, occurredAt: occurredAtInput }),
     output: bulkOutput,
     async handler(ctx: OpContext, input: Record<string, unknown>) {
       const { id: incident, ...rest } = input as { id: number };

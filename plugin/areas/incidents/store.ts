@@ -4,13 +4,14 @@ import type { OpContext } from '../../core/operation.js';
 import { DeskError, isDeskError, notFound, stateError, validation } from '../../core/errors.js';
 import { id } from '../../core/schemas.js';
 import { recordEvent } from '../tickets/store.js';
+import { ticketNumber } from '../tickets/ref.js';
 import type { TicketState } from '../tickets/model.js';
 import { skipReason, steps, type BulkAction, type LinkedTicket } from './model.js';
 import type { incidentDetail, linkedTicket } from './schemas.js';
 
 /** A ticket as staff quote it: its id, or its number YYMMDDNNN (R-DAY-4). */
 export const ticketRefList = z
-  .array(z.union([id, z.string().trim().regex(/^\d{9,}$/, 'a ticket number YYMMDDNNN')]))
+  .array(z.union([id, ticketNumber]))
   .min(1)
   .max(500)
   .describe('tickets to link: ids or ticket numbers, e.g. [12, "260213001"]');
@@ -69,7 +70,9 @@ export async function actOnLinked(ctx: OpContext, incidentId: number, action: Bu
     }
     let after: unknown;
     for (const step of steps[action][t.state] ?? []) {
-      after = await callNaming(ctx, t.number, step.operation, step.own ? { ...fields, id: t.id } : { id: t.id });
+      // A late entry (R-DAY-1) dates every step on every ticket; each ticket checks it against its own history.
+      const when = fields.occurredAt === undefined ? {} : { occurredAt: fields.occurredAt };
+      after = await callNaming(ctx, t.number, step.operation, step.own ? { ...fields, id: t.id } : { ...when, id: t.id });
     }
     result.done.push({ id: t.id, number: t.number, state: (after as { state: string }).state });
   }
