@@ -16,7 +16,7 @@ import { measure } from './measure.js';
 import { PLUGIN_POOL, throughput } from './throughput.js';
 import { coldStart } from './cold-start.js';
 import { absoluteChecks, extrasTable, growthTable, opsTable, writeTraces, type ScaleRun } from './report.js';
-import { registry } from '../plugin/core/registry.js';
+import { registry } from '../plugin/app.js';
 
 const SCALES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 };
 

@@ -8,6 +8,7 @@
 // in later parameters (ticket id → clocks, event, detail reads).
 import pg from 'pg';
 import { execute } from '../plugin/core/runner.js';
+import { registry } from '../plugin/app.js';
 import { pgDb } from '../plugin/db/pg.js';
 import type { Db, Tx } from '../plugin/db/types.js';
 import type { Identity } from '../plugin/core/actor.js';
@@ -76,14 +77,14 @@ export class Recorder {
 
   /** Migrations are applied once per handle; do it before recording so no migration check lands in a trace. */
   async warm(): Promise<void> {
-    await execute({ db: this.db, site: this.env.site, zone: this.env.zone, logger }, 'system.info', {}, { kind: 'anonymous' });
+    await execute({ registry, db: this.db, site: this.env.site, zone: this.env.zone, logger }, 'system.info', {}, { kind: 'anonymous' });
   }
 
   async record(operation: string, input: Record<string, unknown>, userId: string): Promise<Trace> {
     this.current = [];
     const identity: Identity = { kind: 'tooljet', userId, trustActorField: false };
     const t0 = performance.now();
-    await execute({ db: this.db, site: this.env.site, zone: this.env.zone, logger }, operation, input, identity);
+    await execute({ registry, db: this.db, site: this.env.site, zone: this.env.zone, logger }, operation, input, identity);
     const t1 = performance.now();
     return {
       statements: this.current,

@@ -1,4 +1,6 @@
-import type { AnyOperation } from './core/operation.js';
+import type { AnyOperation, InputOf, OpName, OutputOf } from './core/operation.js';
+import { buildRegistry } from './core/registry.js';
+import { createCaller } from './core/caller.js';
 import system from './areas/system/operations.js';
 import staff from './areas/staff/operations.js';
 import departments from './areas/departments/operations.js';
@@ -20,8 +22,8 @@ import incidents from './areas/incidents/operations.js';
 import attachments from './areas/attachments/operations.js';
 import appointments from './areas/appointments/operations.js';
 
-/** Every area's declarations; the registry (core/registry.ts) checks names and builds the lookup. */
-export const allOperations: readonly AnyOperation[] = [
+/** The composition root: every area's declarations. Core knows none of them; this list is handed to it. */
+export const operations = [
   ...system,
   ...staff,
   ...departments,
@@ -42,4 +44,19 @@ export const allOperations: readonly AnyOperation[] = [
   ...incidents,
   ...attachments,
   ...appointments,
-];
+] as const;
+
+declare module './core/operation.js' {
+  // Makes OpName, InputOf<N> and OutputOf<N> (and so ctx.call and createCaller) exact.
+  interface Register {
+    operations: typeof operations;
+  }
+}
+
+/** Every operation by name: what the runner, operations.json, OpenAPI, docs and apps are built from. */
+export const registry = buildRegistry(operations);
+
+export const operationList = (): AnyOperation[] => [...registry.values()];
+
+export { createCaller };
+export type { InputOf, OpName, OutputOf };

@@ -1,7 +1,8 @@
 import { execute } from './core/runner.js';
 import { consoleLogger } from './core/logger.js';
 import { DeskError, isDeskError } from './core/errors.js';
-import { registry } from './core/registry.js';
+import { findOperation } from './core/registry.js';
+import { registry } from './app.js';
 import { ensureMigrated } from './db/ready.js';
 import { schemaVersion, latestSchemaVersion } from './db/migrate.js';
 import { translatePgError } from './db/pg-errors.js';
@@ -31,11 +32,10 @@ export default class CustomerDesk implements QueryService {
     try {
       const source = parseSourceOptions(sourceOptions);
       const name = String(queryOptions?.operation ?? '');
-      const op = registry.get(name);
-      if (!op) throw new DeskError('VALIDATION', `choose an operation (got "${name}")`, [{ path: 'operation', message: 'unknown operation' }]);
+      const op = findOperation(registry, name);
       const db = cachedDb(source, dataSourceId, dataSourceUpdatedAt);
       const actorField = typeof queryOptions.actor === 'string' && queryOptions.actor !== '' ? queryOptions.actor : undefined;
-      const data = await execute({ db, site: source.site, zone: source.time_zone, logger }, name, queryInput(op, queryOptions), {
+      const data = await execute({ registry, db, site: source.site, zone: source.time_zone, logger }, name, queryInput(op, queryOptions), {
         kind: 'tooljet',
         userId: context?.user?.id,
         actorField,

@@ -9,7 +9,7 @@ import type { AppV2, ComponentRow, DataQueryRow } from '../plugin/apps/types.js'
 import { sampleFor } from '../plugin/apps/validate/index.js';
 import { inputJsonSchema } from '../plugin/core/coerce.js';
 import { silentLogger } from '../plugin/core/logger.js';
-import { registry } from '../plugin/core/registry.js';
+import { registry } from '../plugin/app.js';
 import type { Role } from '../plugin/core/roles.js';
 import { pgDb } from '../plugin/db/pg.js';
 import { ensureMigrated } from '../plugin/db/ready.js';
@@ -29,6 +29,7 @@ beforeAll(async () => {
   db = await bundleDatabase();
   const o = db.options;
   const env = {
+    registry,
     db: o.connection_string
       ? pgDb({ connectionString: String(o.connection_string), schema: String(o.schema) })
       : pgDb({ host: String(o.host), port: Number(o.port), database: String(o.database), user: String(o.username), password: String(o.password), schema: String(o.schema), max: 4 }),

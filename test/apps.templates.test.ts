@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appFiles, buildApps } from '../plugin/apps/build.js';
 import { defaultParams } from '../plugin/apps/builder.js';
 import { validateAppExport } from '../plugin/apps/validate/index.js';
-import { registry } from '../plugin/core/registry.js';
+import { registry } from '../plugin/app.js';
 
 const apps = buildApps();
 const v2 = (app: (typeof apps)[number]) => app.export.app[0]!.definition.appV2;

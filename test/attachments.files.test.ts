@@ -5,7 +5,7 @@ import { useDesk } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { departmentIds, openTicket, type Ids } from './tickets.fixtures.js';
-import { registry } from '../plugin/core/registry.js';
+import { registry } from '../plugin/app.js';
 
 // Smallest real files: a 1×1 PNG, a JPEG start of image + JFIF header, a one-page PDF.
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
@@ -45,7 +45,7 @@ describe('photos and scans (R-DAY-8)', () => {
     const list = await t.as(cast.agent)('attachments.list', { ticketId: ticket.id });
     expect(list.map((a: { stage: string }) => a.stage)).toEqual(['intake', 'before', 'after']);
     const got = await t.as(cast.agent)('attachments.get', { id: intake.id });
-    expect(Buffer.from(got.base64Data, 'base64').equals(png)).toBe(true);
+    expect(Buffer.from(got.base64Data ?? '', 'base64').equals(png)).toBe(true);
     expect(got.sha256).toBe(createHash('sha256').update(png).digest('hex'));
     expect(got.dataUrl).toBe(`data:image/png;base64,${png.toString('base64')}`);
   });

@@ -33,10 +33,10 @@ describe('office hours in periods through the settings (R-DAY-9)', () => {
       const classified = await t.as(cast.supervisor)('tickets.classify', { id: ticket.id, category: 'service_quality', severity: 'critical' });
       // 1 h before lunch + 4 h in the afternoon on Monday, 3.5 h + 1.5 h on Tuesday.
       const reply = classified.clocks.find((c: { clock: string }) => c.clock === 'reply');
-      expect(reply.dueAt).toBe('2026-09-29T15:00:00+08:00');
+      expect(reply!.dueAt).toBe('2026-09-29T15:00:00+08:00');
       t.setNow('2026-09-28T13:30:00+08:00');
       const later = await t.as(cast.agent)('tickets.get', { id: ticket.id });
-      expect(later.clocks.find((c: { clock: string }) => c.clock === 'reply').remainingMs).toBe(9 * 3_600_000);
+      expect(later.clocks.find((c) => c.clock === 'reply')!.remainingMs).toBe(9 * 3_600_000);
     } finally {
       await t.as(cast.admin)('settings.update', { patch: { sla: { basis: { reply: 'elapsed' } } } });
     }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInput } from '../plugin/core/coerce.js';
 import { defineOperation, type AnyOperation } from '../plugin/core/operation.js';
 import { DeskError } from '../plugin/core/errors.js';
-import { operationList } from '../plugin/core/registry.js';
+import { operationList } from '../plugin/app.js';
 import { instant, localDate } from '../plugin/core/schemas.js';
 
 const op = defineOperation({

@@ -97,9 +97,9 @@ describe('template overrides', () => {
     expect(await t.as(cast.engineer)('documents.getTemplate', { template: 'loan-slip' })).toEqual({ template: 'loan-slip', source: builtInSource('loan-slip'), overridden: false });
 
     const [listed] = await t.as(cast.agent)('documents.listTemplates', { template: 'loan-slip' });
-    expect(listed.overrides.map((o: { action: string }) => o.action)).toEqual(['reset', 'set', 'reset', 'set']);
-    expect(listed.overrides.some((o: { current: boolean }) => o.current)).toBe(false);
-    expect(listed.params).toMatchObject({ properties: { id: { type: 'integer' } } });
+    expect(listed!.overrides.map((o) => o.action)).toEqual(['reset', 'set', 'reset', 'set']);
+    expect(listed!.overrides.some((o) => o.current)).toBe(false);
+    expect(listed!.params).toMatchObject({ properties: { id: { type: 'integer' } } });
     await expect(t.sql('delete from document_templates')).rejects.toThrow(/append-only/);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles } from '../plugin/gen/files.js';
-import { operationList } from '../plugin/core/registry.js';
+import { operationList } from '../plugin/app.js';
 import { version } from '../plugin/version.js';
 import { inputSchema } from '../plugin/gen/json-schema.js';
 

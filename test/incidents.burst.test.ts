@@ -4,6 +4,7 @@ import { useDesk } from './support/desk.js';
 import { seedScenarioCalendar, type Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { departmentIds, freshUnit, openTicket, type Ids } from './tickets.fixtures.js';
+import { asJson } from '../plugin/core/export.js';
 
 let t: TestDb;
 let cast: Cast;
@@ -59,9 +60,9 @@ describe('incidents: one burst pipe, fifty callers (R-DAY-7)', () => {
     const one = await t.as(cast.agent)('tickets.get', { id: tickets[7]!.id });
     // Its own intake time: acknowledged 10 minutes after the 8th caller called, against its own 2-hour clock.
     const ack = one.clocks.find((c: { clock: string }) => c.clock === 'acknowledge');
-    expect(ack.metAt).toBe('2026-10-12T08:00:00+08:00');
-    expect(ack.dueAt).toBe(`2026-10-12T09:51:24+08:00`);
-    expect(one.clocks.find((c: { clock: string }) => c.clock === 'deadline').dueAt).toBe('2026-10-12T17:30:00+08:00');
+    expect(ack!.metAt).toBe('2026-10-12T08:00:00+08:00');
+    expect(ack!.dueAt).toBe(`2026-10-12T09:51:24+08:00`);
+    expect(one.clocks.find((c) => c.clock === 'deadline')!.dueAt).toBe('2026-10-12T17:30:00+08:00');
     const [events] = await t.sql<{ n: number }>(`select count(*)::int as n from ticket_events where operation = 'assign' and ticket_id = any($1::bigint[])`, [tickets.map((x) => x.id)]);
     expect(events?.n).toBe(50);
   });
@@ -74,7 +75,7 @@ describe('incidents: one burst pipe, fifty callers (R-DAY-7)', () => {
     const byAgent = await t.as(cast.agent)('incidents.reply', { id: incidentId, replyText: '水管已修复' });
     expect(byAgent.done).toHaveLength(25);
     expect(byAgent.skipped).toHaveLength(25);
-    expect(byAgent.skipped[0].reason).toMatch(/first-contact owner/);
+    expect(byAgent.skipped[0]!.reason).toMatch(/first-contact owner/);
     await t.as(cast.agent2)('incidents.reply', { id: incidentId, replyText: '水管已修复' });
     const closed = await t.as(cast.agent)('incidents.closeTickets', { id: incidentId });
     expect(closed.done.map((x: { state: string }) => x.state)).toEqual(Array(50).fill('callback_pending'));
@@ -132,11 +133,11 @@ describe('incidents: one burst pipe, fifty callers (R-DAY-7)', () => {
 
   it('R-DAY-7 R-REP-1 the monthly report counts incidents apart from the tickets that reported them', async () => {
     t.setNow('2026-11-02T09:00:00+08:00');
-    const report = await t.as(cast.manager)('reports.monthly', { month: '2026-10' });
+    const report = asJson(await t.as(cast.manager)('reports.monthly', { month: '2026-10' }));
     // Four incidents this month: the burst pipe (50 repairs, closed), the lift (1 complaint), the water cut (none),
     // the garage leak (1 repair, 1 conduct complaint).
     expect(report.incidents).toEqual({ opened: 4, closed: 1, linkedTickets: 53, linkedComplaints: 2 });
     const repairs = report.counts.kind.find((k: { key: string }) => k.key === 'repair');
-    expect(repairs.count).toBeGreaterThanOrEqual(51);
+    expect(repairs!.count).toBeGreaterThanOrEqual(51);
   });
 });

@@ -5,7 +5,7 @@
 // Injection strings: reliability.injection.test.ts; roles: reliability.permissions.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { operationList, registry } from '../plugin/core/registry.js';
+import { operationList, registry } from '../plugin/app.js';
 import { testDb, type TestDb } from './support/db.js';
 import { errorProblems, fuzzRuns, inputArb, outcomeOf } from './support/fuzz.js';
 import { auditCount, brokenInvariants, rowsUnderCheck, seedWorld, type World } from './support/invariants.js';

@@ -3,7 +3,7 @@
 // names gets past the access check. A second table, written from SPEC §0 rather than from the code, pins
 // the rules a careless edit of an `access:` line would break.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operationList, registry } from '../plugin/core/registry.js';
+import { operationList, registry } from '../plugin/app.js';
 import type { Identity } from '../plugin/core/actor.js';
 import type { Role } from '../plugin/core/roles.js';
 import type { AnyOperation } from '../plugin/core/operation.js';

@@ -101,7 +101,7 @@ describe('§7 API keys are stored hashed and shown once', () => {
     const dump = await dumpAll(t.sql, t.db.schema);
     expect(dump.includes(key), 'the key is stored in clear somewhere (audit log?)').toBe(false);
     expect(dump.includes(key.split('_').pop()!), 'the secret part of the key is stored').toBe(false);
-    for (const op of ['staff.list', 'system.info']) expect(JSON.stringify(await t.as(cast.admin)(op, {}))).not.toContain(key);
+    for (const op of ['staff.list', 'system.info'] as const) expect(JSON.stringify(await t.as(cast.admin)(op, {}))).not.toContain(key);
     // The key identifies its holder; the same key one character off does not.
     expect((await t.run({ kind: 'apiKey', key }, 'system.info', {})).actor.id).toBe(cast.supervisor);
     const tampered = key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A');

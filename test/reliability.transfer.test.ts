@@ -28,7 +28,7 @@ async function* each(lines: string[]) {
 beforeAll(async () => {
   source = await testDb();
   w = await seedWorld(source);
-  await source.as(w.cast.agent)('customers.update', { id: w.customers[0], notes: '导出前 before export' }).catch(() => undefined);
+  await source.as(w.cast.agent)('customers.update', { id: w.customers[0]!, notes: '导出前 before export' }).catch(() => undefined);
   exported = await exportLines(source);
 }, 120_000);
 afterAll(async () => {
@@ -46,7 +46,7 @@ describe('customerdesk export / import', () => {
       expect(result.rows).toBe(exported.length - 1);
       expect(await exportLines(target)).toEqual(exported);
       // The imported site works: its records read back, and new ones get fresh ids after the imported ones.
-      const customer = await target.as(w.cast.manager)('customers.get', { id: w.customers[0] });
+      const customer = await target.as(w.cast.manager)('customers.get', { id: w.customers[0]! });
       expect(customer.archiveId).toBe(w.archives[0]);
       const created = await target.as(w.cast.agent)('customers.create', { unit: '30F-3001', name: '导入后 After import' });
       expect(created.id).toBeGreaterThan(Math.max(...w.customers));

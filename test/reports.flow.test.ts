@@ -6,14 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb, type TestDb } from './support/db.js';
 import { seedCast, type Cast } from './support/staff.js';
 import { departmentIds, freshUnit } from './tickets.fixtures.js';
+import type { OpName } from '../plugin/app.js';
+import type { InputArg } from '../plugin/core/caller.js';
+import { asJson } from '../plugin/core/export.js';
 
 let t: TestDb;
 let cast: Cast;
 
 /** One operation at a pinned local time. */
-async function at(time: string, staff: number, op: string, input: Record<string, unknown>) {
+async function at<N extends OpName>(time: string, staff: number, op: N, ...input: InputArg<N>) {
   t.setNow(time);
-  return t.as(staff)(op, input);
+  return t.as(staff)(op, ...input);
 }
 
 async function complaint(day: string, replyAt: string, resolveBy: string): Promise<number> {
@@ -48,7 +51,7 @@ afterAll(() => t.close());
 
 describe('R-REP-1 reports on tickets handled through the operations', () => {
   it('R-REP-1 handling time, on-time rate of the reply clock, closure and satisfaction for October', async () => {
-    const r = await t.as(cast.manager)('reports.monthly', { month: '2026-10' });
+    const r = asJson(await t.as(cast.manager)('reports.monthly', { month: '2026-10' }));
     expect(r.handling).toEqual({ complaints: 2, averageHours: 17.5, p90Hours: 30, targetHours: 17, targetMet: false });
     expect(r.onTime.find((c: { clock: string }) => c.clock === 'reply')).toEqual({ clock: 'reply', onTime: 1, late: 1, running: 0, percent: 50 });
     // Every other clock (acknowledge, answer, deadline) was met in time.
@@ -59,15 +62,15 @@ describe('R-REP-1 reports on tickets handled through the operations', () => {
   });
 
   it('R-REP-2 the first-contact owner loses 2 for the late complaint and 1 for the dissatisfied callback', async () => {
-    const [agent] = (await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent })).staff;
+    const [agent] = (asJson(await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent }))).staff;
     expect(agent).toMatchObject({ lateTickets: 1, dissatisfiedCallbacks: 1, upheldComplaints: 0, score: 92, fine: 0 });
     // The callback staff member is not the owner: no penalty for making the call.
-    const [caller] = (await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent2 })).staff;
+    const [caller] = (asJson(await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent2 }))).staff;
     expect(caller).toMatchObject({ lateTickets: 0, dissatisfiedCallbacks: 0, score: 95 });
   });
 
   it('R-TIC-10 callback statistics: both October calls on their day; the rescheduled one is due in November', async () => {
-    expect((await t.as(cast.manager)('reports.callbackStats', { from: '2026-10', to: '2026-11' })).months).toEqual([
+    expect((asJson(await t.as(cast.manager)('reports.callbackStats', { from: '2026-10', to: '2026-11' }))).months).toEqual([
       { month: '2026-10', made: 2, satisfied: 1, basicallySatisfied: 0, dissatisfied: 1, satisfactionPercent: 50, due: 2, doneOnTime: 2, doneLate: 0, open: 0 },
       { month: '2026-11', made: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, satisfactionPercent: null, due: 1, doneOnTime: 0, doneLate: 0, open: 1 },
     ]);

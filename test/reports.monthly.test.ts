@@ -3,6 +3,7 @@ import type { TestDb } from './support/db.js';
 import { useDesk } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
+import { asJson } from '../plugin/core/export.js';
 
 // The October 2026 data set of SCENARIOS.md S-REP, written straight into the ticket tables so every
 // figure below can be checked by hand. Times are local (+08:00).
@@ -117,7 +118,7 @@ useDesk(async (d) => {
 
 describe('S-REP monthly analysis, October 2026', () => {
   it('S-REP-1 complaint on-time rate 75%, malicious complaint counted separately (1)', async () => {
-    const r = await t.as(cast.manager)('reports.monthly', { month: '2026-10' });
+    const r = asJson(await t.as(cast.manager)('reports.monthly', { month: '2026-10' }));
     expect(r.onTime).toEqual([
       { clock: 'deadline', onTime: 0, late: 0, running: 1, percent: null },
       { clock: 'repair', onTime: 2, late: 0, running: 0, percent: 100 },
@@ -127,17 +128,17 @@ describe('S-REP monthly analysis, October 2026', () => {
   });
 
   it('S-REP-2 average complaint handling 16.75 h (target ≤ 17 h met), p90 30 h by nearest rank', async () => {
-    const r = await t.as(cast.director)('reports.monthly', { month: '2026-10' });
+    const r = asJson(await t.as(cast.director)('reports.monthly', { month: '2026-10' }));
     expect(r.handling).toEqual({ complaints: 4, averageHours: 16.75, p90Hours: 30, targetHours: 17, targetMet: true });
   });
 
   it('S-REP-3 satisfaction rate 80% from the callbacks done in the month', async () => {
-    const r = await t.as(cast.manager)('reports.monthly', { month: '2026-10' });
+    const r = asJson(await t.as(cast.manager)('reports.monthly', { month: '2026-10' }));
     expect(r.satisfaction).toEqual({ callbacks: 5, satisfied: 3, basicallySatisfied: 1, dissatisfied: 1, percent: 80 });
   });
 
   it('R-REP-1 counts by kind, category, severity, department and channel, closure, repeat complaints and top units', async () => {
-    const r = await t.as(cast.manager)('reports.monthly', { month: '2026-10', topUnits: 2 });
+    const r = asJson(await t.as(cast.manager)('reports.monthly', { month: '2026-10', topUnits: 2 }));
     expect(r.month).toBe('2026-10');
     expect(r.from).toBe('2026-10-01T00:00:00+08:00');
     expect(r.to).toBe('2026-11-01T00:00:00+08:00');
@@ -170,21 +171,21 @@ describe('S-REP monthly analysis, October 2026', () => {
   });
 
   it('S-REP-4 staff score for the owner of the late complaint: 95 − 2 = 93; dissatisfied callback and upheld complaint', async () => {
-    const { staff: scores, basis } = await t.as(cast.manager)('reports.staffScores', { month: '2026-10' });
+    const { staff: scores, basis } = asJson(await t.as(cast.manager)('reports.staffScores', { month: '2026-10' }));
     expect(basis).toMatch(/tickets opened \(received\) in the period/);
     const of = (id: number) => scores.find((s: { staffId: number }) => s.staffId === id);
     expect(of(cast.agent)).toMatchObject({ lateTickets: 1, dissatisfiedCallbacks: 0, score: 93, fine: 0 });
     expect(of(cast.agent2)).toMatchObject({ lateTickets: 0, dissatisfiedCallbacks: 1, score: 94 });
     expect(of(cast.supervisor)).toMatchObject({ score: 95 });
     expect(of(cast.engineer)).toMatchObject({ upheldComplaints: 1, fine: 50, score: 95 });
-    expect((await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent })).staff).toEqual([
+    expect((asJson(await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent }))).staff).toEqual([
       { staffId: cast.agent, name: '张丽', lateTickets: 1, dissatisfiedCallbacks: 0, upheldComplaints: 0, partlyUpheldComplaints: 0, notUpheldComplaints: 0, findingsPending: 0, score: 93, fine: 0 },
     ]);
   });
 
   it('R-REP-2 the assessment period may be a month, a quarter or a year', async () => {
     const scoreOf = async (period: Record<string, unknown>) =>
-      (await t.as(cast.manager)('reports.staffScores', { ...period, staffId: cast.agent })).staff[0];
+      (asJson(await t.as(cast.manager)('reports.staffScores', { ...period, staffId: cast.agent }))).staff[0];
     // Q4 adds the complaint of 1 November, late too; the year adds the late one of 30 September.
     expect(await scoreOf({ quarter: '2026-Q4' })).toMatchObject({ lateTickets: 2, score: 91 });
     expect(await scoreOf({ year: 2026 })).toMatchObject({ lateTickets: 3, score: 89 });
@@ -195,22 +196,22 @@ describe('S-REP monthly analysis, October 2026', () => {
 
   it('R-REP-2 penalties follow settings.scores', async () => {
     await t.as(cast.admin)('settings.update', { patch: { scores: { start: 100, latePenalty: 5 } } });
-    const [agent] = (await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent })).staff;
-    expect(agent.score).toBe(95);
+    const [agent] = (asJson(await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent }))).staff;
+    expect(agent!.score).toBe(95);
     await t.as(cast.admin)('settings.update', { patch: { scores: { start: 95, latePenalty: 2 } } });
   });
 
   it('R-TIC-10 callback statistics per month: calls by outcome, satisfaction, due vs done on time', async () => {
-    expect((await t.as(cast.manager)('reports.callbackStats', { from: '2026-10', to: '2026-11' })).months).toEqual([
+    expect((asJson(await t.as(cast.manager)('reports.callbackStats', { from: '2026-10', to: '2026-11' }))).months).toEqual([
       { month: '2026-10', made: 5, satisfied: 3, basicallySatisfied: 1, dissatisfied: 1, satisfactionPercent: 80, due: 6, doneOnTime: 4, doneLate: 1, open: 1 },
       { month: '2026-11', made: 1, satisfied: 1, basicallySatisfied: 0, dissatisfied: 0, satisfactionPercent: 100, due: 1, doneOnTime: 1, doneLate: 0, open: 0 },
     ]);
-    const year = (await t.as(cast.manager)('reports.callbackStats', { year: 2026 })).months;
+    const year = (asJson(await t.as(cast.manager)('reports.callbackStats', { year: 2026 }))).months;
     expect(year.map((m: { month: string }) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
-    expect(year[9].made).toBe(5);
+    expect(year[9]!.made).toBe(5);
     // Without a range: the current month (10 November 2026 here); one end alone is that one month.
-    expect((await t.as(cast.manager)('reports.callbackStats', {})).months.map((m: { month: string }) => m.month)).toEqual(['2026-11']);
-    expect((await t.as(cast.manager)('reports.callbackStats', { to: '2026-10' })).months[0]).toMatchObject({ month: '2026-10', made: 5 });
+    expect((asJson(await t.as(cast.manager)('reports.callbackStats', {}))).months.map((m: { month: string }) => m.month)).toEqual(['2026-11']);
+    expect((asJson(await t.as(cast.manager)('reports.callbackStats', { to: '2026-10' }))).months[0]).toMatchObject({ month: '2026-10', made: 5 });
     await expectError(t.as(cast.manager)('reports.callbackStats', { from: '2026-11', to: '2026-10' }), 'VALIDATION', 'to');
     await expectError(t.as(cast.manager)('reports.callbackStats', { from: '2026-01', to: '2029-01' }), 'VALIDATION', 'to');
     await expectError(t.as(cast.manager)('reports.callbackStats', { year: 2026, to: '2026-10' }), 'VALIDATION', 'year');
@@ -232,17 +233,27 @@ describe('R-REP-1 quarterly sample', () => {
     }
     await addTicket(repair({ number: '260930900', channel: 'phone', unit: '01F-0101', owner: cast.agent, state: 'closed',
       opened: '2026-09-30T23:00+08:00', clocks: [] }));
-    const first = await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'audit-2027-01' });
+    const first = asJson(await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'audit-2027-01' }));
     expect(first.population).toBe(25);
     expect(first.records).toHaveLength(5);
     expect(first.records.every((r: { number: string }) => r.number !== '260930900')).toBe(true);
     expect(new Set(first.records.map((r: { id: number }) => r.id)).size).toBe(5);
-    const again = await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'audit-2027-01' });
+    const again = asJson(await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'audit-2027-01' }));
     expect(again).toEqual(first);
-    const other = await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'another seed' });
+    const other = asJson(await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'another seed' }));
     expect(other.records.map((r: { id: number }) => r.id)).not.toEqual(first.records.map((r: { id: number }) => r.id));
-    const empty = await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q2', seed: 'x' });
+    const empty = asJson(await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q2', seed: 'x' }));
     expect(empty).toMatchObject({ quarter: '2026-Q2', seed: 'x', population: 0, records: [] });
     await expectError(t.as(cast.manager)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'x' }), 'FORBIDDEN');
+  });
+
+  it('R-REP-1 the quarterly summary prints the director’s 20% repair sample, and leaves it out for a manager', async () => {
+    const doc = await t.as(cast.director)('documents.render', { template: 'quarterly-summary', params: { quarter: '2026-Q4', seed: 'audit-2027-01' } });
+    const sample = asJson(await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'audit-2027-01' }));
+    expect(doc.html).toContain('Repair sample');
+    expect(doc.html).toContain('audit-2027-01');
+    for (const r of sample.records) expect(doc.html).toContain(r.number);
+    const managers = await t.as(cast.manager)('documents.render', { template: 'quarterly-summary', params: { quarter: '2026-Q4' } });
+    expect(managers.html).not.toContain('Repair sample');
   });
 });

@@ -128,7 +128,7 @@ describe('demo data set', () => {
     try {
       const boot = await empty.as(0)('staff.upsert', { name: 'Admin', roles: ['admin', 'supervisor'] }).catch(() => undefined);
       const id = boot?.id ?? (await empty.sql<{ id: number }>('select id from staff limit 1'))[0]?.id;
-      await expect(empty.as(id)('surveys.create', { period: '2026-Q3', method: 'phone' })).rejects.toThrow(/define the questions first with forms\.define/);
+      await expect(empty.as(id ?? 0)('surveys.create', { period: '2026-Q3', method: 'phone' })).rejects.toThrow(/define the questions first with forms\.define/);
     } finally {
       await empty.close();
     }

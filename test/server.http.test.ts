@@ -62,13 +62,16 @@ describe('local HTTP service', () => {
     }
   });
 
-  it('maps error codes to HTTP statuses: 400, 403, 404', async () => {
+  it('maps error codes to HTTP statuses: 400, 403, and 404 for a path that is not there', async () => {
     expect((await post('departments.upsert', { code: 'BAD CODE', name: 'x' }, adminKey)).status).toBe(400);
     expect((await post('departments.upsert', '{not json', adminKey)).status).toBe(400);
     const forbidden = await post('settings.update', { patch: {} }, agentKey);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('FORBIDDEN');
-    expect((await post('nothing.here', {}, adminKey)).status).toBe(404);
+    // An unknown operation is refused like in ToolJet (core/registry.ts findOperation): the name is input.
+    const unknown = await post('nothing.here', {}, adminKey);
+    expect([unknown.status, unknown.body.error.code, unknown.body.error.issues[0].path]).toEqual([400, 'VALIDATION', 'operation']);
+    expect((await fetch(`${base}/nothing`)).status).toBe(404);
   });
 
   it('R-ACT-1 a missing, wrong or tampered key is 401 on every operation, public ones included', async () => {

@@ -56,7 +56,7 @@ describe('R-DUT-1 shift handover', () => {
     expect(own).toEqual([ids.owned, ids.assigned, ids.conduct]);
     expect(h.snapshot.ownTickets[0]).toMatchObject({ nextClock: 'reply', nextDueAt: '2026-10-11T09:00:00+08:00', unit: '12F-1203' });
     // R-TIC-8: a complaint about a staff member goes without the unit; no complainant identity at all.
-    expect(h.snapshot.ownTickets[2].unit).toBeNull();
+    expect(h.snapshot.ownTickets[2]!.unit).toBeNull();
     expect(JSON.stringify(h.snapshot)).not.toContain('陈先生');
     // Next 12 h: until 08:00 tomorrow.
     expect(h.snapshot.fallingDue.map((x: { id: number }) => x.id)).toEqual([ids.dueTonight]);
@@ -106,7 +106,7 @@ describe('R-DUT-1 shift handover', () => {
     t.setNow('2026-10-10T09:00+08:00');
     expect((await t.as(cast.supervisor)('notifications.scan')).emitted['shift.handover_unacknowledged']).toBe(0);
     const listed = await t.as(cast.manager)('notifications.list', { event: 'shift.handover_unacknowledged' });
-    expect(listed.items.map((n: { payload: { handoverId: number } }) => n.payload.handoverId)).toEqual([h.id]);
+    expect(listed.items.map((n) => n.payload.handoverId)).toEqual([h.id]);
     const open = await t.as(cast.agent)('shifts.list', { unacknowledged: true, staffId: cast.agent });
     expect(open.items.map((x: { id: number }) => x.id)).toEqual([h.id]);
   });
@@ -114,7 +114,7 @@ describe('R-DUT-1 shift handover', () => {
   it('R-DUT-1 shifts.list pages newest first', async () => {
     const first = await t.as(cast.agent)('shifts.list', { limit: 2 });
     expect(first.items).toHaveLength(2);
-    const second = await t.as(cast.agent)('shifts.list', { limit: 2, cursor: first.nextCursor });
+    const second = await t.as(cast.agent)('shifts.list', { limit: 2, cursor: first.nextCursor ?? undefined });
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
     expect([...first.items, ...second.items].map((x: { id: number }) => x.id)).toEqual([handoverId + 2, handoverId + 1, handoverId]);

@@ -14,7 +14,7 @@ const customers: Record<string, number> = {};
 const overall = {
   key: 'overall',
   label: '总体满意度 Overall',
-  type: 'select',
+  type: 'select' as const,
   required: true,
   options: [
     { value: 'very', label: '非常满意 Very satisfied', score: 5 },
@@ -22,8 +22,8 @@ const overall = {
     { value: 'bad', label: '不满意 Dissatisfied', score: 2 },
   ],
 };
-const cleaning = { key: 'cleaning', label: '保洁评分 Cleaning (1–5)', type: 'number', min: 1, max: 5 };
-const wishes = { key: 'wishes', label: '希望改进 Improve', type: 'multi_select', options: ['lifts', 'parking', 'security'] };
+const cleaning = { key: 'cleaning', label: '保洁评分 Cleaning (1–5)', type: 'number' as const, min: 1, max: 5 };
+const wishes = { key: 'wishes', label: '希望改进 Improve', type: 'multi_select' as const, options: ['lifts', 'parking', 'security'] };
 
 useDesk(async (d) => {
   ({ t, cast } = d);
@@ -40,7 +40,7 @@ useDesk(async (d) => {
 });
 
 const respond = (surveyId: number, unit: string, answers: Record<string, unknown>) =>
-  t.as(cast.agent)('surveys.respond', { surveyId, customerId: customers[unit], answers });
+  t.as(cast.agent)('surveys.respond', { surveyId, customerId: customers[unit]!, answers });
 
 describe('surveys', () => {
   let q3: number;
@@ -85,14 +85,14 @@ describe('surveys', () => {
     expect(r.survey).toMatchObject({ id: q4, formVersion: 1, responses: 4 });
     const [o, c, w] = r.questions;
     expect(o).toMatchObject({ key: 'overall', answered: 4, average: 4.5 });
-    expect(o.options).toEqual([
+    expect(o!.options).toEqual([
       { value: 'very', label: '非常满意 Very satisfied', count: 2, share: 0.5 },
       { value: 'ok', label: '满意 Satisfied', count: 2, share: 0.5 },
       { value: 'bad', label: '不满意 Dissatisfied', count: 0, share: 0 },
     ]);
     expect(c).toMatchObject({ key: 'cleaning', answered: 3, average: 4, options: [] });
     expect(w).toMatchObject({ key: 'wishes', answered: 1, average: null });
-    expect(w.options.map((x: { count: number }) => x.count)).toEqual([1, 1, 0]);
+    expect(w!.options.map((x) => x.count)).toEqual([1, 1, 0]);
 
     const by = Object.fromEntries(r.breakdowns.map((b: { by: string; rows: unknown[] }) => [b.by, b.rows]));
     expect(by.grade).toEqual([
@@ -113,7 +113,7 @@ describe('surveys', () => {
 
     // 2026-Q3: 2 of 6 answered, scores 4.5 and 3.
     expect(r.trend).toMatchObject({ period: '2026-Q3', surveyId: q3, responseRate: 0.333, overallScore: 3.75, scoreDelta: 0.5 });
-    expect(r.trend.rateDelta).toBeCloseTo(0.333, 2);
+    expect(r.trend!.rateDelta).toBeCloseTo(0.333, 2);
     expect((await t.as(cast.agent)('surveys.results', { id: q3 })).trend).toBeNull();
   });
 

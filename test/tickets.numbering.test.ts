@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onRealPostgres, testDb, type TestDb } from './support/db.js';
 import { useDesk } from './support/desk.js';
-import { execute } from '../plugin/core/runner.js';
+import { createCaller } from '../plugin/core/caller.js';
 import { pgDb } from '../plugin/db/pg.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
@@ -38,7 +38,7 @@ describe('ticket numbers (R-TIC-2)', () => {
     // queue outlasts the pool's default 5 s wait for a connection, a deployment setting S-NUM-3 is not about.
     const db = onRealPostgres ? pgDb({ connectionString: process.env.DATABASE_URL, schema: t.db.schema, max: 60, connectTimeoutMs: 120_000 }) : t.db;
     const env = { ...t.env, db };
-    const burst = { ...t, as: (staffId: number) => (name: string, input?: Record<string, unknown>) => execute(env, name, input ?? {}, { kind: 'staff', staffId }) };
+    const burst = { ...t, as: (staffId: number) => createCaller(env, { kind: 'staff', staffId }) };
     try {
       const started = Date.now();
       const tickets = await Promise.all(Array.from({ length: 200 }, () => openTicket(burst, cast)));

@@ -4,7 +4,7 @@ import { useDesk } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { departmentIds, freshUnit, openTicket, ticketIn, type Ids } from './tickets.fixtures.js';
-import { registry } from '../plugin/core/registry.js';
+import { registry } from '../plugin/app.js';
 import { readdirSync, readFileSync } from 'node:fs';
 
 let t: TestDb;
@@ -210,14 +210,14 @@ describe('ticket workflow rules', () => {
 
   it('tickets.search filters by custom fields, kind and dates, and pages with a cursor', async () => {
     t.setNow('2026-09-16T09:00:00+08:00');
-    const building = { key: 'building', label: '楼栋 Building', type: 'select', options: ['A', 'B'] };
+    const building = { key: 'building', label: '楼栋 Building', type: 'select' as const, options: ['A', 'B'] };
     const form = await t.as(cast.admin)('forms.define', { entity: 'ticket:suggestion', fields: [building] });
     for (let i = 0; i < 5; i++) await openTicket(t, cast, { kind: 'suggestion', custom: { building: i % 2 ? 'A' : 'B' } });
     const a = await t.as(cast.agent)('tickets.search', { custom: { building: 'A' }, kind: 'suggestion' });
     expect(a.items).toHaveLength(2);
-    expect((await t.as(cast.agent)('tickets.get', { id: a.items[0].id })).formVersion).toBe(form.version);
+    expect((await t.as(cast.agent)('tickets.get', { id: a.items[0]!.id })).formVersion).toBe(form.version);
     const first = await t.as(cast.agent)('tickets.search', { from: '2026-09-16', to: '2026-09-16', limit: 3 });
-    const second = await t.as(cast.agent)('tickets.search', { from: '2026-09-16', to: '2026-09-16', limit: 3, cursor: first.nextCursor });
+    const second = await t.as(cast.agent)('tickets.search', { from: '2026-09-16', to: '2026-09-16', limit: 3, cursor: first.nextCursor ?? undefined });
     expect(first.items).toHaveLength(3);
     expect(second.items).toHaveLength(2);
     expect(second.nextCursor).toBeNull();

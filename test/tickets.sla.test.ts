@@ -16,7 +16,7 @@ useDesk(async (d) => {
 
 const clock = (ticket: { clocks: { clock: string }[] }, name: string) => ticket.clocks.find((c) => c.clock === name) as any;
 
-async function classified(at: string, severity: string) {
+async function classified(at: string, severity: 'critical' | 'urgent' | 'normal') {
   t.setNow(at);
   const ticket = await openTicket(t, cast);
   return t.as(cast.supervisor)('tickets.classify', { id: ticket.id, category: 'service_quality', severity });

@@ -7,7 +7,7 @@
 // by hand); layouts are computed (never overlap); and a query is checked against the operation registry the
 // moment it is declared. What the compiler cannot see (text inside `{{ }}`) is checked by validate/.
 import { inputJsonSchema } from '../core/coerce.js';
-import { registry } from '../core/registry.js';
+import { registry } from '../app.js';
 import { appExport, pluginKind } from './app-export.js';
 import { eventRows } from './events.js';
 import { uuidFor } from './ids.js';

@@ -2,7 +2,7 @@
 // that runs the operation. The fields come from the registry, so an input added to an operation appears in the
 // apps at the next build without editing them.
 import { inputJsonSchema } from '../core/coerce.js';
-import { registry } from '../core/registry.js';
+import { registry } from '../app.js';
 import { fx, type AppBuilder, type FieldValue, type QueryOptions, type QueryRef, type Region } from './builder.js';
 import { fieldLabel, titleCaption } from './labels.js';
 

@@ -89,6 +89,10 @@ export async function authorize(tx: Tx, site: string, op: AnyOperation, identity
   return actor;
 }
 
+/** R-ACT-2 without an error: whether `actor` may run `op`. */
+export const mayRun = (op: AnyOperation, actor: Actor): boolean =>
+  op.access === 'public' || (actor.id !== 0 && (op.access === 'staff' || hasAnyRole(actor.roles, op.access)));
+
 /** R-ACT-2: the role check, from the declaration's `access`. */
 export function checkAccess(op: AnyOperation, actor: Actor): void {
   if (op.access === 'public') return;

@@ -16,6 +16,12 @@ export type CsvFile = z.output<typeof csvFile>;
 
 export const isCsvFile = (value: unknown): value is CsvFile => csvFile.safeParse(value).success;
 
+/** A report's result asked for without `format: "csv"`: its JSON side (throws on a CSV file). */
+export function asJson<T>(result: T | CsvFile): T {
+  if (isCsvFile(result)) throw new Error('expected the JSON report, got its CSV file');
+  return result;
+}
+
 export interface Table {
   columns: readonly string[];
   rows: readonly (readonly unknown[])[];

@@ -57,16 +57,21 @@ export interface OpContext {
   takeJournal(): Journal;
   /**
    * Runs another operation inside this transaction as the same actor, with its own input validation and
-   * access check (documents, handovers and reports reuse reads this way, masking included).
+   * access check (documents, handovers and reports reuse reads this way, masking included). The result is
+   * the JSON an outside caller would get.
    */
-  call(operation: string, input: Record<string, unknown>): Promise<unknown>;
+  call<N extends OpName>(operation: N, input: InputOf<N>): Promise<OutputOf<N>>;
+  /** `call` for input passed through from this operation's own caller: checked by the target at run time. */
+  relay(operation: OpName, input: Record<string, unknown>): Promise<unknown>;
+  /** Whether the actor passes `operation`'s access check (to leave out a part they may not see). */
+  may(operation: OpName): boolean;
 }
 
 export type InputShape = z.ZodObject;
 
-export interface OperationDef<I extends InputShape = InputShape, O extends z.ZodType = z.ZodType> {
+export interface OperationDef<N extends OperationName, I extends InputShape, O extends z.ZodType> {
   /** `area.verb`, the public contract. */
-  name: `${string}.${string}`;
+  name: N;
   title: string;
   description?: string;
   access: Access;
@@ -80,10 +85,19 @@ export interface OperationDef<I extends InputShape = InputShape, O extends z.Zod
   bootstrap?: boolean;
   /** Constraint name → the sentence a user sees when it is violated. */
   conflicts?: Record<string, string>;
+  // NoInfer: the output type comes from `output`, never from the handler's body (which may use ctx.call).
+  handler(ctx: OpContext, input: z.output<I>): Promise<NoInfer<z.input<O>>>;
+}
+
+export type OperationName = `${string}.${string}`;
+
+/** A declared operation: its name, accepted input (strict; with idempotencyKey when idempotent) and output are types. */
+export interface Operation<N extends OperationName = OperationName, I extends InputShape = InputShape, O extends z.ZodType = z.ZodType>
+  extends Omit<OperationDef<N, I, O>, 'handler'> {
   handler(ctx: OpContext, input: z.output<I>): Promise<z.input<O>>;
 }
 
-export type AnyOperation = OperationDef<InputShape, z.ZodType>;
+export type AnyOperation = Operation;
 
 export const idempotencyKey = z
   .string()
@@ -92,10 +106,30 @@ export const idempotencyKey = z
   .optional()
   .describe('Any unique text per click (e.g. {{uuid}}): a retried request returns the first result instead of creating twice');
 
-export function defineOperation<I extends InputShape, O extends z.ZodType>(def: OperationDef<I, O>): AnyOperation {
+type Strict<I extends InputShape> = z.ZodObject<I['shape'], z.core.$strict>;
+type Keyed<I extends InputShape> = z.ZodObject<I['shape'] & { idempotencyKey: typeof idempotencyKey }, z.core.$strict>;
+
+export function defineOperation<const N extends OperationName, I extends InputShape, O extends z.ZodType>(
+  def: OperationDef<N, I, O> & { idempotent: true },
+): Operation<N, Keyed<I>, O>;
+export function defineOperation<const N extends OperationName, I extends InputShape, O extends z.ZodType>(
+  def: OperationDef<N, I, O> & { idempotent?: false },
+): Operation<N, Strict<I>, O>;
+export function defineOperation(def: OperationDef<OperationName, InputShape, z.ZodType>): AnyOperation {
   const input = def.idempotent ? def.input.extend({ idempotencyKey }) : def.input;
   // Unknown fields are refused: a misspelt field must not be silently ignored.
-  return { ...def, input: input.strict() } as unknown as AnyOperation;
+  return { ...def, input: input.strict() };
 }
+
+/**
+ * The composition root (plugin/app.ts) registers its operation list here, so OpName, InputOf and
+ * OutputOf are exact types while core imports no area.
+ */
+export interface Register {}
+type Registered = Register extends { operations: readonly (infer T)[] } ? T : AnyOperation;
+export type OpName = Registered extends Operation<infer N> ? N : never;
+export type OpOf<N extends OpName> = Extract<Registered, { name: N }>;
+export type InputOf<N extends OpName> = z.input<OpOf<N>['input']>;
+export type OutputOf<N extends OpName> = z.output<OpOf<N>['output']>;
 
 export const areaOf = (op: Pick<AnyOperation, 'name'>): string => op.name.split('.')[0] ?? op.name;

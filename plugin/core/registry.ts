@@ -1,7 +1,10 @@
 import type { AnyOperation } from './operation.js';
-import { allOperations } from '../app.js';
+import { DeskError } from './errors.js';
 
-function build(list: readonly AnyOperation[]): ReadonlyMap<string, AnyOperation> {
+/** Operations by name; built once by the composition root (plugin/app.ts) and handed to the runner. */
+export type Registry = ReadonlyMap<string, AnyOperation>;
+
+export function buildRegistry(list: readonly AnyOperation[]): Registry {
   const map = new Map<string, AnyOperation>();
   for (const op of list) {
     if (map.has(op.name)) throw new Error(`operation ${op.name} is declared twice`);
@@ -11,7 +14,9 @@ function build(list: readonly AnyOperation[]): ReadonlyMap<string, AnyOperation>
   return map;
 }
 
-/** Every operation, by name. The one list that operations.json, OpenAPI, docs and apps are generated from. */
-export const registry = build(allOperations);
-
-export const operationList = (): AnyOperation[] => [...registry.values()];
+/** The one check of a name that comes from outside (ToolJet's query, an HTTP path, a CLI argument). */
+export function findOperation(registry: Registry, name: string): AnyOperation {
+  const op = registry.get(name);
+  if (!op) throw new DeskError('VALIDATION', `unknown operation "${name}"; choose one of the listed operations`, [{ path: 'operation', message: 'unknown operation' }]);
+  return op;
+}

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DeskError, isDeskError } from './errors.js';
 import { parseInput } from './coerce.js';
-import { authorize, checkAccess, type Identity } from './actor.js';
+import { authorize, checkAccess, mayRun, type Identity } from './actor.js';
 import { loadConfig } from './config.js';
-import { areaOf, type AnyOperation, type AuditEntry, type Config, type Journal, type OpContext } from './operation.js';
-import { registry } from './registry.js';
+import { areaOf, type AnyOperation, type AuditEntry, type Config, type InputOf, type Journal, type OpContext, type OpName, type OutputOf } from './operation.js';
+import { findOperation, type Registry } from './registry.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { Db, Row, Tx } from '../db/types.js';
 import { isRetryable, translatePgError } from '../db/pg-errors.js';
@@ -14,6 +14,8 @@ import { toJson } from './json.js';
 import { statements, type StatementName } from '../generated/embedded.js';
 
 export interface Env {
+  /** The operations this runner knows (plugin/app.ts). */
+  registry: Registry;
   db: Db;
   /** 管理处 / property this data source serves; leads every key. */
   site: string;
@@ -27,12 +29,16 @@ export interface Env {
 
 const maxAttempts = 3;
 
-/** The one runner: validate → begin → actor and role → handler → audit and outbox → commit. */
+/**
+ * The one runner: validate → begin → actor and role → handler → audit and outbox → commit. The result is
+ * JSON, as the operation's output schema describes it; callers that know the name get its type through
+ * createCaller (core/caller.ts).
+ */
+export async function execute<R = unknown>(env: Env, name: string, raw: unknown, identity: Identity): Promise<R>;
 export async function execute(env: Env, name: string, raw: unknown, identity: Identity): Promise<unknown> {
   const log = env.logger ?? silentLogger;
   try {
-    const op = registry.get(name);
-    if (!op) throw new DeskError('VALIDATION', `unknown operation "${name}"`, [{ path: 'operation', message: 'unknown operation' }]);
+    const op = findOperation(env.registry, name);
     const input = parseInput(op, raw) as Record<string, unknown>;
     await ensureMigrated(env.db);
     for (let attempt = 1; ; attempt++) {
@@ -46,7 +52,7 @@ export async function execute(env: Env, name: string, raw: unknown, identity: Id
       }
     }
   } catch (e) {
-    throw toDeskError(e, registry.get(name), log);
+    throw toDeskError(e, env.registry.get(name), log);
   }
 }
 
@@ -89,6 +95,11 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
   };
   let config: Promise<Config> | undefined;
   const now = env.clock?.() ?? new Date();
+  const call = async (operation: string, callInput: unknown): Promise<unknown> => {
+    const inner = findOperation(env.registry, operation);
+    checkAccess(inner, actor);
+    return toJson(await inner.handler(ctx, parseInput(inner, callInput)), env.zone);
+  };
   const ctx: OpContext = {
     tx,
     site: env.site,
@@ -105,12 +116,9 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
       journalTaken = true;
       return taken;
     },
-    async call(operation, callInput) {
-      const inner = registry.get(operation);
-      if (!inner) throw new DeskError('INTERNAL', `unknown operation ${operation}`);
-      checkAccess(inner, actor);
-      return inner.handler(ctx, parseInput(inner, callInput));
-    },
+    call: <N extends OpName>(operation: N, callInput: InputOf<N>) => call(operation, callInput) as Promise<OutputOf<N>>,
+    relay: (operation, relayed) => call(operation, relayed),
+    may: (operation) => mayRun(findOperation(env.registry, operation), actor),
   };
   const result = await op.handler(ctx, args);
   if (op.kind === 'write' && !journalTaken) {

@@ -1,4 +1,4 @@
-import { operationList } from '../core/registry.js';
+import { operationList } from '../app.js';
 import { operationsMarkdown } from './docs.js';
 import { manifestJson } from './manifest.js';
 import { openApi } from './openapi.js';

@@ -1,6 +1,8 @@
 // What a property's year of tickets is made of: each matter with the category, department, cause,
 // action and result that fit it, the months it peaks in, and whether it plausibly comes in at night.
-import type { TicketKind } from '../areas/tickets/types.js';
+import type { channels, TicketKind } from '../areas/tickets/types.js';
+
+type Channel = (typeof channels)[number];
 
 export interface Matter {
   kind: TicketKind;
@@ -59,7 +61,7 @@ export const channelText: Record<string, string> = {
 };
 
 /** Channels by kind, weighted by repetition: repairs are phoned in, suggestions written. */
-export const channelsFor: Record<TicketKind, readonly string[]> = {
+export const channelsFor: Record<TicketKind, readonly Channel[]> = {
   complaint: ['phone', 'phone', 'phone', 'visit', 'visit', 'letter', 'email', 'online', 'referral'],
   repair: ['phone', 'phone', 'phone', 'phone', 'visit', 'online', 'online'],
   help: ['phone', 'phone', 'visit'],

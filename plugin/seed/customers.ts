@@ -92,10 +92,10 @@ export async function seedCustomers(s: SeedContext): Promise<void> {
   const active = customers.filter((c) => c.status === 'active');
   s.setNow(day(20));
   for (const [k, c] of active.slice(10, 16).entries()) {
-    const edit = await s.as(pick(s.staff.agents))('customers.update', { id: c.id, grade: 'A', reason: '客户续租，调整等级' });
-    if (k % 3 === 1) await manager('edits.approve', { id: edit.editRequest.id });
-    if (k % 3 === 2) await manager('edits.reject', { id: edit.editRequest.id, note: '资料不全' });
+    const edit = await s.as(pick(s.staff.agents))('customers.update', { id: Number(c.id), grade: 'A', reason: '客户续租，调整等级' });
+    if (k % 3 === 1) await manager('edits.approve', { id: edit.editRequest!.id });
+    if (k % 3 === 2) await manager('edits.reject', { id: edit.editRequest!.id, note: '资料不全' });
   }
-  await manager('customers.update', { id: active[20]!.id, name: '华润科技（集团）有限公司' });
+  await manager('customers.update', { id: Number(active[20]!.id), name: '华润科技（集团）有限公司' });
   s.setNow(null);
 }

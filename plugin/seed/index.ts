@@ -1,5 +1,6 @@
 import type { Logger } from '../core/logger.js';
-import { execute, type Env } from '../core/runner.js';
+import type { Env } from '../core/runner.js';
+import { createCaller } from '../core/caller.js';
 import { seedCustomers } from './customers.js';
 import { seedLoans } from './loans.js';
 import { seededRandom } from './random.js';
@@ -27,8 +28,8 @@ export interface SeedOptions {
 export async function seedDemo(env: Env, logger: Logger, options: SeedOptions = {}): Promise<DemoKey[]> {
   let now: Date | null = null;
   const seedEnv: Env = { ...env, clock: () => now ?? new Date() };
-  const as = (staffId: number) => (op: string, input: Record<string, unknown> = {}) => execute(seedEnv, op, input, { kind: 'staff', staffId }) as Promise<any>;
-  const anonymous = (op: string, input: Record<string, unknown> = {}) => execute(seedEnv, op, input, { kind: 'anonymous' }) as Promise<any>;
+  const as = (staffId: number) => createCaller(seedEnv, { kind: 'staff', staffId });
+  const anonymous = createCaller(seedEnv, { kind: 'anonymous' });
   const progress = options.progress ?? (() => undefined);
   progress('staff', 0, 1);
   const { staff, keys } = await seedStaff(anonymous, as);

@@ -61,7 +61,7 @@ export async function seedLoans(s: SeedContext): Promise<void> {
   const at = (daysAgo: number, hours = 0) => s.setNow(new Date(Math.min(inOffice(cfg, new Date(now - daysAgo * DAY + hours * HOUR), s.random).getTime(), now - 60_000)));
   const sup = s.as(supervisor);
   const mgr = s.as(manager);
-  const request = (archiveId: number, place = 'in_office') => s.as(pick(s.staff.agents))('loans.request', { archiveId, purpose: pick(purposes), place });
+  const request = (archiveId: number, place: 'in_office' | 'take_out' = 'in_office') => s.as(pick(s.staff.agents))('loans.request', { archiveId, purpose: pick(purposes), place });
   // Confidential archives are read in the office only (R-LEN-5), so the live loans use open ones.
   const open = await env.db.transaction((tx) =>
     tx.query<{ id: number }>(`select a.id from archives a join customers c on c.site = a.site and c.id = a.customer_id

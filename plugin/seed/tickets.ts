@@ -3,6 +3,8 @@
 // the live rules (numbering after the history, clocks, transfer, extension, malicious flag) run for real.
 import { loadConfig } from '../core/config.js';
 import { matters, channelsFor, channelText, type Matter } from './catalogue.js';
+import type { InputOf, OpName } from '../core/operation.js';
+import type { InputArg } from '../core/caller.js';
 import { inOffice } from './story.js';
 import { seedYear } from './year.js';
 import type { SeedContext } from './types.js';
@@ -38,11 +40,12 @@ export async function seedTickets(s: SeedContext, count = 480): Promise<void> {
     const m: Matter = stop === 'transfer_pending' || i === 3 + stages.length ? pick(misrouted) : pick(candidates);
     const first = stop === 'transfer_pending' || i === 3 + stages.length ? deptOf(m.misrouted ?? m.department) : deptOf(m.department);
     let at = inOffice(cfg, new Date(now - (13 - (i * 8) / total) * DAY), s.random).getTime();
-    const step = async (staff: number, op: string, input: Record<string, unknown>, hours = 0.3 + s.random() * 2) => {
+    const step = async <N extends OpName>(staff: number, op: N, input: InputOf<N>, hours = 0.3 + s.random() * 2) => {
       // Never in the future: the live tickets' last steps land before the seed's own now.
       at = Math.min(inOffice(cfg, new Date(at + hours * HOUR), s.random).getTime(), now - 60_000);
       s.setNow(new Date(at));
-      return s.as(staff)(op, input);
+      // InputOf<N> is the input for N; the compiler cannot see that the optional-input form matches it.
+      return s.as(staff)(op, ...([input] as InputArg<N>));
     };
     const owner = pick(s.staff.agents);
     const channel = pick(channelsFor[m.kind]);

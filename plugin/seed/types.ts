@@ -1,3 +1,4 @@
+import type { Caller } from '../core/caller.js';
 import type { Env } from '../core/runner.js';
 
 /** What an area's demo-data seeder gets (plugin/seed/<area>.ts, called in order by plugin/seed/index.ts). */
@@ -5,7 +6,7 @@ export interface SeedContext {
   /** The database, site and zone; set-based seeders write through env.db in one transaction. */
   env: Env;
   /** Runs an operation as a staff member, for the records that show each workflow step live. */
-  as(staffId: number): (operation: string, input?: Record<string, unknown>) => Promise<any>;
+  as(staffId: number): Caller;
   /** Pins the clock the operations see (to backdate history); null = wall clock. */
   setNow(at: Date | null): void;
   /** Deterministic random numbers in [0, 1) (seeded), so every demo database is the same. */

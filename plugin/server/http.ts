@@ -2,7 +2,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { execute, type Env } from '../core/runner.js';
 import { DeskError, isDeskError } from '../core/errors.js';
 import { httpStatus } from '../core/http-status.js';
-import { registry, operationList } from '../core/registry.js';
+import { findOperation } from '../core/registry.js';
+import { createCaller } from '../core/caller.js';
+import { operationList } from '../app.js';
 import { openApi } from '../gen/openapi.js';
 import { schemaVersion } from '../db/migrate.js';
 import { defaultAssetDir, serveMarketplaceAsset } from '../marketplace/assets.js';
@@ -81,14 +83,14 @@ export function createHandler(state: Env | (() => Readiness)): RequestListener {
           return sendError(res, new DeskError('UNAVAILABLE', why), { 'retry-after': String(retryAfter(now)) });
         }
         if (op !== undefined) {
-          if (!registry.has(op)) throw new DeskError('NOT_FOUND', `no operation "${op}"; see /openapi.json`);
-          const identity = await authenticate(env, req, url, registry.get(op)?.bootstrap === true);
+          const identity = await authenticate(env, req, url, findOperation(env.registry, op).bootstrap === true);
           return send(res, 200, (await execute(env, op, await readJson(req), identity)) ?? {});
         }
         const identity = await authenticate(env, req, url, false);
         if (file !== null) return await serveFile(env, identity, file, req, res, url);
         const params = Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'key'));
-        const doc = (await execute(env, 'documents.render', { template, params }, identity)) as { html: string };
+        // Reached only for a /documents/<template> path (every other path returned or threw above).
+        const doc = await createCaller(env, identity)('documents.render', { template: String(template), params });
         return send(res, 200, doc.html, { 'content-type': 'text/html; charset=utf-8' });
       } catch (e) {
         if (e instanceof Unauthorized) {

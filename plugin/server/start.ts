@@ -10,6 +10,7 @@ import type { DemoKey } from '../seed/staff.js';
 import { openDatabase } from '../db/open.js';
 import { createHandler } from './http.js';
 import { startBackground } from './background.js';
+import { registry } from '../app.js';
 import type { Readiness } from './readiness.js';
 
 export interface ServeOptions {
@@ -61,7 +62,7 @@ export async function startService(o: ServeOptions, logger: Logger, report: Serv
     closeDb = () => db.close();
     state = { phase: 'migrating' };
     await ensureMigrated(db);
-    const env: Env = { db, site: o.site, zone: o.zone, logger };
+    const env: Env = { registry, db, site: o.site, zone: o.zone, logger };
     const progress = (step: string, done: number, total: number) => {
       state = { phase: 'seeding', progress: { step, done, total } };
       report.progress(step, done, total);

@@ -1,6 +1,6 @@
 import { inputJsonSchema } from '../core/coerce.js';
 import type { AnyOperation } from '../core/operation.js';
-import { operationList } from '../core/registry.js';
+import { operationList } from '../app.js';
 import { toolJetQueryKeys } from './query-keys.js';
 
 // Never operation inputs: ToolJet's own keys, and `actor`, which the adapter reads itself (plugin/index.ts).

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { execute, type Env } from '../../plugin/core/runner.js';
+import { createCaller, type Caller } from '../../plugin/core/caller.js';
+import { registry } from '../../plugin/app.js';
 import type { Identity } from '../../plugin/core/actor.js';
 import type { Db } from '../../plugin/db/types.js';
 import { pgDb } from '../../plugin/db/pg.js';
@@ -12,8 +14,10 @@ export interface TestDb {
   env: Env;
   /** Pins the clock (ISO text with offset); `null` returns to the wall clock. */
   setNow(iso: string | null): void;
-  /** Runs an operation as a staff member (in-process identity). */
-  as(staffId: number): (name: string, input?: Record<string, unknown>) => Promise<any>;
+  /** Runs an operation as a staff member (in-process identity); name, input and result are typed. */
+  as(staffId: number): Caller;
+  /** Untyped: what a type-checked caller cannot send (unknown names, wrong types, ToolJet's strings) or names chosen at run time. */
+  unchecked(staffId: number): (name: string, input?: unknown) => Promise<any>;
   run(identity: Identity, name: string, input?: unknown): Promise<any>;
   /** Raw SQL for assertions (same schema). */
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
@@ -28,6 +32,7 @@ export async function testDb(options: { zone?: string; site?: string } = {}): Pr
   const db = url ? pgDb({ connectionString: url, schema, max: 60 }) : await pgliteDb({ schema });
   let now: Date | null = null;
   const env: Env = {
+    registry,
     db,
     site: options.site ?? 'main',
     zone: options.zone ?? 'Asia/Shanghai',
@@ -42,7 +47,8 @@ export async function testDb(options: { zone?: string; site?: string } = {}): Pr
     setNow(iso) {
       now = iso === null ? null : new Date(iso);
     },
-    as: (staffId) => (name, input) => run({ kind: 'staff', staffId }, name, input),
+    as: (staffId) => createCaller(env, { kind: 'staff', staffId }),
+    unchecked: (staffId) => (name, input) => run({ kind: 'staff', staffId }, name, input),
     run,
     sql: (text, params) => db.transaction((tx) => tx.query(text, params)),
     async close() {

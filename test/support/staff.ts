@@ -1,3 +1,4 @@
+import type { Role } from '../../plugin/core/roles.js';
 import type { TestDb } from './db.js';
 
 /** The cast of the scenarios (SCENARIOS.md): one person per role, plus department heads. */
@@ -20,7 +21,7 @@ export async function seedCast(t: TestDb): Promise<Cast> {
   await as('departments.upsert', { code: 'customer_service', name: '客务部 Customer service', kind: 'customer_service' });
   await as('departments.upsert', { code: 'engineering', name: '工程部 Engineering', kind: 'engineering' });
   await as('departments.upsert', { code: 'security', name: '保安部 Security', kind: 'security' });
-  const add = async (name: string, roles: string[], departmentCode: string, tooljetUserId: string) =>
+  const add = async (name: string, roles: Role[], departmentCode: string, tooljetUserId: string) =>
     (await as('staff.upsert', { name, roles, departmentCode, tooljetUserId })).id as number;
   return {
     admin,
@@ -37,6 +38,6 @@ export async function seedCast(t: TestDb): Promise<Cast> {
 
 /** The October 2026 calendar of SCENARIOS.md: National Day holidays and the make-up Saturday. */
 export async function seedScenarioCalendar(t: TestDb, adminId: number): Promise<void> {
-  const holidays = ['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ date: `2026-10-${d}`, kind: 'holiday', name: '国庆节' }));
+  const holidays = ['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ date: `2026-10-${d}`, kind: 'holiday' as const, name: '国庆节' }));
   await t.as(adminId)('calendar.setDays', { days: [...holidays, { date: '2026-10-10', kind: 'workday', name: '调休上班' }] });
 }

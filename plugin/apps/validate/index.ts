@@ -4,7 +4,7 @@
 // Structure (ids, parents, layouts, events, environments) is made correct by construction in builder.ts.
 // Returns problems with JSON paths; an empty list = valid.
 import { operationsJson } from '../../gen/operations-json.js';
-import { operationList } from '../../core/registry.js';
+import { operationList } from '../../app.js';
 import { pluginKind } from '../app-export.js';
 import { checkQueryOptions, type FieldControl } from './query-options.js';
 import { checkReferences } from './references.js';

@@ -3,7 +3,7 @@
 // code (rule 7, issue 13).
 import { inputJsonSchema, parseInput } from '../../core/coerce.js';
 import { isDeskError } from '../../core/errors.js';
-import { registry } from '../../core/registry.js';
+import { registry } from '../../app.js';
 import { toolJetQueryKeys } from '../../tooljet/query-keys.js';
 import type { Report } from './report.js';
 import { sampleFor, type JsonSchema } from './samples.js';

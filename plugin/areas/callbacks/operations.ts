@@ -1,13 +1,13 @@
 // Callbacks 回访 (R-TIC-10): the list to call. Outcomes are recorded with tickets.recordCallback.
 import { z } from 'zod';
-import { defineOperation, type AnyOperation } from '../../core/operation.js';
+import { defineOperation } from '../../core/operation.js';
 import { atLeast } from '../../core/roles.js';
 import { localDate } from '../../core/schemas.js';
 import { localDate as localDateOf } from '../../time/calendar.js';
 import { callbackDueItem } from '../tickets/schemas.js';
 import { maskIdentity, scopeParams, type IdentityFields } from '../tickets/visibility.js';
 
-const operations: AnyOperation[] = [
+export default [
   defineOperation({
     name: 'callbacks.due',
     title: 'Callbacks due',
@@ -25,4 +25,3 @@ const operations: AnyOperation[] = [
     },
   }),
 ];
-export default operations;

@@ -1,17 +1,12 @@
 // R-DAY-8: photos and scans printed with their ticket. Images are inlined as data: URLs so the page prints
 // on its own; a PDF, a large image or a masked one is listed by name (masked: by "***") instead.
-import { z } from 'zod';
 import type { OpContext } from '../../core/operation.js';
-import { toJson } from '../../core/json.js';
-import { registry } from '../../core/registry.js';
-import { attachmentOut } from '../attachments/schemas.js';
 
 /** Images above this are listed, not inlined: a printed page stays a few MB at most. */
 const INLINE_MAX_BYTES = 2 * 1024 * 1024;
 
 export async function attachmentsView(ctx: OpContext, ticketId: number, stages: readonly string[]) {
-  if (!registry.has('attachments.list')) return [];
-  const rows = z.array(attachmentOut).parse(toJson(await ctx.call('attachments.list', { ticketId, withData: true }), ctx.zone));
+  const rows = await ctx.call('attachments.list', { ticketId, withData: true });
   return rows
     .filter((a) => stages.includes(a.stage))
     .map((a) => {

@@ -1,29 +1,19 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import type { OpContext } from '../../core/operation.js';
-import { unavailable } from '../../core/errors.js';
 import { toJson } from '../../core/json.js';
 import { id, month, year } from '../../core/schemas.js';
-import { registry } from '../../core/registry.js';
-import { ticketDetail } from '../tickets/schemas.js';
-import { callbackStats, monthlyReport, sampleRecord } from '../reports/schemas.js';
 import { loadLoan } from '../loans/query.js';
 import { loadForm } from '../forms/custom-fields.js';
-import { surveyResults } from '../surveys/results.js';
 import { attachmentsView } from './attachment-view.js';
+import { asJson } from '../../core/export.js';
 
 // Each document gathers its data from the other areas' reads (ctx.call: same transaction, their access
 // checks and masking) and maps it to a view model. Templates, and departments' overrides of them, bind
 // to the view model only, so a change in a source's shape is absorbed here, not in every override.
 
-/** Runs a read and checks its result against the source's declared shape. */
-async function read<T extends z.ZodType>(ctx: OpContext, operation: string, input: Record<string, unknown>, shape: T): Promise<z.output<T>> {
-  if (!registry.has(operation)) throw unavailable(`this document needs operation ${operation}, which is not installed`);
-  return shape.parse(toJson(await ctx.call(operation, input), ctx.zone));
-}
-
 async function staffNames(ctx: OpContext): Promise<(staffId: number | null) => string | null> {
-  const staff = await read(ctx, 'staff.list', { includeInactive: true }, z.array(z.object({ id: z.number(), name: z.string() })));
+  const staff = await ctx.call('staff.list', { includeInactive: true });
   const names = new Map(staff.map((s) => [s.id, s.name]));
   return (staffId) => (staffId === null ? null : (names.get(staffId) ?? `#${staffId}`));
 }
@@ -37,10 +27,8 @@ function sumCounts(lists: readonly (readonly { key: string; count: number }[])[]
   return [...total].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count);
 }
 
-type Ticket = z.output<typeof ticketDetail>;
-
 async function ticketView(ctx: OpContext, ticketId: number) {
-  const t: Ticket = await read(ctx, 'tickets.get', { id: ticketId }, ticketDetail);
+  const t = await ctx.call('tickets.get', { id: ticketId });
   const { settings } = await ctx.config();
   const categoryLabel = settings.tickets.categories.find((c) => c.key === t.category)?.label ?? t.category;
   const conduct = t.conductAccount || t.conductWitnesses || t.conductEvidence.length
@@ -70,7 +58,7 @@ export interface DocumentSource<P extends z.ZodObject = z.ZodObject> {
   load(ctx: OpContext, params: z.output<P>): Promise<Record<string, unknown>>;
 }
 
-const source = <P extends z.ZodObject>(s: DocumentSource<P>): DocumentSource => s as unknown as DocumentSource;
+const source = <P extends z.ZodObject>(s: DocumentSource<P>): DocumentSource => s;
 const ticketParams = z.object({ id: id.describe('ticket id') });
 
 export const sources: Record<string, DocumentSource> = {
@@ -143,7 +131,7 @@ export const sources: Record<string, DocumentSource> = {
     signers: ['编制 Prepared by', '客务部经理 Manager'],
     async load(ctx, p) {
       const entry = z.object({ boxNo: z.string().nullable(), label: z.string(), unit: z.string(), vacatedAt: z.string(), documents: z.number(), pages: z.number() });
-      const catalogue = await read(ctx, 'archives.catalogue', { year: p.year }, z.object({ year: z.number(), total: z.number(), floors: z.array(z.object({ floor: z.number(), archives: z.array(entry) })) }));
+      const catalogue = await ctx.call('archives.catalogue', { year: p.year });
       return { ...catalogue, subtitle: `${p.year} 年度` };
     },
   }),
@@ -153,7 +141,7 @@ export const sources: Record<string, DocumentSource> = {
     number: (p) => p.month,
     signers: ['编制 Prepared by', '客务部经理 Manager', '管理处主任 Director'],
     async load(ctx, p) {
-      const r = await read(ctx, 'reports.monthly', { month: p.month }, monthlyReport);
+      const r = asJson(await ctx.call('reports.monthly', { month: p.month }));
       const { settings } = await ctx.config();
       const categoryLabel = new Map(settings.tickets.categories.map((c) => [c.key, c.label]));
       return {
@@ -191,7 +179,7 @@ export const sources: Record<string, DocumentSource> = {
       const start = DateTime.fromObject({ year: Number(p.quarter.slice(0, 4)), month: (Number(p.quarter.slice(6)) - 1) * 3 + 1 });
       const months = [0, 1, 2].map((i) => start.plus({ months: i }).toFormat('yyyy-MM'));
       const reports = [];
-      for (const m of months) reports.push(await read(ctx, 'reports.monthly', { month: m }, monthlyReport));
+      for (const m of months) reports.push(asJson(await ctx.call('reports.monthly', { month: m })));
       const kinds = sumCounts(reports.map((r) => r.counts.kind));
       const inquiries = kinds.find((k) => k.label === 'inquiry')?.count ?? 0;
       const closed = reports.reduce((n, r) => n + r.closure.closed, 0);
@@ -204,9 +192,9 @@ export const sources: Record<string, DocumentSource> = {
       const onTime = reports.flatMap((r) => r.onTime);
       const met = onTime.reduce((n, c) => n + c.onTime, 0);
       const judged = onTime.reduce((n, c) => n + c.onTime + c.late, 0);
-      const sample = registry.has('reports.sample')
-        ? await read(ctx, 'reports.sample', { quarter: p.quarter, ...(p.seed ? { seed: p.seed } : {}) }, z.object({ seed: z.string(), population: z.number(), records: z.array(sampleRecord) }))
-        : null;
+      // R-REP-1: the sample is the director's; for anyone else the summary prints without it. Without a seed
+      // the quarter is the seed, so a reprint shows the same sample.
+      const sample = ctx.may('reports.quarterlySample') ? asJson(await ctx.call('reports.quarterlySample', { quarter: p.quarter, seed: p.seed ?? p.quarter })) : null;
       return {
         subtitle: `${p.quarter.slice(0, 4)}年第${p.quarter.slice(6)}季度`,
         totals: {
@@ -231,7 +219,7 @@ export const sources: Record<string, DocumentSource> = {
     number: (p) => `${p.year}`,
     signers: ['编制 Prepared by', '客务部经理 Manager'],
     async load(ctx, p) {
-      const { basis, months } = await read(ctx, 'reports.callbackStats', { year: p.year }, callbackStats);
+      const { basis, months } = asJson(await ctx.call('reports.callbackStats', { year: p.year }));
       const sum = (key: 'made' | 'satisfied' | 'basicallySatisfied' | 'dissatisfied' | 'due' | 'doneOnTime' | 'doneLate' | 'open') => months.reduce((n, m) => n + m[key], 0);
       const made = sum('made');
       const due = sum('due');
@@ -262,7 +250,7 @@ export const sources: Record<string, DocumentSource> = {
     number: (p) => `S${p.id}`,
     signers: ['编制 Prepared by', '客务部经理 Manager'],
     async load(ctx, p) {
-      const results = await read(ctx, 'surveys.results', { id: p.id }, surveyResults);
+      const results = await ctx.call('surveys.results', { id: p.id });
       return { ...results, subtitle: results.survey.period };
     },
   }),

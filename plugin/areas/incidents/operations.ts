@@ -92,7 +92,7 @@ const link = defineOperation({
 });
 
 /** One incident action declared like the ticket operation it runs; `fields` go to each ticket. */
-function bulk(action: BulkAction, name: `incidents.${string}`, title: string, description: string, access: Access, fields: z.ZodRawShape) {
+function bulk<const N extends `incidents.${string}`, F extends z.ZodRawShape>(action: BulkAction, name: N, title: string, description: string, access: Access, fields: F) {
   return defineOperation({
     name,
     title,

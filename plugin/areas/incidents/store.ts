@@ -1,6 +1,6 @@
 // Loading, locking and linking incidents; the one place an incident action walks its linked tickets.
 import { z } from 'zod';
-import type { OpContext } from '../../core/operation.js';
+import type { OpContext, OpName } from '../../core/operation.js';
 import { DeskError, isDeskError, notFound, stateError, validation } from '../../core/errors.js';
 import { id } from '../../core/schemas.js';
 import { recordEvent } from '../tickets/store.js';
@@ -79,9 +79,9 @@ export async function actOnLinked(ctx: OpContext, incidentId: number, action: Bu
   return result;
 }
 
-async function callNaming(ctx: OpContext, number: string, operation: string, input: Record<string, unknown>): Promise<unknown> {
+async function callNaming(ctx: OpContext, number: string, operation: OpName, input: Record<string, unknown>): Promise<unknown> {
   try {
-    return await ctx.call(operation, input);
+    return await ctx.relay(operation, input);
   } catch (e) {
     if (isDeskError(e)) throw new DeskError(e.code, `ticket ${number}: ${e.message}`, e.issues);
     throw e;

@@ -1,8 +1,8 @@
 // R-DAY-11: every report says what it counts (`basis`) and can be exported as CSV (`format: "csv"`).
 // defineReport adds both to a report's declaration, so no report can leave either out.
 import { z } from 'zod';
-import { defineOperation, type InputShape, type OperationDef } from '../../core/operation.js';
-import { csvFile, csvOf, type Table } from '../../core/export.js';
+import { defineOperation, type InputShape, type OperationDef, type OperationName } from '../../core/operation.js';
+import { csvFile, csvOf, type CsvFile, type Table } from '../../core/export.js';
 import { toJson } from '../../core/json.js';
 
 export const formatInput = z
@@ -14,18 +14,20 @@ export const basisField = z.string().describe('what the figures count: which rec
 
 type ReportOutput = z.ZodObject<{ basis: typeof basisField }>;
 
-interface ReportDef<I extends InputShape, O extends ReportOutput> extends Omit<OperationDef<I, O>, 'kind'> {
+interface ReportDef<N extends OperationName, I extends InputShape, O extends ReportOutput> extends Omit<OperationDef<N, I, O>, 'kind' | 'idempotent'> {
   /** The CSV of a result (instants already written as text): its file name and rows. */
   csv(result: z.output<O>, input: z.output<I>): { fileName: string; table: Table };
 }
 
-export function defineReport<I extends InputShape, O extends ReportOutput>(def: ReportDef<I, O>) {
+export function defineReport<const N extends OperationName, I extends InputShape, O extends ReportOutput>(def: ReportDef<N, I, O>) {
   const { csv, handler, ...declaration } = def;
-  const report: OperationDef = {
+  // The report, or with format csv its file: spelled out, as zod cannot simplify a union over a type parameter.
+  const output: z.ZodType<z.output<O> | CsvFile, z.input<O> | CsvFile> = z.union([def.output, csvFile]);
+  return defineOperation({
     ...declaration,
     kind: 'read',
     input: def.input.extend({ format: formatInput }),
-    output: z.union([def.output, csvFile]),
+    output,
     async handler(ctx, input) {
       // The runner validated `input` against the schema above: the report's own fields, plus format.
       const own = input as z.output<I>;
@@ -35,8 +37,7 @@ export function defineReport<I extends InputShape, O extends ReportOutput>(def: 
       const { fileName, table } = csv(json, own);
       return csvOf(table, fileName, json.basis);
     },
-  };
-  return defineOperation(report);
+  });
 }
 
 /** One row per object, one column per field of the row schema (so an empty report still has its header). */

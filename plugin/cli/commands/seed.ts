@@ -11,10 +11,11 @@ export function register(program: Command): void {
     .description('Load the demo data set (staff in every role, customers, loans, a year of tickets, a survey) into an empty database')
     .action(async (o: DbOptions) => {
       const { seedIfEmpty } = await import('../../seed/index.js');
+      const { registry } = await import('../../app.js');
       const { db, where } = await openMigrated(o);
       const bar = progressBar();
       try {
-        const keys = await seedIfEmpty({ db, site: o.site, zone: o.zone }, consoleLogger('customerdesk-seed'), bar.update);
+        const keys = await seedIfEmpty({ registry, db, site: o.site, zone: o.zone }, consoleLogger('customerdesk-seed'), bar.update);
         bar.stop();
         if (!keys) {
           console.log(`${where} already has staff for site ${o.site}; nothing seeded.`);
