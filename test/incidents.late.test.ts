@@ -27,7 +27,7 @@ describe('incident actions entered after the fact (R-DAY-7 with R-DAY-1)', () =>
     await t.as(cast.supervisor)('incidents.dispatch', { ...dispatch, occurredAt: '2026-10-20 09:20' });
     for (const ticket of [a, b]) {
       const detail = await t.as(cast.agent)('tickets.get', { number: ticket.number });
-      expect(detail.clocks.find((c: { clock: string }) => c.clock === 'acknowledge').metAt).toBe('2026-10-20T09:20:00+08:00');
+      expect(detail.clocks.find((c) => c.clock === 'acknowledge')!.metAt).toBe('2026-10-20T09:20:00+08:00');
       expect(detail.state).toBe('assigned');
     }
   });
