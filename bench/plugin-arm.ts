@@ -4,8 +4,11 @@
 import { bundleText, evaluatePlugin, type PluginService } from '../test/support/tooljet-loader.js';
 import type { Inputs } from './ops.js';
 
-/** ToolJet's data source id and "updated at": the bundle keeps one pool per (id, updatedAt). */
-const DATA_SOURCE = { id: 'bench-ds', updatedAt: '1' } as const;
+/**
+ * ToolJet's data source id and "updated at": the bundle keeps one pool per (id, updatedAt) for the whole process,
+ * so each scale's schema is a data source of its own (a pool of the previous, dropped schema would answer).
+ */
+const dataSource = (options: Record<string, string>) => ({ id: `bench-ds-${options.schema ?? ''}`, updatedAt: '1' });
 
 export type Loading = 'warm' | 'tooljet';
 
@@ -31,7 +34,8 @@ export class PluginArm {
 
   async run(operation: string, input: Inputs, user: string): Promise<unknown> {
     try {
-      const result = await this.service().run(this.sourceOptions, { operation, ...input }, DATA_SOURCE.id, DATA_SOURCE.updatedAt, { user: { id: user } });
+      const { id, updatedAt } = dataSource(this.sourceOptions);
+      const result = await this.service().run(this.sourceOptions, { operation, ...input }, id, updatedAt, { user: { id: user } });
       return result.data;
     } catch (e) {
       // A QueryError carries the reason in `description`; a benchmark that measures failures measures nothing.
