@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { execute, type Env } from '../core/runner.js';
 import { DeskError } from '../core/errors.js';
 import type { Identity } from '../core/actor.js';
+import { readBody } from './body.js';
 
 const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
@@ -18,22 +19,11 @@ export function fileRoute(url: URL): 'upload' | number | null {
 
 export const fileRouteMethod = (route: 'upload' | number): 'POST' | 'GET' => (route === 'upload' ? 'POST' : 'GET');
 
-async function readBytes(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_UPLOAD_BYTES) throw new DeskError('VALIDATION', 'the file is larger than 100 MiB', [{ path: 'body', message: 'too large' }]);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 const numberParam = (url: URL, key: string): number | undefined => (url.searchParams.has(key) ? Number(url.searchParams.get(key)) : undefined);
 
 export async function serveFile(env: Env, identity: Identity, route: 'upload' | number, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   if (route === 'upload') {
-    const bytes = await readBytes(req);
+    const bytes = await readBody(req, MAX_UPLOAD_BYTES, '100 MiB');
     const input = {
       ticketId: numberParam(url, 'ticketId'),
       documentId: numberParam(url, 'documentId'),

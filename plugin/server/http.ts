@@ -11,6 +11,7 @@ import { defaultAssetDir, serveMarketplaceAsset } from '../marketplace/assets.js
 import { authenticate, Unauthorized } from './auth.js';
 import { readyWith, retryAfter, type Readiness } from './readiness.js';
 import { fileRoute, fileRouteMethod, serveFile } from './files.js';
+import { readBody } from './body.js';
 
 const maxBody = 1024 * 1024;
 
@@ -26,14 +27,7 @@ const wrongMethod = (res: ServerResponse, path: string, allow: string) =>
 const sendError = (res: ServerResponse, e: DeskError, headers: Record<string, string> = {}) => send(res, httpStatus[e.code], { error: e.toJSON() }, headers);
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBody) throw new DeskError('VALIDATION', 'request body is larger than 1 MiB', [{ path: 'body', message: 'too large' }]);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+  const text = (await readBody(req, maxBody, '1 MiB')).toString('utf8').trim();
   if (!text) return {};
   try {
     return JSON.parse(text);

@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { defineOperation } from '../../core/operation.js';
 import { stateError, validation } from '../../core/errors.js';
 import { id, instant, note, text, toInstant } from '../../core/schemas.js';
-import { scopeParams } from '../tickets/visibility.js';
 import { recordEvent, staffMember } from '../tickets/store.js';
 import { appointmentKinds, appointmentStates, MAX_WINDOW_MS, missedBy } from './model.js';
-import { appointmentOut, type AppointmentRow } from './schemas.js';
-import { loadAppointment, recordOutcome, ticketFor } from './store.js';
+import { appointmentOut } from './schemas.js';
+import { listAppointments, loadAppointment, recordOutcome, ticketFor } from './store.js';
 
 const book = defineOperation({
   name: 'appointments.book',
@@ -66,16 +65,11 @@ const list = defineOperation({
   }),
   output: z.array(appointmentOut),
   handler: (ctx, input) =>
-    ctx.sql<AppointmentRow>('appointments/list', [
-      ctx.site,
-      input.ticketId ?? null,
-      input.state ?? null,
-      input.assigneeId ?? null,
-      input.from ? toInstant(input.from, ctx.zone) : null,
-      input.to ? toInstant(input.to, ctx.zone) : null,
-      input.limit,
-      ...scopeParams(ctx.actor),
-    ]),
+    listAppointments(ctx, {
+      ...input,
+      from: input.from ? toInstant(input.from, ctx.zone) : undefined,
+      to: input.to ? toInstant(input.to, ctx.zone) : undefined,
+    }),
 });
 
 const complete = defineOperation({

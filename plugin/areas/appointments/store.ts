@@ -22,8 +22,25 @@ export async function ticketFor(ctx: OpContext, ticketId: number): Promise<Ticke
   return t;
 }
 
+export interface AppointmentFilter {
+  ticketId?: number | undefined;
+  state?: AppointmentState | undefined;
+  assigneeId?: number | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  limit?: number;
+  id?: number;
+}
+
+/** Appointments of tickets in the reader's scope (tickets/visibility.ts), by window start. */
+export const listAppointments = (ctx: OpContext, f: AppointmentFilter): Promise<AppointmentRow[]> =>
+  ctx.sql<AppointmentRow>('appointments/list', [
+    ctx.site, f.ticketId ?? null, f.state ?? null, f.assigneeId ?? null, f.from ?? null, f.to ?? null, f.limit ?? 1,
+    ...scopeParams(ctx.actor), f.id ?? null,
+  ]);
+
 export async function loadAppointment(ctx: OpContext, appointmentId: number): Promise<AppointmentRow> {
-  const [row] = await ctx.sql<AppointmentRow>('appointments/get', [ctx.site, appointmentId]);
+  const [row] = await listAppointments(ctx, { id: appointmentId });
   if (!row) throw notFound(`appointment ${appointmentId}`);
   return row;
 }

@@ -1,4 +1,4 @@
--- Appointments by window start; every filter optional. Only tickets in the reader's scope ($8..$10).
+-- Appointments by window start; every filter optional ($11: one appointment). Only tickets in the reader's scope ($8..$10).
 select p.id, p.ticket_id as "ticketId", t.number as "ticketNumber", p.kind, p.window_start as "windowStart", p.window_end as "windowEnd",
        p.assignee_id as "assigneeId", s.name as "assigneeName", p.contact, p.note, p.state, p.missed_by as "missedBy",
        p.outcome_note as "outcomeNote", p.recorded_by as "recordedBy", p.recorded_at as "recordedAt",
@@ -13,5 +13,6 @@ select p.id, p.ticket_id as "ticketId", t.number as "ticketNumber", p.kind, p.wi
    and ($5::timestamptz is null or p.window_start >= $5::timestamptz)
    and ($6::timestamptz is null or p.window_start < $6::timestamptz)
    and ($8::boolean or t.department_id = $9::bigint or t.assignee_id = $10::bigint)
+   and ($11::bigint is null or p.id = $11::bigint)
  order by p.window_start, p.id
  limit $7::int;
