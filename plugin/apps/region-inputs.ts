@@ -1,17 +1,18 @@
 // Text and input widgets (ToolJet 3 widget configs: server/src/modules/apps/services/widget-config/
 // text.js, textinput.js, numberinput.js, textarea.js, dropdownV2.js, button.js, filepicker.js).
+import type { Size } from './layout.js';
 import { RegionBase } from './region-base.js';
 import { fx, type Choice, type ComponentRef, type QueryRef } from './refs.js';
 
 export class InputRegion extends RegionBase {
-  heading(name: string, text: string, size = { height: 40 }): ComponentRef<'Text'> {
+  heading(name: string, text: string, size: Size = { height: 40 }): ComponentRef<'Text'> {
     return this.add('Text', name, size, {
       properties: { text, textFormat: 'plainText', visibility: '{{true}}' },
       styles: { textSize: '{{20}}', fontWeight: 'bold', textColor: 'var(--cc-primary-text)' },
     }) as ComponentRef<'Text'>;
   }
 
-  text(name: string, text: string, size = { height: 30 }): ComponentRef<'Text'> {
+  text(name: string, text: string, size: Size = { height: 30 }): ComponentRef<'Text'> {
     return this.add('Text', name, size, {
       properties: { text, textFormat: /<[a-z]/i.test(text) ? 'html' : 'plainText', visibility: '{{true}}' },
       styles: { textSize: '{{14}}', textColor: 'var(--cc-primary-text)' },
