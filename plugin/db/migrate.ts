@@ -24,8 +24,11 @@ export const latestSchemaVersion = allMigrations.at(-1)?.version ?? 0;
 export async function migrate(db: Db): Promise<{ applied: number[]; version: number }> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`customerdesk.migrate.${db.schema}`]);
+    // A migration on a large history (an index over a million tickets, a backfill) outlasts the data
+    // source's statement timeout; it runs to its end, once, under the lock.
     await tx.exec(`create schema if not exists ${db.schema};
       set local search_path to ${db.schema}, public;
+      set local statement_timeout = 0;
       create table if not exists schema_migrations (
         version int primary key, name text not null, applied_at timestamptz not null default now());`);
     const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
