@@ -58,6 +58,7 @@ describe('incidents: one burst pipe, fifty callers (R-DAY-7)', () => {
     expect(result.skipped).toEqual([]);
     expect(new Set(result.done.map((x: { state: string }) => x.state))).toEqual(new Set(['assigned']));
     const one = await t.as(cast.agent)('tickets.get', { id: tickets[7]!.id });
+    expect(one.incidentId).toBe(incidentId);
     // Its own intake time: acknowledged 10 minutes after the 8th caller called, against its own 2-hour clock.
     const ack = one.clocks.find((c: { clock: string }) => c.clock === 'acknowledge');
     expect(ack!.metAt).toBe('2026-10-12T08:00:00+08:00');

@@ -124,6 +124,7 @@ export const ticketDetail = ticketSummary.omit({ nextDueAt: true }).extend({
   replyText: nullableText,
   pausedAt: nullableInstantOut,
   reopenedCount: z.number(),
+  incidentId: nullableId.describe('incident this ticket reports (R-DAY-7)'),
   finding: z.enum(findings).nullable().describe('R-DAY-3 finding on a complaint: upheld, partly_upheld, not_upheld; null until recorded'),
   findingBy: nullableId,
   findingAt: nullableInstantOut,

@@ -12,7 +12,7 @@ select t.id, t.number, t.year, t.kind, t.channel, t.state, t.resume_state as "re
        t.assigned_at as "assignedAt", t.started_at as "startedAt", t.escalated_at as "escalatedAt",
        t.resolved_at as "resolvedAt", t.cause, t.action, t.result, t.signed_off_at as "signedOffAt",
        t.signed_off_by as "signedOffBy", t.replied_at as "repliedAt", t.reply_text as "replyText",
-       t.closed_at as "closedAt", t.paused_at as "pausedAt", t.reopened_count as "reopenedCount",
+       t.closed_at as "closedAt", t.paused_at as "pausedAt", t.reopened_count as "reopenedCount", t.incident_id as "incidentId",
        t.finding, t.finding_by as "findingBy", t.finding_at as "findingAt", t.finding_note as "findingNote",
        t.version, t.custom, t.form_version as "formVersion", t.created_at as "createdAt", t.updated_at as "updatedAt"
   from tickets t
