@@ -29,12 +29,12 @@ export async function seedLoans(s: SeedContext): Promise<void> {
     const at = (h: number) => new Date(requestedAt.getTime() + h * HOUR);
     audits.push({ at: requestedAt, actor_id: borrower, operation: 'loans.request', entity: 'loan', action: 'request', after: { archiveId, state: 'requested' } });
     if (end === 'rejected') {
-      rows.push({ ...base, rejected_by: manager, rejected_at: at(1), reject_reason: '用途不明确 Purpose unclear', updated_at: at(1) });
+      rows.push({ ...base, rejected_by: manager, rejected_at: at(1), reject_reason: '用途不明确 Purpose unclear', last_event_at: at(1), updated_at: at(1) });
       audits.push({ at: at(1), actor_id: manager, operation: 'loans.reject', entity: 'loan', action: 'reject', after: { state: 'rejected' } });
       continue;
     }
     if (end === 'cancelled') {
-      rows.push({ ...base, cancelled_by: borrower, cancelled_at: at(0.5), updated_at: at(0.5) });
+      rows.push({ ...base, cancelled_by: borrower, cancelled_at: at(0.5), last_event_at: at(0.5), updated_at: at(0.5) });
       audits.push({ at: at(0.5), actor_id: borrower, operation: 'loans.cancel', entity: 'loan', action: 'cancel', after: { state: 'cancelled' } });
       continue;
     }
@@ -45,7 +45,7 @@ export async function seedLoans(s: SeedContext): Promise<void> {
     const short = n % 11 === 3 ? 1 : 0;
     rows.push({
       ...base, approved_by: manager, approved_at: at(1), issued_by: supervisor, issued_at: issuedAt, due_at: sameDayDue(cfg.calendar, issuedAt), pages_out: pages,
-      returned_by: supervisor, returned_at: returnedAt, pages_returned: pages - short, missing_pages: short || null, return_note: short ? '缺1页，已登记跟进 One page missing, follow-up raised' : null, updated_at: returnedAt,
+      returned_by: supervisor, returned_at: returnedAt, pages_returned: pages - short, missing_pages: short || null, return_note: short ? '缺1页，已登记跟进 One page missing, follow-up raised' : null, last_event_at: returnedAt, updated_at: returnedAt,
     });
     for (const [op, when, by] of [['approve', at(1), manager], ['issue', issuedAt, supervisor], ['return', returnedAt, supervisor]] as const) {
       audits.push({ at: when, actor_id: by, operation: `loans.${op}`, entity: 'loan', action: op, after: { state: op === 'approve' ? 'approved' : op === 'issue' ? 'issued' : 'returned' } });

@@ -79,14 +79,14 @@ export function tellStory(cfg: Config, s: StoryInput): Story {
     if (ended || when > s.until) return (ended = true), false;
     at = when;
     const before = { state: ticket.state, version: ticket.version };
-    events.push({ ticket_id: s.id, operation: op, from_state: ticket.state, to_state: next, actor_id: actor, note, data, at: when });
+    events.push({ ticket_id: s.id, operation: op, from_state: ticket.state, to_state: next, actor_id: actor, note, data, at: when, entered_at: when });
     Object.assign(ticket, patch, { state: next, version: (ticket.version as number) + 1, updated_at: when });
     audits.push({ at: when, actor_id: actor, operation: `tickets.${op}`, entity: 'ticket', entity_id: String(s.id), action: op, before, after: { state: next, version: ticket.version, ...patch } });
     return true;
   };
   const later = (fromH: number, toH: number) => new Date(at.getTime() + (fromH + r() * (toH - fromH)) * HOUR);
 
-  events.push({ ticket_id: s.id, operation: 'open', from_state: null, to_state: 'new', actor_id: c.owner, note: null, data: { channel: s.channel }, at });
+  events.push({ ticket_id: s.id, operation: 'open', from_state: null, to_state: 'new', actor_id: c.owner, note: null, data: { channel: s.channel }, at, entered_at: at });
   audits.push({ at, actor_id: c.owner, operation: 'tickets.open', entity: 'ticket', entity_id: String(s.id), action: 'open', before: null, after: { state: 'new', kind: m.kind, matter: m.matter, unit: s.unit } });
   save(intakeClocks(cfg, m.kind, at));
   // Acknowledged within the 2 hours, one in twenty late.
@@ -127,7 +127,7 @@ export function tellStory(cfg: Config, s: StoryInput): Story {
     const calledAt = inOffice(cfg, DateTime.fromISO(`${callbackDue}T10:00`, { zone: cfg.calendar.zone }).plus({ minutes: Math.floor(r() * 300) }).toJSDate(), r);
     if (calledAt > s.until) return finish();
     const comment = outcome === 'dissatisfied' ? '问题反复出现 It came back' : outcome === 'satisfied' ? '满意 Happy with it' : '基本满意，希望更快 Fine, could be faster';
-    Object.assign(open, { done_at: calledAt, outcome, comment, staff_id: c.callbackBy });
+    Object.assign(open, { done_at: calledAt, entered_at: calledAt, outcome, comment, staff_id: c.callbackBy });
     if (outcome !== 'dissatisfied') {
       step('recordCallback', c.callbackBy, calledAt, 'closed', { closed_at: calledAt }, { outcome }, comment);
       return finish();
