@@ -43,6 +43,9 @@ end $$;
 -- the summary and the top units come from the index without visiting the table (index-only scans).
 create index if not exists tickets_month on tickets (site, opened_at)
   include (id, kind, category, severity, department_id, channel, malicious, state, unit, replied_at);
+-- A ticket's callbacks (tickets.get, customers.get): the only index by ticket was the partial one of open
+-- callbacks, so the detail scanned every callback of the site (184 ms at 1M tickets).
+create index if not exists ticket_callbacks_ticket on ticket_callbacks (site, ticket_id, id);
 -- The month's clocks (on-time rate) without visiting the clock table.
 create index if not exists ticket_clocks_outcome on ticket_clocks (site, ticket_id) include (clock, due_at, met_at, paused_at);
 -- Callbacks made in the month (satisfaction), by when they were done.
