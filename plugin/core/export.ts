@@ -36,3 +36,9 @@ export function csvOf(table: Table, fileName: string, basis: string): CsvFile {
   });
   return { format: 'csv', fileName, contentType: csvContentType, basis, csv };
 }
+
+/** HTTP headers that make a browser save the file under its name. */
+export const fileHeaders = (file: CsvFile): Record<string, string> => ({
+  'content-type': file.contentType,
+  'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
+});

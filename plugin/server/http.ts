@@ -12,6 +12,7 @@ import { authenticate, Unauthorized } from './auth.js';
 import { readyWith, retryAfter, type Readiness } from './readiness.js';
 import { fileRoute, fileRouteMethod, serveFile } from './files.js';
 import { readBody } from './body.js';
+import { fileHeaders, isCsvFile } from '../core/export.js';
 
 const maxBody = 1024 * 1024;
 
@@ -78,7 +79,10 @@ export function createHandler(state: Env | (() => Readiness)): RequestListener {
         }
         if (op !== undefined) {
           const identity = await authenticate(env, req, url, findOperation(env.registry, op).bootstrap === true);
-          return send(res, 200, (await execute(env, op, await readJson(req), identity)) ?? {});
+          const result = await execute(env, op, await readJson(req), identity);
+          // R-DAY-11: a report asked for as CSV comes back as the file itself.
+          if (isCsvFile(result)) return send(res, 200, result.csv, fileHeaders(result));
+          return send(res, 200, result ?? {});
         }
         const identity = await authenticate(env, req, url, false);
         if (file !== null) return await serveFile(env, identity, file, req, res, url);

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { OpContext } from '../../core/operation.js';
 import { toJson } from '../../core/json.js';
 import { id, month, year } from '../../core/schemas.js';
+import { ticketKey, type TicketKey } from '../tickets/ref.js';
 import { loadLoan } from '../loans/query.js';
 import { loadForm } from '../forms/custom-fields.js';
 import { attachmentsView } from './attachment-view.js';
@@ -27,8 +28,8 @@ function sumCounts(lists: readonly (readonly { key: string; count: number }[])[]
   return [...total].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count);
 }
 
-async function ticketView(ctx: OpContext, ticketId: number) {
-  const t = await ctx.call('tickets.get', { id: ticketId });
+async function ticketView(ctx: OpContext, key: TicketKey) {
+  const t = await ctx.call('tickets.get', key);
   const { settings } = await ctx.config();
   const categoryLabel = settings.tickets.categories.find((c) => c.key === t.category)?.label ?? t.category;
   const conduct = t.conductAccount || t.conductWitnesses || t.conductEvidence.length
@@ -59,7 +60,8 @@ export interface DocumentSource<P extends z.ZodObject = z.ZodObject> {
 }
 
 const source = <P extends z.ZodObject>(s: DocumentSource<P>): DocumentSource => s;
-const ticketParams = z.object({ id: id.describe('ticket id') });
+// R-DAY-4: a ticket's documents are printed by its id or the number staff quote.
+const ticketParams = z.object({ ...ticketKey });
 
 export const sources: Record<string, DocumentSource> = {
   'complaint-intake': source({
@@ -68,7 +70,7 @@ export const sources: Record<string, DocumentSource> = {
     number: () => '',
     signers: ['接待人 Received by', '客务主管 Supervisor'],
     async load(ctx, p) {
-      const { t, ticket } = await ticketView(ctx, p.id);
+      const { t, ticket } = await ticketView(ctx, p);
       const attachments = await attachmentsView(ctx, t.id, ['intake']);
       return { ticket, custom: await customView(ctx, `ticket:${t.kind}`, t.formVersion, t.custom), attachments, number: t.number };
     },
@@ -79,7 +81,7 @@ export const sources: Record<string, DocumentSource> = {
     number: () => '',
     signers: ['转出部门 From', '管理处主任 Director', '接收部门 Receiver'],
     async load(ctx, p) {
-      const { t, ticket } = await ticketView(ctx, p.id);
+      const { t, ticket } = await ticketView(ctx, p);
       const name = await staffNames(ctx);
       const transfers = t.transfers.map((x) => ({ ...x, requestedByName: name(x.requestedBy), decidedByName: name(x.decidedBy), acceptedByName: name(x.acceptedBy) }));
       return { ticket, transfers, number: t.number };
@@ -91,7 +93,7 @@ export const sources: Record<string, DocumentSource> = {
     number: () => '',
     signers: ['处理人 Handled by', '部门负责人 Department head', '首问责任人 First contact'],
     async load(ctx, p) {
-      const { t, ticket } = await ticketView(ctx, p.id);
+      const { t, ticket } = await ticketView(ctx, p);
       const name = await staffNames(ctx);
       const resolution = { cause: t.cause, action: t.action, result: t.result, signedOffAt: t.signedOffAt, signedOffByName: name(t.signedOffBy), replyText: t.replyText, repliedAt: t.repliedAt };
       const attachments = await attachmentsView(ctx, t.id, ['before', 'after']);
