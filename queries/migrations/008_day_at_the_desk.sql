@@ -2,22 +2,19 @@
 -- Idempotent: every step checks what is already there.
 
 -- R-DAY-1 late entry. An action keeps when it really happened (occurredAt) apart from when it was typed in
--- and by whom. ticket_events.at is when it happened; entered_at when it was typed in; actor_id who typed it.
+-- and by whom. ticket_events.at is when it happened; entered_at when it was typed in (null: at the same
+-- time, as on rows written before this migration or in bulk); actor_id who typed it.
 alter table ticket_events add column if not exists entered_at timestamptz;
-update ticket_events set entered_at = at where entered_at is null;
-alter table ticket_events alter column entered_at set not null;
+alter table ticket_events alter column entered_at drop not null;
 
--- ticket_callbacks.done_at is when the call was made; entered_at when its outcome was typed in.
+-- ticket_callbacks.done_at is when the call was made; entered_at when its outcome was typed in (null as above).
 alter table ticket_callbacks add column if not exists entered_at timestamptz;
-update ticket_callbacks set entered_at = done_at where entered_at is null and done_at is not null;
 
 -- loans: the instant of the latest action, so a late entry cannot go before it (issue/return times are
--- the occurred ones; the audit log keeps when each was typed in).
+-- the occurred ones; the audit log keeps when each was typed in). Null on rows written in bulk (seed,
+-- import): loans/lock.sql then takes the latest of the loan's own instants.
 alter table loans add column if not exists last_event_at timestamptz;
-update loans
-   set last_event_at = greatest(requested_at, approved_at, rejected_at, cancelled_at, issued_at, returned_at)
- where last_event_at is null;
-alter table loans alter column last_event_at set not null;
+alter table loans alter column last_event_at drop not null;
 
 -- audit_log.at is when the change was written; occurred_at when the action happened, if it was entered later.
 alter table audit_log add column if not exists occurred_at timestamptz;
