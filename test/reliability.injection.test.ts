@@ -56,6 +56,10 @@ const injections = [
 let n = 0;
 const next = () => ++n;
 const freshCustomer = async () => (await t.as(cast.agent)('customers.create', { unit: `30F-${String(next()).padStart(4, '0')}`, name: `注入 Customer ${n}` })) as { id: number; archiveId: number };
+const freshTicket = async () => (await t.as(boss)('tickets.open', { kind: 'repair', channel: 'phone', matter: `注入 ticket ${next()}` })).id;
+// A 1×1 PNG: attachments.add reads the type from the bytes, so the file must be a real image; its free text is the note.
+const png = '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082';
+const HOUR = 3_600_000;
 
 /** A valid input per creating operation, with prerequisites made fresh for each call. */
 const bases: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -69,6 +73,15 @@ const bases: Record<string, () => Promise<Record<string, unknown>>> = {
     const survey = await t.as(boss)('surveys.create', { period: String(1000 + next()), method: 'phone' });
     return { surveyId: survey.id, customerId: (await freshCustomer()).id, answers: { overall: '满意' } };
   },
+  'attachments.add': async () => ({ ticketId: await freshTicket(), file: { name: 'leak.png', type: 'image/png', base64Data: Buffer.from(png, 'hex').toString('base64') }, note: '水渍 stain' }),
+  // A window that opens tomorrow and closes two hours later: booking refuses one already over.
+  'appointments.book': async () => ({
+    ticketId: await freshTicket(),
+    kind: 'visit',
+    from: new Date(Date.now() + 24 * HOUR).toISOString(),
+    to: new Date(Date.now() + 26 * HOUR).toISOString(),
+    contact: '王女士 Ms Wang',
+  }),
 };
 
 async function baseFor(name: string): Promise<Record<string, unknown>> {
