@@ -33,12 +33,14 @@ export async function seedTickets(s: SeedContext, count = 480): Promise<void> {
   const manager = s.staff.managers[0] ?? director;
   const supervisor = s.staff.supervisors[0] ?? manager;
   const misrouted = matters.filter((m) => m.misrouted);
-  const total = stages.length * 2;
+  // One ticket per stage: the one at `closed` went to the wrong department first and was transferred.
+  const total = stages.length;
   for (let i = 0; i < total; i++) {
-    const stop = stages[i % stages.length]!;
-    const candidates = matters.filter((m) => (stop === 'callback_pending' || stop === 'reopened' ? m.kind === 'repair' : true));
-    const m: Matter = stop === 'transfer_pending' || i === 3 + stages.length ? pick(misrouted) : pick(candidates);
-    const first = stop === 'transfer_pending' || i === 3 + stages.length ? deptOf(m.misrouted ?? m.department) : deptOf(m.department);
+    const stop = stages[i]!;
+    const misroute = stop === 'transfer_pending' || stop === 'closed';
+    const kinds = stop === 'callback_pending' || stop === 'reopened' ? ['repair'] : stop === 'acknowledged' ? ['complaint'] : ['complaint', 'repair', 'help', 'inquiry', 'suggestion'];
+    const m: Matter = misroute ? pick(misrouted) : pick(matters.filter((x) => kinds.includes(x.kind)));
+    const first = deptOf((misroute && m.misrouted) || m.department);
     let at = inOffice(cfg, new Date(now - (13 - (i * 8) / total) * DAY), s.random).getTime();
     const step = async <N extends OpName>(staff: number, op: N, input: InputOf<N>, hours = 0.3 + s.random() * 2) => {
       // Never in the future: the live tickets' last steps land before the seed's own now.
@@ -58,7 +60,7 @@ export async function seedTickets(s: SeedContext, count = 480): Promise<void> {
     s.progress('live tickets', i + 1, total);
     if (stop === 'new') continue;
     await step(owner, 'tickets.acknowledge', { id });
-    if (i === 5 && m.kind === 'complaint') await step(supervisor, 'tickets.flagMalicious', { id, reason: '捏造事实 Fabricated claims' });
+    if (stop === 'acknowledged') await step(supervisor, 'tickets.flagMalicious', { id, reason: '捏造事实 Fabricated claims' });
     const classified = await step(supervisor, 'tickets.classify', { id, category: m.category, severity: 'normal' });
     if (stop === 'acknowledged') continue;
     const dispatcher = classified.serious ? manager : supervisor;
