@@ -109,6 +109,13 @@ export function tellStory(cfg: Config, s: StoryInput): Story {
     const resolvedAt = later(0.5, r() < 0.12 ? 60 : 5);
     if (!step('resolve', c.assignee, resolvedAt, 'resolved', { resolved_at: resolvedAt, cause: m.cause, action: m.action, result: m.result, signed_off_at: null, signed_off_by: null })) return finish();
     save(meet([...clocks.values()], ['repair', 'report', 'deadline'], resolvedAt));
+    // R-DAY-3: a complaint about a staff member gets the reviewing manager's finding before the sign-off.
+    if (s.conduct && round === 0) {
+      const foundAt = inOffice(cfg, later(0.5, 3), r);
+      const finding = r() < 0.4 ? 'upheld' : r() < 0.5 ? 'partly_upheld' : 'not_upheld';
+      const findingPatch = { finding, finding_by: c.manager, finding_at: foundAt, finding_note: '调阅监控并询问当事人 CCTV reviewed, staff heard' };
+      if (!step('recordFinding', c.manager, foundAt, 'resolved', findingPatch, { finding }, findingPatch.finding_note)) return finish();
+    }
     const signedAt = inOffice(cfg, later(0.3, 2), r);
     if (!step('signOff', c.head, signedAt, 'resolved', { signed_off_at: signedAt, signed_off_by: c.head })) return finish();
     const repliedAt = inOffice(cfg, later(0.2, 2.5), r);
@@ -118,7 +125,7 @@ export function tellStory(cfg: Config, s: StoryInput): Story {
     const callbackDue = m.kind === 'repair' || m.kind === 'complaint' ? callbackDueOn(cfg, m.kind, m.kind === 'repair' ? resolvedAt : repliedAt) : null;
     // One open callback per ticket: a reply after a dissatisfied callback moves the one already scheduled.
     const pending = callbacks.find((x) => x.done_at === null);
-    const open = callbackDue ? (pending ?? { ticket_id: s.id, done_at: null, outcome: null, comment: null, staff_id: null }) : null;
+    const open = callbackDue ? (pending ?? { ticket_id: s.id, done_at: null, entered_at: null, outcome: null, comment: null, staff_id: null }) : null;
     if (open && !pending) callbacks.push(open);
     if (open) Object.assign(open, { due_on: callbackDue, scheduled_at: repliedAt });
     const closedAt = later(0.05, 0.3);
@@ -137,7 +144,7 @@ export function tellStory(cfg: Config, s: StoryInput): Story {
     if (!step('recordCallback', c.callbackBy, calledAt, 'reopened', reopenPatch, { outcome, deadlineAt: rework }, comment)) return finish();
     save([deadlineClock(calledAt, rework)]);
     // The next callback is due from the new deadline (R-TIC-10); the next round's reply moves it.
-    callbacks.push({ ticket_id: s.id, due_on: callbackDueOn(cfg, m.kind, rework), scheduled_at: calledAt, done_at: null, outcome: null, comment: null, staff_id: null });
+    callbacks.push({ ticket_id: s.id, due_on: callbackDueOn(cfg, m.kind, rework), scheduled_at: calledAt, done_at: null, entered_at: null, outcome: null, comment: null, staff_id: null });
   }
   return finish();
 
