@@ -321,7 +321,7 @@ interface TicketCtx {
   sid: (expr: string) => string;
 }
 
-function ticketInsert(site: string, lo: number, hi: number, c: TicketCtx): string {
+function ticketInsert(_site: string, lo: number, hi: number, c: TicketCtx): string {
   // State by age: older than 30 days almost all closed; recent ones spread over the workflow.
   // rank: 0 new, 1 acknowledged, 2 assigned, 3 in_progress, 4 waiting_customer, 5 escalated, 6 resolved, 7 replied,
   //       8 callback_pending, 9 closed.

@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import type { BenchOp } from './ops.js';
 import type { PluginArm } from './plugin-arm.js';
-import { labelOf, Recorder, replay, takesNumber, type Trace } from './trace.js';
+import { labelOf, type Recorder, replay, takesNumber, type Trace } from './trace.js';
 import { summarize, timedWithCpu, type Summary } from './stats.js';
 
 export interface OpResult {

@@ -6,7 +6,7 @@
 // Writes replay for real. A rolled-back tickets.open gives its number back (R-TIC-2), so the replay takes the same
 // number; ids from identity columns are not given back, so ids returned by the replay replace the recorded ones
 // in later parameters (ticket id → clocks, event, detail reads).
-import pg from 'pg';
+import type pg from 'pg';
 import { execute } from '../plugin/core/runner.js';
 import { registry } from '../plugin/app.js';
 import { pgDb } from '../plugin/db/pg.js';

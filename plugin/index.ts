@@ -50,7 +50,7 @@ export default class CustomerDesk implements QueryService {
 
   /** Connects, applies pending migrations, and reports the schema version — or says what is wrong. */
   async testConnection(sourceOptions: unknown): Promise<ConnectionTestResult> {
-    let db;
+    let db: ReturnType<typeof dbFor> | undefined;
     try {
       const source = parseSourceOptions(sourceOptions);
       db = dbFor(source);

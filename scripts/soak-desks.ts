@@ -38,8 +38,8 @@ export async function toolJetDesk(): Promise<Desk> {
       const result = await plugin.run(options, { operation: name, ...body }, 'soak-ds', new Date(updatedAt), user ? { user: { id: user } } : undefined);
       return { status: result.status === 'ok' ? 200 : 500, body: result.data };
     } catch (e) {
-      const { message, description, data, constructor } = e as { message: string; description?: string; data?: unknown; constructor: { name: string } };
-      return { status: constructor.name === 'QueryError' ? 400 : 500, body: { error: constructor.name, message, description, data } };
+      const { message, description, data, constructor: made } = e as { message: string; description?: string; data?: unknown; constructor: { name: string } };
+      return { status: made.name === 'QueryError' ? 400 : 500, body: { error: made.name, message, description, data } };
     }
   };
   // The first call on an empty database makes its caller the administrator (R-ACT-1).

@@ -46,7 +46,7 @@ describe('forms.get formSchema (ToolJet Form)', () => {
     expect(props.f_multi_select).toMatchObject({ type: 'multiselect', values: ['a', 'b'], value: [] });
     expect(props.f_checkbox).toMatchObject({ type: 'checkbox', label: 'checkbox 字段', value: false });
     expect(props.f_phone).toMatchObject({ type: 'textinput', validation: { regex: expect.any(String) } });
-    expect(new RegExp(String((props.f_email?.validation as { regex: string }).regex)).test('a@b.cn')).toBe(true);
+    expect(new RegExp(String((props.f_email!.validation as { regex: string }).regex)).test('a@b.cn')).toBe(true);
     expect(form.formSchema.required).toEqual(oneOfEach.filter((f) => f.required).map((f) => f.key));
   });
 });

@@ -105,7 +105,7 @@ describe.skipIf(!executablePath || !hasPoppler)('R-DOC-1 documents in headless C
       // No network: a document must carry everything it shows (inline SVG, system fonts).
       await page.route('**/*', (route) => route.abort());
       await page.setContent(html, { waitUntil: 'load' });
-      const screen = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, text: document.body.innerText, charts: document.querySelectorAll('svg').length }));
+      const screen = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, text: document.body.textContent, charts: document.querySelectorAll('svg').length }));
       expect.soft(screen.width, `${name} is wider than A4 on screen`).toBeLessThanOrEqual(a4Width);
       expect.soft(screen.text).not.toMatch(placeholders);
       expect.soft(screen.text).toMatch(/[\u4e00-\u9fff]{2,}/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onRealPostgres, testDb, type TestDb } from './support/db.js';
+import { onRealPostgres, type TestDb } from './support/db.js';
 import { useDesk } from './support/desk.js';
 import { createCaller } from '../plugin/core/caller.js';
 import { pgDb } from '../plugin/db/pg.js';

@@ -6,6 +6,7 @@ import { execute, type Env } from './runner.js';
 export type Caller = <N extends OpName>(operation: N, ...input: InputArg<N>) => Promise<OutputOf<N>>;
 
 /** The input may be left out when every field is optional. */
+// biome-ignore lint/complexity/noBannedTypes: `{}` here is the empty input, the test for "every field optional"
 export type InputArg<N extends OpName> = {} extends InputOf<N> ? [input?: InputOf<N>] : [input: InputOf<N>];
 
 export function createCaller(env: Env, identity: Identity): Caller {

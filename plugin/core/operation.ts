@@ -125,6 +125,7 @@ export function defineOperation(def: OperationDef<OperationName, InputShape, z.Z
  * The composition root (plugin/app.ts) registers its operation list here, so OpName, InputOf and
  * OutputOf are exact types while core imports no area.
  */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in plugin/app.ts
 export interface Register {}
 type Registered = Register extends { operations: readonly (infer T)[] } ? T : AnyOperation;
 export type OpName = Registered extends Operation<infer N> ? N : never;

@@ -7,7 +7,7 @@ import { loadConfig } from './config.js';
 import { areaOf, type AnyOperation, type AuditEntry, type Config, type InputOf, type Journal, type OpContext, type OpName, type OutputOf } from './operation.js';
 import { findOperation, type Registry } from './registry.js';
 import { silentLogger, type Logger } from './logger.js';
-import type { Db, Row, Tx } from '../db/types.js';
+import type { Db, Tx } from '../db/types.js';
 import { isRetryable, translatePgError } from '../db/pg-errors.js';
 import { ensureMigrated } from '../db/ready.js';
 import { toJson } from './json.js';

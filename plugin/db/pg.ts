@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Row, Tx } from './types.js';
+import type { Db, Tx } from './types.js';
 import { checkSchemaName } from './types.js';
 import { parsers } from './type-parsers.js';
 

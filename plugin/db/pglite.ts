@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Db, Row, Tx } from './types.js';
+import type { Db, Tx } from './types.js';
 import { checkSchemaName } from './types.js';
 import { parsers } from './type-parsers.js';
 

@@ -21,7 +21,10 @@ const constantOnly = new Set(['dropdown', 'toggle', 'dropdown-component-flip']);
 export function checkQueryOptions(options: Record<string, unknown>, path: string, control: FieldControl, problem: Report): void {
   const name = typeof options.operation === 'string' ? options.operation : undefined;
   const op = name ? registry.get(name) : undefined;
-  if (!name || !op) return problem(`${path}.operation`, `unknown operation "${String(options.operation)}"`);
+  if (!name || !op) {
+    problem(`${path}.operation`, `unknown operation "${String(options.operation)}"`);
+    return;
+  }
   const fields = (inputJsonSchema(op) as JsonSchema).properties ?? {};
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {

@@ -38,7 +38,7 @@ function sampleString(schema: JsonSchema): string {
 export function sampleFor(schema: JsonSchema | undefined): unknown {
   if (!schema) return 'sample';
   if ('const' in schema) return schema.const;
-  if (schema.enum && schema.enum.length) return schema.enum[0];
+  if (schema.enum?.length) return schema.enum[0];
   const branches = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
   if (branches.length) return sampleFor(branches.find((b) => b.type !== 'null') ?? branches[0]);
   const type = Array.isArray(schema.type) ? (schema.type.find((t) => t !== 'null') ?? schema.type[0]) : schema.type;

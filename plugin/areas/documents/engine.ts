@@ -61,7 +61,10 @@ function lineOf(node: hbs.AST.Node): number {
 function staticProblems(program: hbs.AST.Program): { line: number; reason: string }[] {
   const problems: { line: number; reason: string }[] = [];
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
     if (!value || typeof value !== 'object' || !('type' in value)) return;
     const node = value as Node;
     switch (node.type) {

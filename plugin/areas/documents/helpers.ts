@@ -81,7 +81,7 @@ function bars(items: unknown, labelKey: string, valueKey: string): Bar[] {
   });
 }
 
-/** Horizontal bar chart of counts or scores (scores with 2 decimals): one row per item, 640 px wide to fit the A4 content box. */
+/** Horizontal bar chart of counts or scores (scores with 2 decimals): one row per item, 640 px wide to clip the A4 content box. */
 export function barChart(esc: Escape, items: unknown, labelKey: unknown, valueKey: unknown): string {
   const rows = bars(items, String(labelKey), String(valueKey));
   if (rows.length === 0) return '<p class="empty">无数据 No data</p>';
@@ -90,9 +90,9 @@ export function barChart(esc: Escape, items: unknown, labelKey: unknown, valueKe
   // so no label runs off the left edge of the chart; past 480 px a label is shortened with an ellipsis.
   const textWidth = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 12 : 7.5), 0);
   const labelWidth = Math.min(Math.max(...rows.map((r) => textWidth(r.label))) + 12, width - 160);
-  const fit = (s: string) => {
+  const clip = (s: string) => {
     let out = s;
-    while (textWidth(out) > labelWidth - 12 && out.length > 1) out = out.slice(0, -2) + '…';
+    while (textWidth(out) > labelWidth - 12 && out.length > 1) out = `${out.slice(0, -2)}…`;
     return out;
   };
   const row = 18;
@@ -103,7 +103,7 @@ export function barChart(esc: Escape, items: unknown, labelKey: unknown, valueKe
       const y = i * row;
       const w = Math.max(r.value * scale, r.value > 0 ? 1 : 0);
       return (
-        `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${esc(fit(r.label))}</text>` +
+        `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${esc(clip(r.label))}</text>` +
         `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="12" fill="#4a6fa5"/>` +
         `<text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 14}">${esc(number(r.value, Number.isInteger(r.value) ? 0 : 2))}</text>`
       );

@@ -132,7 +132,6 @@ export const sources: Record<string, DocumentSource> = {
     number: (p) => `${p.year}`,
     signers: ['编制 Prepared by', '客务部经理 Manager'],
     async load(ctx, p) {
-      const entry = z.object({ boxNo: z.string().nullable(), label: z.string(), unit: z.string(), vacatedAt: z.string(), documents: z.number(), pages: z.number() });
       const catalogue = await ctx.call('archives.catalogue', { year: p.year });
       return { ...catalogue, subtitle: `${p.year} 年度` };
     },

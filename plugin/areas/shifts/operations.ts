@@ -3,7 +3,7 @@ import { defineOperation, type OpContext } from '../../core/operation.js';
 import { atLeast } from '../../core/roles.js';
 import { decodeCursor, id, note, page, pageInput, pageOf } from '../../core/schemas.js';
 import { forbidden, notFound, stateError, validation } from '../../core/errors.js';
-import { handover, localiseSnapshot, snapshot, type Handover } from './handover.js';
+import { handover, localiseSnapshot, type snapshot, type Handover } from './handover.js';
 
 const deskStaff = atLeast('agent');
 

@@ -1,7 +1,6 @@
 // R-TIC-12: the one table of legal transitions. Every ticket operation looks itself up here before
 // touching anything; a pair missing from the table is a STATE error.
 import { stateError } from '../../core/errors.js';
-import type { TicketRow } from './types.js';
 
 export const ticketStates = [
   'new',
@@ -115,5 +114,6 @@ export const actionsFrom = (state: TicketState): TicketAction[] => ticketActions
 export const openStates: readonly TicketState[] = ticketStates.filter((s) => !['replied', 'callback_pending', 'closed'].includes(s));
 
 /** R-DAY-3: a complaint about a staff member's conduct is not signed off without the manager's finding. */
-export const needsFinding = (t: Pick<TicketRow, 'kind' | 'targetStaffId' | 'finding'>): boolean =>
+// Structural (not TicketRow): types.ts imports the states from here, and this file stays below it.
+export const needsFinding = (t: { kind: string; targetStaffId: number | null; finding: string | null }): boolean =>
   t.kind === 'complaint' && t.targetStaffId !== null && t.finding === null;

@@ -87,7 +87,7 @@ export interface StaffMember {
 
 export async function staffMember(ctx: OpContext, id: number, field: string): Promise<StaffMember> {
   const [row] = await ctx.sql<StaffMember>('tickets/staff-member', [ctx.site, id]);
-  if (!row || !row.active) throw validation(field, `no active staff member ${id}`);
+  if (!row?.active) throw validation(field, `no active staff member ${id}`);
   return row;
 }
 
