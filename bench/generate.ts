@@ -63,10 +63,7 @@ interface Progress {
 
 function progress(enabled: boolean): Progress {
   if (!enabled) return { start() {}, add() {}, stop() {} };
-  const bar = new cliProgress.SingleBar(
-    { format: '  generating {bar} {percentage}% | {value}/{total} rows | {step} | {duration_formatted}', hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = new cliProgress.SingleBar({ format: '  generating {bar} {percentage}% | {value}/{total} rows | {step} | {duration_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic);
   let value = 0;
   return {
     start: (total) => bar.start(total, 0, { step: 'staff' }),
@@ -134,11 +131,17 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
   };
 
   // Departments and staff ---------------------------------------------------------------------------------
-  await q('departments', `insert into departments (site, code, name, kind)
+  await q(
+    'departments',
+    `insert into departments (site, code, name, kind)
      select $1, code, initcap(replace(code, '_', ' ')), case when code = 'customer_service' then 'service' else 'operations' end
-       from unnest($2::text[]) with ordinality d(code, n) order by n`, [site, DEPARTMENTS]);
+       from unnest($2::text[]) with ordinality d(code, n) order by n`,
+    [site, DEPARTMENTS],
+  );
   const { dept_base: deptBase } = await one<{ dept_base: string }>(client, 'select min(id) as dept_base from departments where site = $1', [site]);
-  await q('staff', `insert into staff (site, name, tooljet_user_id, email, phone, department_id, roles)
+  await q(
+    'staff',
+    `insert into staff (site, name, tooljet_user_id, email, phone, department_id, roles)
      select $1, 'Staff ' || $1 || ' ' || i, 'tj-' || $1 || '-' || i, 'staff' || i || '@' || $1 || '.example.com',
             '0755-' || lpad(i::text, 6, '0'),
             case when i between 29 and 34 then $2::bigint + (i - 29)
@@ -146,18 +149,23 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
                  when i between 9 and 28 then $2::bigint + 3 end,
             case when i = 1 then '{admin}'::text[] when i = 2 then '{director}' when i <= 4 then '{manager}'
                  when i <= 8 then '{supervisor}' when i <= 28 then '{agent}' when i <= 34 then '{dept_head}' else '{agent}' end
-       from generate_series(1, ${STAFF.count}) i order by i`, [site, deptBase]);
+       from generate_series(1, ${STAFF.count}) i order by i`,
+    [site, deptBase],
+  );
   const staffBase = Number((await one<{ b: string }>(client, 'select min(id) as b from staff where site = $1', [site])).b);
   const sid = (expr: string) => `(${staffBase}::bigint + (${expr}) - 1)`;
   const agentExpr = (salt: number, i = 'i') => sid(`9 + floor(pg_temp.r(${i}, ${salt}) * 20)::int`);
   const workerOf = (dept: string, salt: number, i = 'i') => sid(`35 + (${dept}) * 3 + floor(pg_temp.r(${i}, ${salt}) * 3)::int`);
 
   // Working calendar: a handful of holidays and make-up days around now (loadConfig reads them every write).
-  await q('calendar_days', `insert into calendar_days (site, day, kind, name)
+  await q(
+    'calendar_days',
+    `insert into calendar_days (site, day, kind, name)
      select $1, d::date, case when extract(isodow from d) >= 6 then 'workday' else 'holiday' end, 'holiday ' || to_char(d, 'MM-DD')
        from generate_series(date_trunc('year', $2::timestamptz) - interval '1 year', date_trunc('year', $2::timestamptz) + interval '1 year', interval '1 day') d
       where to_char(d, 'MM-DD') in ('01-01','01-28','01-29','01-30','01-31','02-01','04-04','05-01','05-02','05-05','06-02','10-01','10-02','10-03','10-06','10-07','10-11')`,
-    [site, now]);
+    [site, now],
+  );
 
   // Customers: units over B2, B1, 1F..60F; 85 % of the records are the active occupants of distinct units, the
   // rest are earlier (vacated) occupants of some of those units.
@@ -166,7 +174,9 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
   const unitOf = (u: string) => `(case when (${u} - 1) % 62 < 2 then 'B' || (2 - (${u} - 1) % 62) else ((${u} - 1) % 62 - 1)::text || 'F' end)
       || '-' || lpad(((${u} - 1) / 62 + 1)::text, 4, '0')`;
   const floorOfU = (u: string) => `(case when (${u} - 1) % 62 < 2 then -(2 - (${u} - 1) % 62) else (${u} - 1) % 62 - 1 end)`;
-  await q('customers', `insert into customers (site, unit, floor, name, contacts, phones, category, grade, move_in_date, confidential,
+  await q(
+    'customers',
+    `insert into customers (site, unit, floor, name, contacts, phones, category, grade, move_in_date, confidential,
                                                owner_staff_id, notes, status, vacated_at, created_by, created_at, updated_at)
      select $1, ${unitOf('u')}, ${floorOfU('u')}, name, jsonb_build_array(jsonb_build_object('name', contact, 'phones', jsonb_build_array(phone),
               'email', 'c' || i || '@customer.example.com')), array[phone],
@@ -188,29 +198,41 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
                     '139' || lpad((${siteNumber(site)} * 10000000 + i)::text, 8, '0') as phone,
                     $2::timestamptz - interval '6 years' + (i::float8 / ${C}) * interval '5 years' as created
                from generate_series(1, ${C}) i) s
-      order by i`, [site, now]);
+      order by i`,
+    [site, now],
+  );
   const customerBase = Number((await one<{ b: string }>(client, 'select min(id) as b from customers where site = $1', [site])).b);
-  await q('archives', `insert into archives (site, customer_id, label, box_no, status, bound, vacated_at, created_at, updated_at)
+  await q(
+    'archives',
+    `insert into archives (site, customer_id, label, box_no, status, bound, vacated_at, created_at, updated_at)
      select site, id, name, 'BOX-' || lpad((id - ${customerBase} + 1)::text, 6, '0'), status, status = 'vacated', vacated_at, created_at, created_at
-       from customers where site = $1 order by id`, [site]);
+       from customers where site = $1 order by id`,
+    [site],
+  );
   const archiveBase = Number((await one<{ b: string }>(client, 'select min(id) as b from archives where site = $1', [site])).b);
   await checkContiguous(client, 'customers', site, customerBase, C);
   await checkContiguous(client, 'archives', site, archiveBase, C);
 
-  await q('archive_documents', `insert into archive_documents (site, archive_id, kind, subtype, title, received_on, pages, file_ref, original, created_by, created_at)
+  await q(
+    'archive_documents',
+    `insert into archive_documents (site, archive_id, kind, subtype, title, received_on, pages, file_ref, original, created_by, created_at)
      select $1, ${archiveBase}::bigint + (j - 1) % ${C}, kind,
             case when kind = 'application' then (array['door_lock','phone_line','parking','signage','overtime'])[1 + floor(pg_temp.r(j, 22) * 5)::int] end,
             initcap(replace(kind, '_', ' ')) || ' ' || j, (at)::date, 1 + floor(pg_temp.r(j, 23) * 40)::int,
             's3://archive/' || $1 || '/' || j || '.pdf', pg_temp.r(j, 24) < 0.6, ${agentExpr(25, 'j')}, at
        from (select j, (array['move_in','fit_out','correspondence','application','other'])[1 + floor(pg_temp.r(j, 21) * 5)::int] as kind,
                     $2::timestamptz - (pg_temp.r(j, 26) * interval '5 years') as at
-               from generate_series(1, ${shape.documents}) j) d`, [site, now]);
+               from generate_series(1, ${shape.documents}) j) d`,
+    [site, now],
+  );
 
   // Loans in every state. Issued loans sit on distinct archives (loan j → archive j of the first half), so
   // R-LEN-4 holds; the second half of the archives never has a loan (bench/ops.ts issues fresh ones there).
   const L = shape.loans;
   const half = Math.floor(C / 2);
-  await q('loans', `insert into loans (site, archive_id, borrower_id, purpose, place, state, requested_at, approved_by, approved_at,
+  await q(
+    'loans',
+    `insert into loans (site, archive_id, borrower_id, purpose, place, state, requested_at, approved_by, approved_at,
                                        rejected_by, rejected_at, reject_reason, cancelled_by, cancelled_at, issued_by, issued_at, due_at,
                                        pages_out, returned_by, returned_at, pages_returned, missing_pages, renewals, created_at, updated_at)
      select $1, case when state = 'issued' then ${archiveBase}::bigint + (j - 1) % ${half} else ${archiveBase}::bigint + floor(pg_temp.r(j, 31) * ${half})::int end,
@@ -230,7 +252,9 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
                          when s < 0.90 then 'requested' when s < 0.95 then 'rejected' else 'cancelled' end as state,
                     least($2::timestamptz - interval '1 day', $2::timestamptz - interval '2 years' + (j::float8 / ${L}) * interval '2 years') as req
                from (select j, pg_temp.r(j, 30) as s from generate_series(1, ${L}) j) x) l
-      where state <> 'issued' or j <= ${half}`, [site, now]);
+      where state <> 'issued' or j <= ${half}`,
+    [site, now],
+  );
 
   // Tickets: evenly spaced over ~13 months up to `now`; ticket i of the site has the i-th intake time, so the
   // running count within a local year is i minus the year's first index (gap-free by construction).
@@ -247,23 +271,39 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
     years.push({ year: y, first, last: T });
     if (years.length > 1) years[years.length - 2]!.last = first - 1;
   }
-  const yearCase = years.slice().reverse().map((y) => `when i >= ${y.first} then ${y.year}`).join(' ');
-  const rnCase = years.slice().reverse().map((y) => `when i >= ${y.first} then i - ${y.first - 1}`).join(' ');
+  const yearCase = years
+    .slice()
+    .reverse()
+    .map((y) => `when i >= ${y.first} then ${y.year}`)
+    .join(' ');
+  const rnCase = years
+    .slice()
+    .reverse()
+    .map((y) => `when i >= ${y.first} then i - ${y.first - 1}`)
+    .join(' ');
   const ticketBase = await nextIdentity(client, 'tickets');
   for (let lo = 1; lo <= T; lo += CHUNK) {
     const hi = Math.min(T, lo + CHUNK - 1);
-    await q('tickets', ticketInsert(site, lo, hi, { startMs, stepMs, yearCase, rnCase, staffBase, deptBase: Number(deptBase), customerBase, activeUnits, unitOf, agentExpr, workerOf, sid }), [site, now]);
+    await q('tickets', ticketInsert(site, lo, hi, { startMs, stepMs, yearCase, rnCase, staffBase, deptBase: Number(deptBase), customerBase, activeUnits, unitOf, agentExpr, workerOf, sid }), [
+      site,
+      now,
+    ]);
   }
   const realBase = Number((await one<{ b: string }>(client, 'select min(id) as b from tickets where site = $1', [site])).b);
   if (realBase < ticketBase) throw new Error('ticket ids are not contiguous');
   await checkContiguous(client, 'tickets', site, realBase, T);
-  await q('ticket_numbers', `insert into ticket_numbers (site, year, last) select $1, y, l from unnest($2::int[], $3::int[]) u(y, l)`,
-    [site, years.map((y) => y.year), years.map((y) => y.last - y.first + 1)]);
+  await q('ticket_numbers', `insert into ticket_numbers (site, year, last) select $1, y, l from unnest($2::int[], $3::int[]) u(y, l)`, [
+    site,
+    years.map((y) => y.year),
+    years.map((y) => y.last - y.first + 1),
+  ]);
 
   for (let lo = realBase; lo < realBase + T; lo += CHUNK) {
     const hi = Math.min(realBase + T - 1, lo + CHUNK - 1);
     const range = [site, lo, hi, now];
-    await q('ticket_clocks', `insert into ticket_clocks (site, ticket_id, clock, basis, started_at, due_at, met_at, paused_at, remaining_ms)
+    await q(
+      'ticket_clocks',
+      `insert into ticket_clocks (site, ticket_id, clock, basis, started_at, due_at, met_at, paused_at, remaining_ms)
        select t.site, t.id, c.clock, c.basis, t.opened_at, c.due, c.met,
               case when t.state = 'waiting_customer' and c.met is null then t.paused_at end,
               case when t.state = 'waiting_customer' and c.met is null then 3600000 end
@@ -277,8 +317,12 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
                t.replied_at),
               (case when t.deadline_at is not null then 'deadline' end, 'elapsed', t.deadline_at, t.resolved_at)
              ) c(clock, basis, due, met)
-        where t.site = $1 and t.id between $2 and $3 and c.clock is not null and $4::timestamptz is not null`, range);
-    await q('ticket_events', `insert into ticket_events (site, ticket_id, operation, from_state, to_state, actor_id, data, at)
+        where t.site = $1 and t.id between $2 and $3 and c.clock is not null and $4::timestamptz is not null`,
+      range,
+    );
+    await q(
+      'ticket_events',
+      `insert into ticket_events (site, ticket_id, operation, from_state, to_state, actor_id, data, at)
        select t.site, t.id, e.op, e.from_state, e.to_state, e.actor, '{}'::jsonb, e.at
          from tickets t
         cross join lateral (values
@@ -290,18 +334,28 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
               (6, 'close', 'callback_pending', 'closed', t.first_owner_id, t.closed_at)
              ) e(n, op, from_state, to_state, actor, at)
         where t.site = $1 and t.id between $2 and $3 and e.at is not null and $4::timestamptz is not null
-        order by t.id, e.n`, range);
-    await q('ticket_callbacks', `insert into ticket_callbacks (site, ticket_id, due_on, scheduled_at, done_at, outcome, comment, staff_id)
+        order by t.id, e.n`,
+      range,
+    );
+    await q(
+      'ticket_callbacks',
+      `insert into ticket_callbacks (site, ticket_id, due_on, scheduled_at, done_at, outcome, comment, staff_id)
        select t.site, t.id, (t.replied_at at time zone '${ZONE}')::date + 1, t.replied_at,
               case when t.state = 'closed' then least(t.replied_at + interval '1 day', $4::timestamptz) end,
               case when t.state <> 'closed' then null
                    when pg_temp.r(t.id, 41) < 0.80 then 'satisfied' when pg_temp.r(t.id, 41) < 0.95 then 'basically_satisfied' else 'dissatisfied' end,
               case when t.state = 'closed' then 'ok' end, case when t.state = 'closed' then t.first_owner_id end
          from tickets t
-        where t.site = $1 and t.id between $2 and $3 and t.kind in ('repair', 'complaint') and t.replied_at is not null`, range);
-    await q('audit_log', `insert into audit_log (site, at, actor_id, operation, entity, entity_id, action, after)
+        where t.site = $1 and t.id between $2 and $3 and t.kind in ('repair', 'complaint') and t.replied_at is not null`,
+      range,
+    );
+    await q(
+      'audit_log',
+      `insert into audit_log (site, at, actor_id, operation, entity, entity_id, action, after)
        select t.site, t.opened_at, t.first_owner_id, 'tickets.open', 'ticket', t.id::text, 'open', jsonb_build_object('number', t.number)
-         from tickets t where t.site = $1 and t.id between $2 and $3 and $4::timestamptz is not null`, range);
+         from tickets t where t.site = $1 and t.id between $2 and $3 and $4::timestamptz is not null`,
+      range,
+    );
   }
   return { site, staffBase, customerBase, archiveBase, ticketBase: realBase, shape, activeUnits, rows };
 }

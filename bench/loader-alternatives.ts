@@ -15,8 +15,7 @@ const stub = bundleText();
 // The wrapper the stub hands to vm.runInThisContext: `(function (require) { … return m.exports; })`.
 let wrapper = '';
 const hostRequire = createRequire(import.meta.url);
-const capture = (id: string): unknown =>
-  id === 'node:vm' ? { runInThisContext: (source: string) => (source === 'new Map()' ? new Map() : ((wrapper = source), () => ({})))  } : hostRequire(id);
+const capture = (id: string): unknown => (id === 'node:vm' ? { runInThisContext: (source: string) => (source === 'new Map()' ? new Map() : ((wrapper = source), () => ({}))) } : hostRequire(id));
 new Function('module', 'exports', 'require', 'process', stub)({ exports: {} }, {}, capture, { ...process });
 if (!wrapper.startsWith('(function (require)')) throw new Error('dist/index.js no longer hands its implementation to vm.runInThisContext');
 

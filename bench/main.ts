@@ -26,7 +26,10 @@ const positive = (v: string): number => {
   return n;
 };
 const scaleList = (v: string): string[] => {
-  const list = v.toLowerCase().split(',').map((s) => s.trim());
+  const list = v
+    .toLowerCase()
+    .split(',')
+    .map((s) => s.trim());
   for (const s of list) if (!(s in SCALES)) throw new InvalidArgumentError(`one or more of ${Object.keys(SCALES).join(', ')}`);
   return list;
 };
@@ -42,7 +45,9 @@ const program = new Command('bench')
   .option('--seconds <n>', 'length of the tickets.open burst', positive, 10)
   .option('--cold-runs <n>', 'fresh processes for the cold-start median', positive, 5)
   .option('--seed <n>', 'data generator seed', positive, 1)
-  .option('--loader <labels>', `operations also measured through ToolJet's loader, a fresh evaluation per call (default: ${LOADER_OPS.join(',')}; "none" to skip)`, (v: string) => v.split(',').map((s) => s.trim()))
+  .option('--loader <labels>', `operations also measured through ToolJet's loader, a fresh evaluation per call (default: ${LOADER_OPS.join(',')}; "none" to skip)`, (v: string) =>
+    v.split(',').map((s) => s.trim()),
+  )
   .option('--only <operations>', 'comma list of operations to measure (default: all benchmarked ones)', (v: string) => v.split(',').map((s) => s.trim()))
   .option('--growth <files>', 'only print the growth table of earlier --json results (comma list, smallest scale first)', (v: string) => v.split(','))
   .option('--keep', 'keep the generated schema (its name is printed)')
@@ -89,7 +94,9 @@ async function benchScale(scale: string): Promise<ScaleRun> {
     const tables = (await pool.query<{ t: string }>(`select quote_ident(relname) as t from pg_class where relnamespace = $1::regnamespace and relkind = 'r'`, [schema])).rows;
     await pool.query(`vacuum (analyze) ${tables.map((r) => `${schema}.${r.t}`).join(', ')}`);
     const vacuumSeconds = (performance.now() - t1) / 1000;
-    const diskBytes = Number((await pool.query<{ b: string }>(`select sum(pg_total_relation_size(oid)) as b from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'm')`, [schema])).rows[0]?.b ?? 0);
+    const diskBytes = Number(
+      (await pool.query<{ b: string }>(`select sum(pg_total_relation_size(oid)) as b from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'm')`, [schema])).rows[0]?.b ?? 0,
+    );
     log(`  generated in ${generateSeconds.toFixed(1)} s (+ ${vacuumSeconds.toFixed(1)} s vacuum analyze), ${(diskBytes / 2 ** 30).toFixed(2)} GiB: ${JSON.stringify(generated[0]!.rows)}`);
     await recorder.warm();
     const ops = await buildOps(pool, generated[0]!, new Set(registry.keys()));
@@ -98,7 +105,9 @@ async function benchScale(scale: string): Promise<ScaleRun> {
       // A report reads the whole month: fewer calls keep the run short without changing its p50.
       const n = op.shape === 'report' ? Math.min(opts.iterations, 30) : opts.iterations;
       const result = await measure({ plugin, recorder, pool, ...(loaderOps.has(op.label) ? { loader } : {}) }, op, n, op.shape === 'report' ? 3 : opts.warmup);
-      log(`  ${op.label.padEnd(28)} plugin p50 ${result.plugin.p50.toFixed(2)} ms, raw p50 ${result.raw.p50.toFixed(2)} ms, ratio ${result.ratio.toFixed(2)}${result.loader ? `; fresh evaluation p50 ${result.loader.p50.toFixed(2)} ms` : ''}`);
+      log(
+        `  ${op.label.padEnd(28)} plugin p50 ${result.plugin.p50.toFixed(2)} ms, raw p50 ${result.raw.p50.toFixed(2)} ms, ratio ${result.ratio.toFixed(2)}${result.loader ? `; fresh evaluation p50 ${result.loader.p50.toFixed(2)} ms` : ''}`,
+      );
       run.ops.push(result);
     }
     const open = ops.find((o) => o.operation === 'tickets.open');
@@ -156,7 +165,14 @@ try {
 const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 const out: string[] = [`# npm run bench -- --scale ${opts.scale.join(',')} --db ${opts.db}`, '', `${new Date().toISOString()} · ${machine} · ${opts.db} ${db.version}`, ''];
 for (const run of runs) {
-  out.push(`## ${run.scale} tickets (${run.db}; data generated in ${run.generateSeconds.toFixed(0)} s + ${(run.vacuumSeconds ?? 0).toFixed(0)} s vacuum analyze, ${((run.diskBytes ?? 0) / 2 ** 30).toFixed(2)} GiB on disk)`, '', opsTable(run), '', extrasTable(run), '');
+  out.push(
+    `## ${run.scale} tickets (${run.db}; data generated in ${run.generateSeconds.toFixed(0)} s + ${(run.vacuumSeconds ?? 0).toFixed(0)} s vacuum analyze, ${((run.diskBytes ?? 0) / 2 ** 30).toFixed(2)} GiB on disk)`,
+    '',
+    opsTable(run),
+    '',
+    extrasTable(run),
+    '',
+  );
   out.push(...absoluteChecks(run).map((l) => `- ${l}`), '', 'Statements of one recorded write (ms):', '', writeTraces(run), '');
 }
 const loaderRows = runs.map((run) => [run, loaderTable(run.ops)] as const).filter(([, table]) => table !== '');

@@ -62,7 +62,10 @@ export function extrasTable(run: ScaleRun): string {
     lines.push(`| numbers gap-free after the burst | ${t.gapFree ? 'yes' : 'NO'} (${t.ticketsAdded} tickets added) | yes |`);
     if (t.firstFailure) lines.push(`| first failure | ${t.firstFailure.replace(/\|/g, '/').slice(0, 160)} | |`);
     const hold = counterHold(run.ops.find((o) => o.operation === 'tickets.open'));
-    if (hold) lines.push(`| counter row held per intake (recorded call) | ${ms(hold.ms)} ms over ${hold.statements} statement${hold.statements === 1 ? '' : 's'} + commit → ≤ ${(1000 / hold.ms).toFixed(0)}/s per site | ≤ 1 ms (${hold.ms <= 1 ? 'met' : 'missed'}) |`);
+    if (hold)
+      lines.push(
+        `| counter row held per intake (recorded call) | ${ms(hold.ms)} ms over ${hold.statements} statement${hold.statements === 1 ? '' : 's'} + commit → ≤ ${(1000 / hold.ms).toFixed(0)}/s per site | ≤ 1 ms (${hold.ms <= 1 ? 'met' : 'missed'}) |`,
+      );
   }
   const c = run.cold;
   if (c) {

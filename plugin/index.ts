@@ -22,13 +22,7 @@ const logger = consoleLogger('customerdesk');
 
 /** The ToolJet adapter: look the operation up, hand it to the one runner, map errors once. */
 export default class CustomerDesk implements QueryService {
-  async run(
-    sourceOptions: unknown,
-    queryOptions: Record<string, unknown>,
-    dataSourceId?: string,
-    dataSourceUpdatedAt?: string | Date,
-    context?: RunContext,
-  ): Promise<QueryResult> {
+  async run(sourceOptions: unknown, queryOptions: Record<string, unknown>, dataSourceId?: string, dataSourceUpdatedAt?: string | Date, context?: RunContext): Promise<QueryResult> {
     try {
       const source = parseSourceOptions(sourceOptions);
       const name = String(queryOptions?.operation ?? '');

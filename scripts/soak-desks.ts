@@ -33,15 +33,17 @@ export async function toolJetDesk(): Promise<Desk> {
   if (checked.status !== 'ok') throw new Error(`testConnection failed: ${checked.message}`);
   // ToolJet passes the options row's updatedAt as a new Date object every query.
   const updatedAt = new Date();
-  const caller = (user: string | undefined): Caller => async (name, body) => {
-    try {
-      const result = await plugin.run(options, { operation: name, ...body }, 'soak-ds', new Date(updatedAt), user ? { user: { id: user } } : undefined);
-      return { status: result.status === 'ok' ? 200 : 500, body: result.data };
-    } catch (e) {
-      const { message, description, data, constructor: made } = e as { message: string; description?: string; data?: unknown; constructor: { name: string } };
-      return { status: made.name === 'QueryError' ? 400 : 500, body: { error: made.name, message, description, data } };
-    }
-  };
+  const caller =
+    (user: string | undefined): Caller =>
+    async (name, body) => {
+      try {
+        const result = await plugin.run(options, { operation: name, ...body }, 'soak-ds', new Date(updatedAt), user ? { user: { id: user } } : undefined);
+        return { status: result.status === 'ok' ? 200 : 500, body: result.data };
+      } catch (e) {
+        const { message, description, data, constructor: made } = e as { message: string; description?: string; data?: unknown; constructor: { name: string } };
+        return { status: made.name === 'QueryError' ? 400 : 500, body: { error: made.name, message, description, data } };
+      }
+    };
   // The first call on an empty database makes its caller the administrator (R-ACT-1).
   const boot = await caller(undefined)('staff.upsert', { name: '压测 Soak', tooljetUserId: 'soak-admin', roles: ['admin', 'agent', 'supervisor'] });
   if (boot.status !== 200) throw new Error(`bootstrap failed: ${JSON.stringify(boot.body)}`);
@@ -56,8 +58,7 @@ export async function toolJetDesk(): Promise<Desk> {
     memoryMb: () => process.memoryUsage().rss / 2 ** 20,
     ...(counter
       ? {
-          connections: async () =>
-            Number((await counter.query<{ n: string }>('select count(*) as n from pg_stat_activity where application_name = $1', [tag])).rows[0]?.n),
+          connections: async () => Number((await counter.query<{ n: string }>('select count(*) as n from pg_stat_activity where application_name = $1', [tag])).rows[0]?.n),
         }
       : {}),
     async stop() {

@@ -42,7 +42,13 @@ try {
   const client = async (n: number) => {
     const customer = await op('customers.create', { unit: `${(n % 30) + 1}F-${9000 + n}`, name: `压测客户 ${n}` });
     for (let i = 0; Date.now() < deadline; i++) {
-      const ticket = await op('tickets.open', { kind: i % 2 ? 'repair' : 'inquiry', channel: 'phone', matter: `压测 ${n}-${i}`, unit: `${(n % 30) + 1}F-${9000 + n}`, idempotencyKey: `soak-${n}-${i}` });
+      const ticket = await op('tickets.open', {
+        kind: i % 2 ? 'repair' : 'inquiry',
+        channel: 'phone',
+        matter: `压测 ${n}-${i}`,
+        unit: `${(n % 30) + 1}F-${9000 + n}`,
+        idempotencyKey: `soak-${n}-${i}`,
+      });
       if (ticket.status === 200) await op('tickets.get', { id: ticket.body.id });
       await op('customers.search', { q: `${(n % 30) + 1}F`, limit: 20 });
       await op('tickets.search', { limit: 20 });

@@ -7,11 +7,7 @@ const results = '.vitest-results.json';
 rmSync(results, { force: true });
 const label = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 console.log(`running the tests on ${label === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`);
-const run = spawnSync(
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)],
-  { stdio: 'inherit' },
-);
+const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)], { stdio: 'inherit' });
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -18,7 +18,10 @@ describe('the app builder', () => {
           const owner = byId.get(c.parent) ?? byId.get(c.parent.replace(/-header$|-footer$/, '')) ?? byId.get(c.parent.slice(0, 36));
           expect(owner?.pageId, `${app.key}.${c.name} parent`).toBe(c.pageId);
         }
-        expect(c.layouts.map((l) => l.type), `${app.key}.${c.name}`).toEqual(['desktop', 'mobile']);
+        expect(
+          c.layouts.map((l) => l.type),
+          `${app.key}.${c.name}`,
+        ).toEqual(['desktop', 'mobile']);
         for (const l of c.layouts) expect(l.left + l.width, `${app.key}.${c.name}`).toBeLessThanOrEqual(gridColumns);
       }
       const queries = new Map(def.dataQueries.map((q) => [q.id, q.name]));
@@ -32,7 +35,9 @@ describe('the app builder', () => {
   it('refuses a name used twice, a row wider than the grid, an unknown operation or field', () => {
     const app = new AppBuilder('t', defaultParams);
     expect(() => app.page('p', 'P', (page) => void [page.heading('a', 'x'), page.heading('a', 'y')])).toThrow(/name "a" is used twice/);
-    expect(() => new AppBuilder('t', defaultParams).page('p', 'P', (page) => page.row((row) => void [row.heading('a', 'x', { width: 30, height: 40 }), row.heading('b', 'y', { width: 30, height: 40 })]))).toThrow(/wider than the 43-column grid/);
+    expect(() =>
+      new AppBuilder('t', defaultParams).page('p', 'P', (page) => page.row((row) => void [row.heading('a', 'x', { width: 30, height: 40 }), row.heading('b', 'y', { width: 30, height: 40 })])),
+    ).toThrow(/wider than the 43-column grid/);
     expect(() => new AppBuilder('t', defaultParams).query('q', 'tickets.list', {})).toThrow(/unknown operation "tickets\.list"/);
     expect(() => new AppBuilder('t', defaultParams).query('q', 'tickets.search', { colour: 'red' })).toThrow(/"colour" is not a field of tickets\.search/);
   });
@@ -44,6 +49,10 @@ describe('the app builder', () => {
       page.heading('c', 'z');
     });
     const rows = app.build('T').app[0]!.definition.appV2.components.map((c) => [c.name, c.layouts[0]!.top, c.layouts[0]!.height]);
-    expect(rows).toEqual([['a', 10, 40], ['b', 10, 90], ['c', 110, 40]]);
+    expect(rows).toEqual([
+      ['a', 10, 40],
+      ['b', 10, 90],
+      ['c', 110, 40],
+    ]);
   });
 });

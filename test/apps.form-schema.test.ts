@@ -12,8 +12,43 @@ useDesk((d) => ({ t, cast } = d));
 
 // The `case` labels of `typeResolver` in ToolJet's FormUtils.js — any other `type` is skipped without a word.
 // 3.x: frontend/src/AppBuilder/Widgets/Form/FormUtils.js; 2.x: frontend/src/Editor/Components/Form/FormUtils.js.
-const typeResolver3 = ['textinput', 'dropdown', 'button', 'emailinput', 'phoneinput', 'currencyinput', 'text', 'number', 'password', 'datepicker', 'checkbox', 'radio', 'toggle', 'textarea', 'daterangepicker', 'multiselect', 'starrating', 'filepicker'];
-const typeResolver2 = ['textinput', 'dropdown', 'button', 'text', 'number', 'password', 'datepicker', 'checkbox', 'radio', 'toggle', 'textarea', 'daterangepicker', 'multiselect', 'starrating', 'filepicker'];
+const typeResolver3 = [
+  'textinput',
+  'dropdown',
+  'button',
+  'emailinput',
+  'phoneinput',
+  'currencyinput',
+  'text',
+  'number',
+  'password',
+  'datepicker',
+  'checkbox',
+  'radio',
+  'toggle',
+  'textarea',
+  'daterangepicker',
+  'multiselect',
+  'starrating',
+  'filepicker',
+];
+const typeResolver2 = [
+  'textinput',
+  'dropdown',
+  'button',
+  'text',
+  'number',
+  'password',
+  'datepicker',
+  'checkbox',
+  'radio',
+  'toggle',
+  'textarea',
+  'daterangepicker',
+  'multiselect',
+  'starrating',
+  'filepicker',
+];
 
 const oneOfEach = fieldTypes.map((type) => ({
   key: `f_${type}`,

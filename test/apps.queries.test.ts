@@ -114,7 +114,18 @@ function inputValues(app: AppV2, department: string): Obj {
     }
   }
   // Inputs used inside larger expressions: the unit being looked up, the form designer's new field.
-  return { ...values, unitInput: '', findInput: '', searchInput: '', fieldKey: 'door_code', fieldLabel: '门禁卡号', fieldType: 'text', fieldRequired: 'false', fieldOptions: '', templateText: '{{customer.name}}' };
+  return {
+    ...values,
+    unitInput: '',
+    findInput: '',
+    searchInput: '',
+    fieldKey: 'door_code',
+    fieldLabel: '门禁卡号',
+    fieldType: 'text',
+    fieldRequired: 'false',
+    fieldOptions: '',
+    templateText: '{{customer.name}}',
+  };
 }
 
 interface Outcome {
@@ -130,16 +141,19 @@ async function runApp(app: AppV2, department: string): Promise<Outcome[]> {
   const typed = inputValues(app, department);
   const byName = new Map(app.components.map((c) => [c.name, c]));
   const scope: Obj = { queries: results };
-  scope.components = new Proxy({}, {
-    get: (_, name: string) => {
-      const c: ComponentRow | undefined = byName.get(name);
-      if (c?.type === 'Table') {
-        const rows = evaluate(c.properties.data?.value, scope);
-        return { selectedRow: Array.isArray(rows) ? rows[0] : undefined };
-      }
-      return { value: typed[name] ?? '', data: {} };
+  scope.components = new Proxy(
+    {},
+    {
+      get: (_, name: string) => {
+        const c: ComponentRow | undefined = byName.get(name);
+        if (c?.type === 'Table') {
+          const rows = evaluate(c.properties.data?.value, scope);
+          return { selectedRow: Array.isArray(rows) ? rows[0] : undefined };
+        }
+        return { value: typed[name] ?? '', data: {} };
+      },
     },
-  });
+  );
   // What a person can do to trigger each query: press an enabled button, click a row of a table that has rows.
   const triggers = new Map<string, { component: ComponentRow; eventId: string }[]>();
   for (const e of app.events) {
@@ -152,11 +166,15 @@ async function runApp(app: AppV2, department: string): Promise<Outcome[]> {
     if (t.eventId === 'onRowClicked') return scope.components[t.component.name].selectedRow !== undefined;
     return true;
   };
-  const refreshes = (q: DataQueryRow) => app.events.filter((e) => e.sourceId === q.id && e.event.eventId === 'onDataQuerySuccess' && e.event.actionId === 'run-query').map((e) => String(e.event.queryId));
+  const refreshes = (q: DataQueryRow) =>
+    app.events.filter((e) => e.sourceId === q.id && e.event.eventId === 'onDataQuerySuccess' && e.event.actionId === 'run-query').map((e) => String(e.event.queryId));
   const outcomes: Outcome[] = [];
   const exec = async (q: DataQueryRow, record: boolean): Promise<void> => {
     const options = Object.fromEntries(Object.entries(q.options).map(([k, v]) => [k, evaluate(v, scope)]));
-    const result = await run(userFor(String(q.options.operation), department), options).catch((e: Error & { description?: string }) => ({ status: 'failed', message: `${e.message} ${e.description ?? ''}` }));
+    const result = await run(userFor(String(q.options.operation), department), options).catch((e: Error & { description?: string }) => ({
+      status: 'failed',
+      message: `${e.message} ${e.description ?? ''}`,
+    }));
     results[q.name] = { data: result.data, isLoading: false };
     if (record) outcomes.push({ query: q.name, operation: String(q.options.operation), status: result.status, ...(result.status === 'ok' ? {} : { message: result.message ?? result.errorMessage }) });
     if (result.status === 'ok') for (const id of refreshes(q)) await exec(app.dataQueries.find((x) => x.id === id)!, false);
@@ -181,7 +199,14 @@ describe('template apps against the demo database, through the bundled plugin', 
       // Every query the screen runs on opening did run (the rest wait for a click that needs a row or a state).
       const onLoad = app.dataQueries.filter((q) => q.options.runOnPageLoad === true).map((q) => q.name);
       expect(outcomes.map((o) => o.query)).toEqual(expect.arrayContaining(onLoad));
-      console.log(`${key}: ${outcomes.length} queries ran (${outcomes.filter((o) => registry.get(o.operation)?.kind === 'write').map((o) => o.query).join(', ') || 'no writes enabled'})`);
+      console.log(
+        `${key}: ${outcomes.length} queries ran (${
+          outcomes
+            .filter((o) => registry.get(o.operation)?.kind === 'write')
+            .map((o) => o.query)
+            .join(', ') || 'no writes enabled'
+        })`,
+      );
     }, 120_000);
   }
 });

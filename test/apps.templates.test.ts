@@ -96,7 +96,7 @@ describe('template apps (issue 7)', () => {
     }
   });
 
-  it('ticket action buttons are enabled by the ticket\'s allowedActions', () => {
+  it("ticket action buttons are enabled by the ticket's allowedActions", () => {
     const board = v2(apps.find((a) => a.key === 'ticket-board')!);
     const classify = board.components.find((c) => c.name === 'actions_classifyButton')!;
     expect(classify.properties.disabledState?.value).toBe('{{!(queries.ticketDetail.data?.allowedActions ?? []).includes("classify")}}');

@@ -31,9 +31,7 @@ describe('the app validator catches what the compiler cannot see', () => {
   });
 
   it("an unknown operation, an unknown field, and a literal that fails the operation's input schema", () => {
-    expect(broken((app) => void (byName(app.dataQueries, 'listTickets').options.operation = 'tickets.list'))).toEqual([
-      expect.stringMatching(/operation: unknown operation "tickets\.list"/),
-    ]);
+    expect(broken((app) => void (byName(app.dataQueries, 'listTickets').options.operation = 'tickets.list'))).toEqual([expect.stringMatching(/operation: unknown operation "tickets\.list"/)]);
     expect(broken((app) => void (byName(app.dataQueries, 'listTickets').options.colour = 'red'))).toEqual([expect.stringMatching(/options\.colour: not a field of tickets\.search/)]);
     expect(broken((app) => void (byName(app.dataQueries, 'listTickets').options.state = 'lost'))).toEqual([expect.stringMatching(/options\.state: /)]);
     expect(broken((app) => void delete byName(app.dataQueries, 'actions_classify').options.severity)).toEqual([expect.stringMatching(/options\.severity: /)]);
@@ -49,7 +47,7 @@ describe('the app validator catches what the compiler cannot see', () => {
 });
 
 describe('ToolJet rules of issue 13', () => {
-  it('6: a Form bound to draft-07 JSON Schema, or given types ToolJet\'s Form does not draw', () => {
+  it("6: a Form bound to draft-07 JSON Schema, or given types ToolJet's Form does not draw", () => {
     expect(broken((app) => void (byName(app.components, 'customFields').properties.JSONSchema = { value: '{{queries.ticketForm.data?.jsonSchema ?? {}}}' }), { key: 'front-desk' })).toEqual([
       expect.stringMatching(/components\[\d+\]\.properties\.JSONSchema: binds draft-07 JSON Schema/),
     ]);
@@ -69,7 +67,11 @@ describe('ToolJet rules of issue 13', () => {
   });
 
   it('7: the shipped operations.json has no dropdown an app binds', () => {
-    for (const app of buildApps()) expect(validateAppExport(app.export).filter((p) => /binds \{\{/.test(p.message)), app.file).toEqual([]);
+    for (const app of buildApps())
+      expect(
+        validateAppExport(app.export).filter((p) => /binds \{\{/.test(p.message)),
+        app.file,
+      ).toEqual([]);
   });
 
   it('8: visibility flags in `others` instead of displayPreferences; a raw-read boolean as a string', () => {

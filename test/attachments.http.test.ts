@@ -15,7 +15,9 @@ let agentKey: string;
 let ticketId: number;
 
 const call = async (op: string, body: unknown, key?: string) =>
-  (await (await fetch(`${base}/api/operations/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) }, body: JSON.stringify(body) })).json()) as any;
+  (await (
+    await fetch(`${base}/api/operations/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) }, body: JSON.stringify(body) })
+  ).json()) as any;
 const upload = (query: string, body: Buffer, type: string) =>
   fetch(`${base}/attachments?${query}`, { method: 'POST', headers: { 'x-api-key': agentKey, 'content-type': type }, body: new Uint8Array(body) });
 

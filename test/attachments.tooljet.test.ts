@@ -7,12 +7,18 @@ import { loaderForms } from './support/tooljet-loader.js';
 
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const legacyFile = (name: string, bytes: Buffer, type: string) => ({ name, type, content: bytes.toString('latin1'), dataURL: bytes.toString('base64'), base64Data: bytes.toString('base64'), parsedData: null });
+const legacyFile = (name: string, bytes: Buffer, type: string) => ({
+  name,
+  type,
+  content: bytes.toString('latin1'),
+  dataURL: bytes.toString('base64'),
+  base64Data: bytes.toString('base64'),
+  parsedData: null,
+});
 
 let db: Awaited<ReturnType<typeof bundleDatabase>>;
 let ticketId: number;
-const run = (form: 1 | 2 | 3, options: Record<string, unknown>, user = 'tj-agent') =>
-  toolJetPlugin({ form }).run(db.options, options, 'ds-att', 't1', { user: { id: user } });
+const run = (form: 1 | 2 | 3, options: Record<string, unknown>, user = 'tj-agent') => toolJetPlugin({ form }).run(db.options, options, 'ds-att', 't1', { user: { id: user } });
 
 beforeAll(async () => {
   db = await bundleDatabase();

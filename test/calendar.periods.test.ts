@@ -45,7 +45,16 @@ describe('office hours in periods through the settings (R-DAY-9)', () => {
   it('R-DAY-9 overlapping periods are refused naming the field; nothing is saved', async () => {
     const before = await t.as(cast.admin)('settings.get', {});
     await expectError(
-      t.as(cast.admin)('settings.update', { patch: { office: { periods: [{ start: '08:30', end: '12:30' }, { start: '12:00', end: '17:30' }] } } }),
+      t.as(cast.admin)('settings.update', {
+        patch: {
+          office: {
+            periods: [
+              { start: '08:30', end: '12:30' },
+              { start: '12:00', end: '17:30' },
+            ],
+          },
+        },
+      }),
       'VALIDATION',
       'patch.office.periods',
     );

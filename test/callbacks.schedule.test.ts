@@ -52,7 +52,10 @@ describe('callbacks (R-TIC-10)', () => {
     t.setNow('2026-10-15T10:00:00+08:00');
     await expectError(t.as(cast.agent)('tickets.recordCallback', { id: ticket.id, outcome: 'dissatisfied', deadline: '2026-10-01T10:00' }), 'VALIDATION', 'deadline');
     const reopened = await t.as(cast.agent2)('tickets.recordCallback', {
-      id: ticket.id, outcome: 'dissatisfied', comment: '还是漏水', deadline: '2026-10-20T17:30',
+      id: ticket.id,
+      outcome: 'dissatisfied',
+      comment: '还是漏水',
+      deadline: '2026-10-20T17:30',
     });
     expect(reopened).toMatchObject({ state: 'reopened', deadlineAt: '2026-10-20T17:30:00+08:00', reopenedCount: 1, signedOffAt: null });
     expect(reopened.callbacks).toMatchObject([

@@ -45,9 +45,7 @@ beforeAll(async () => {
   await openTicket(t, cast);
   await t.as(cast.agent)('tickets.search', { limit: 5 });
   await t.as(cast.manager)('reports.monthly', { month: '2026-01' });
-  const rows = await t.sql<{ name: string }>(
-    `select c.relname as name from pg_class c where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p', 'v')`,
-  );
+  const rows = await t.sql<{ name: string }>(`select c.relname as name from pg_class c where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p', 'v')`);
   tables = new Set(rows.map((r) => r.name).filter((n) => !LOCAL.has(n)));
 });
 afterAll(() => t?.close());

@@ -42,7 +42,13 @@ describe('customerdesk install (issue 7, issue 13)', () => {
     const { tj, api } = await toolJet({ marketplaceUrl });
     const lines: string[] = [];
     await installIntoToolJet(api, { ...plan, marketplaceUrl }, (l) => lines.push(l));
-    expect(writes(tj.calls)).toEqual(['POST /api/plugins/install', 'POST /api/data-sources', 'PUT /api/data-sources/<id>?environment_id=<id>', 'PUT /api/data-sources/<id>?environment_id=<id>', ...apps.map(() => 'POST /api/v2/resources/import')]);
+    expect(writes(tj.calls)).toEqual([
+      'POST /api/plugins/install',
+      'POST /api/data-sources',
+      'PUT /api/data-sources/<id>?environment_id=<id>',
+      'PUT /api/data-sources/<id>?environment_id=<id>',
+      ...apps.map(() => 'POST /api/v2/resources/import'),
+    ]);
     expect(JSON.parse(tj.state.plugins[0]!.manifest).source.kind).toBe('customerdesk');
     const ds = tj.state.dataSources[0]!;
     expect(ds).toEqual({ id: expect.any(String), name: 'Customer Desk', kind: 'customerdesk', plugin_id: tj.state.plugins[0]!.id });
@@ -112,7 +118,9 @@ describe('customerdesk install (issue 7, issue 13)', () => {
     const { tj, api } = await toolJet({ marketplaceUrl: unreachable });
     const run = installIntoToolJet(api, plan, () => undefined);
     await expect(run).rejects.toThrow(InstallError);
-    await expect(run).rejects.toThrow(/installing plugin customerdesk: HTTP 500 — ToolJet could not load the plugin's files.*TOOLJET_MARKETPLACE_URL.*curl -sI \$TOOLJET_MARKETPLACE_URL\/marketplace-assets\/customerdesk\/lib\/manifest\.json/);
+    await expect(run).rejects.toThrow(
+      /installing plugin customerdesk: HTTP 500 — ToolJet could not load the plugin's files.*TOOLJET_MARKETPLACE_URL.*curl -sI \$TOOLJET_MARKETPLACE_URL\/marketplace-assets\/customerdesk\/lib\/manifest\.json/,
+    );
     expect(tj.calls.some((c) => c.path.startsWith('/api/data-sources') || c.path.startsWith('/api/v2'))).toBe(false);
   });
 

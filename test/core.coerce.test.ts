@@ -69,10 +69,13 @@ describe('coercion of ToolJet inputs', () => {
 
   it('§7 refuses text with a NUL character (PostgreSQL cannot store it), naming the field, nested too', () => {
     expect(() => parse({ name: 'a\u0000b', tags: ['ok', 'x\u0000'] })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION', issues: [
-        { path: 'name', message: 'must not contain NUL characters' },
-        { path: 'tags.1', message: 'must not contain NUL characters' },
-      ] }),
+      expect.objectContaining({
+        code: 'VALIDATION',
+        issues: [
+          { path: 'name', message: 'must not contain NUL characters' },
+          { path: 'tags.1', message: 'must not contain NUL characters' },
+        ],
+      }),
     );
   });
 });
@@ -102,14 +105,20 @@ function assertParsesOrNamesAField(target: AnyOperation, raw: unknown): void {
 describe('coercion properties (fast-check)', () => {
   it('any input object either parses or is a VALIDATION error with paths; never a crash', () => {
     const keys = fc.constantFrom('count', 'ratio', 'flag', 'name', 'tags', 'filter', 'kind', 'when', 'day', 'note', 'other');
-    fc.assert(fc.property(fc.dictionary(keys, toolJetValue), (raw) => assertParsesOrNamesAField(op, raw)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.dictionary(keys, toolJetValue), (raw) => assertParsesOrNamesAField(op, raw)),
+      { numRuns: 500 },
+    );
   });
 
   it('the same holds for every registered operation, with its own field names', () => {
     for (const target of operationList()) {
       const fields = Object.keys(target.input.shape);
       const keys = fc.constantFrom(...fields, 'unknownField');
-      fc.assert(fc.property(fc.dictionary(keys, toolJetValue), (raw) => assertParsesOrNamesAField(target, raw)), { numRuns: 40 });
+      fc.assert(
+        fc.property(fc.dictionary(keys, toolJetValue), (raw) => assertParsesOrNamesAField(target, raw)),
+        { numRuns: 40 },
+      );
     }
   });
 

@@ -17,10 +17,12 @@ describe('instants in results', () => {
 
   it('toJson gives what a JSON text round trip gives, Dates as zoned text (fast-check)', () => {
     const viaText = (v: unknown, zone: string) =>
-      JSON.parse(JSON.stringify(v, function (this: Record<string, unknown>, key: string, x: unknown) {
-        const original = this[key];
-        return original instanceof Date ? formatInstant(original, zone) : x;
-      }) ?? 'null');
+      JSON.parse(
+        JSON.stringify(v, function (this: Record<string, unknown>, key: string, x: unknown) {
+          const original = this[key];
+          return original instanceof Date ? formatInstant(original, zone) : x;
+        }) ?? 'null',
+      );
     const value = fc.letrec((tie) => ({
       any: fc.oneof(
         { depthSize: 'small' },
@@ -33,9 +35,12 @@ describe('instants in results', () => {
         fc.dictionary(fc.string(), tie('any')),
       ),
     })).any;
-    fc.assert(fc.property(value, fc.constantFrom(...zones), (v, zone) => {
-      expect(toJson(v, zone)).toEqual(viaText(v, zone));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(value, fc.constantFrom(...zones), (v, zone) => {
+        expect(toJson(v, zone)).toEqual(viaText(v, zone));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('toJson turns nested Dates into zoned text and drops undefined', () => {

@@ -25,9 +25,7 @@ describe('customer records', () => {
 
   it('R-CUS-1 ten concurrent creates for one unit make one record and nine CONFLICTs with a clear message', async () => {
     const agents = [cast.agent, cast.agent2, cast.supervisor];
-    const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => t.as(agents[i % agents.length]!)('customers.create', { unit: '15F-1501', name: `公司${i}` })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => t.as(agents[i % agents.length]!)('customers.create', { unit: '15F-1501', name: `公司${i}` })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(failed.map((r) => r.reason.code)).toEqual(Array(9).fill('CONFLICT'));
@@ -49,10 +47,7 @@ describe('customer records', () => {
     const gone = await t.as(cast.supervisor)('customers.vacate', { id: first.id, boxNo: 'T2026-012' });
     expect(gone).toMatchObject({ status: 'vacated', archiveStatus: 'vacated', bound: true, boxNo: 'T2026-012' });
     await expectError(t.as(cast.supervisor)('customers.vacate', { id: first.id }), 'STATE');
-    await expectError(
-      t.as(cast.agent)('archives.addDocument', { archiveId: first.archiveId, kind: 'other', title: 'x', receivedOn: '2026-10-09', pages: 1 }),
-      'STATE',
-    );
+    await expectError(t.as(cast.agent)('archives.addDocument', { archiveId: first.archiveId, kind: 'other', title: 'x', receivedOn: '2026-10-09', pages: 1 }), 'STATE');
     const second = await t.as(cast.agent)('customers.create', { unit: '12F-1203', name: '新租户' });
     expect(second.archiveId).not.toBe(first.archiveId);
     const cat = await t.as(cast.agent)('archives.catalogue', { year: 2026 });
@@ -67,7 +62,9 @@ describe('customer records', () => {
     expect(res).toMatchObject({ status: 'applied', customer: { name: '新名称有限公司', label: '新名称有限公司', version: 2 } });
     const labels = (await t.as(cast.agent)('customers.history', { id: c.id })).filter((h) => h.type === 'label').map((h) => h.title);
     expect(labels).toEqual(expect.arrayContaining(['旧名称有限公司', '新名称有限公司']));
-    const [audit] = await t.sql<{ before: { name: string }; after: { name: string } }>(`select before, after from audit_log where entity = 'customer' and action = 'update' and entity_id = $1`, [String(c.id)]);
+    const [audit] = await t.sql<{ before: { name: string }; after: { name: string } }>(`select before, after from audit_log where entity = 'customer' and action = 'update' and entity_id = $1`, [
+      String(c.id),
+    ]);
     expect(audit).toMatchObject({ before: { name: '旧名称有限公司' }, after: { name: '新名称有限公司' } });
   });
 
@@ -98,7 +95,15 @@ describe('customer records', () => {
 
   it('R-CUS-5 a confidential customer’s contacts and documents are masked below manager unless owner, in get, search, history and edit requests', async () => {
     const c = await t.as(cast.agent)('customers.create', { unit: '20F-2001', name: '保密客户', contacts, confidential: true, ownerStaffId: cast.agent2 });
-    await t.as(cast.agent2)('archives.addDocument', { archiveId: c.archiveId, kind: 'move_in', title: '租赁合同', receivedOn: '2026-01-05', pages: 12, fileRef: 's3://a/contract.pdf', original: true });
+    await t.as(cast.agent2)('archives.addDocument', {
+      archiveId: c.archiveId,
+      kind: 'move_in',
+      title: '租赁合同',
+      receivedOn: '2026-01-05',
+      pages: 12,
+      fileRef: 's3://a/contract.pdf',
+      original: true,
+    });
     const seen = await t.as(cast.agent)('customers.get', { id: c.id });
     expect(seen.masked).toBe(true);
     expect(seen.contacts[0]).toEqual({ name: '陈**', phones: ['138****78'], email: '***' });
@@ -124,7 +129,14 @@ describe('customer records', () => {
   it('R-ARC-6 search by unit, floor, name prefix, phone, category, grade, status, q and custom, paged by unit', async () => {
     const industry = { key: 'industry', label: '行业 Industry', type: 'select' as const, options: ['IT', 'law'] };
     const form = await t.as(cast.admin)('forms.define', { entity: 'customer', fields: [industry] });
-    await t.as(cast.agent)('customers.create', { unit: '25F-2501', name: 'Alpha 科技', contacts: [{ name: '王', phones: ['021 5555 0001'] }], category: 'prospective', grade: 'B', custom: { industry: 'IT' } });
+    await t.as(cast.agent)('customers.create', {
+      unit: '25F-2501',
+      name: 'Alpha 科技',
+      contacts: [{ name: '王', phones: ['021 5555 0001'] }],
+      category: 'prospective',
+      grade: 'B',
+      custom: { industry: 'IT' },
+    });
     await t.as(cast.agent)('customers.create', { unit: '25F-2502', name: 'alpine 贸易', category: 'regular', grade: 'D' });
     await t.as(cast.agent)('customers.create', { unit: '25F-2503', name: '50%折扣店' });
     const ids = async (q: Record<string, unknown>) => (await t.as(cast.agent)('customers.search', q)).items.map((c: { unit: string }) => c.unit);

@@ -51,10 +51,7 @@ function customerRowsRead(node: PlanNode): number {
   const own = node['Relation Name'] === 'customers' ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) + (node['Rows Removed by Filter'] ?? 0) : 0;
   return own + (node.Plans ?? []).reduce((n, child) => n + customerRowsRead(child), 0);
 }
-const seqScans = (node: PlanNode): string[] => [
-  ...(node['Node Type'] === 'Seq Scan' ? [node['Relation Name'] ?? '?'] : []),
-  ...(node.Plans ?? []).flatMap(seqScans),
-];
+const seqScans = (node: PlanNode): string[] => [...(node['Node Type'] === 'Seq Scan' ? [node['Relation Name'] ?? '?'] : []), ...(node.Plans ?? []).flatMap(seqScans)];
 /** Runs one statement under EXPLAIN ANALYZE: it must use an index and read a sliver of the table, never walk it. */
 async function indexed(statement: keyof typeof statements, values: unknown[], timings: string[]) {
   const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(`explain (analyze, format json) ${statements[statement]}`, values);

@@ -6,15 +6,22 @@ import { describe, expect, it } from 'vitest';
 const doc = readFileSync(new URL('../docs/benchmarks.md', import.meta.url), 'utf8');
 
 /** Sections by their `## ` heading, in file order. */
-const sections = doc.split(/^## /m).slice(1).map((part) => ({ heading: part.slice(0, part.indexOf('\n')), body: part }));
+const sections = doc
+  .split(/^## /m)
+  .slice(1)
+  .map((part) => ({ heading: part.slice(0, part.indexOf('\n')), body: part }));
 
 /** Rows of the first markdown table after `header` starts, as objects keyed by the header cells. */
 function tables(body: string): Record<string, string>[][] {
   const out: Record<string, string>[][] = [];
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.startsWith('|') || !lines[i + 1]?.startsWith('|--') && !lines[i + 1]?.startsWith('|-')) continue;
-    const cells = (line: string) => line.split('|').slice(1, -1).map((c) => c.trim());
+    if (!lines[i]!.startsWith('|') || (!lines[i + 1]?.startsWith('|--') && !lines[i + 1]?.startsWith('|-'))) continue;
+    const cells = (line: string) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
     const head = cells(lines[i]!);
     const rows: Record<string, string>[] = [];
     let j = i + 2;
@@ -44,7 +51,7 @@ describe('docs/benchmarks.md', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('throughput, bundle size and cold start in the summary are the latest section\'s', () => {
+  it("throughput, bundle size and cold start in the summary are the latest section's", () => {
     const measures = tables(latest!.body).find((rows) => rows[0] && 'measure' in rows[0]) ?? [];
     const value = (prefix: string) => measures.find((r) => r.measure!.startsWith(prefix))?.value ?? '';
     const [targets] = tables(summary!.body);

@@ -72,13 +72,19 @@ describe.skipIf(!executablePath || !hasPoppler)('R-DOC-1 documents in headless C
     await t.as(admin)('settings.update', { patch: { documents: { propertyName: '滨江花园物业管理处 Riverside Gardens', centreName: '客户服务中心 Customer Service Centre' } } });
     const transferred = await one<number>(`select ticket_id as v from ticket_transfers order by id limit 1`);
     const month = await one<string>(`select to_char(date_trunc('month', now() at time zone 'Asia/Shanghai') - interval '1 month', 'YYYY-MM') as v`);
-    lateLoan = (await t.sql<{ id: number; boxNo: string }>(`select l.id, a.box_no as "boxNo" from loans l join archives a on a.site = l.site and a.id = l.archive_id where l.state = 'returned' and l.returned_at > l.due_at order by l.id limit 1`))[0]!;
+    lateLoan = (
+      await t.sql<{ id: number; boxNo: string }>(
+        `select l.id, a.box_no as "boxNo" from loans l join archives a on a.site = l.site and a.id = l.archive_id where l.state = 'returned' and l.returned_at > l.due_at order by l.id limit 1`,
+      )
+    )[0]!;
     params = {
       'complaint-intake': { id: await one<number>(`select id as v from tickets where kind = 'complaint' and target_staff_id is not null order by id limit 1`) },
       'transfer-slip': { id: transferred },
       'resolution-record': { id: await one<number>(`select ticket_id as v from ticket_callbacks where done_at is not null order by id limit 1`) },
       'loan-slip': { id: lateLoan.id },
-      'vacated-catalogue': { year: await one<number>(`select extract(year from vacated_at at time zone 'Asia/Shanghai')::int as v from archives where status = 'vacated' group by 1 order by count(*) desc limit 1`) },
+      'vacated-catalogue': {
+        year: await one<number>(`select extract(year from vacated_at at time zone 'Asia/Shanghai')::int as v from archives where status = 'vacated' group by 1 order by count(*) desc limit 1`),
+      },
       'monthly-analysis': { month },
       'quarterly-summary': { quarter: `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}` },
       'callback-stats': { year: Number(month.slice(0, 4)) },
@@ -98,49 +104,53 @@ describe.skipIf(!executablePath || !hasPoppler)('R-DOC-1 documents in headless C
     expect(Object.keys(expectedPages).sort()).toEqual([...templateNames].sort());
   });
 
-  it.each(templateNames)('R-DOC-1 %s fits A4, prints every Chinese glyph, keeps its parts together, on the expected pages', async (name) => {
-    const html = await render(name);
-    const page = await browser.newPage({ viewport: { width: a4Width, height: 1123 } });
-    try {
-      // No network: a document must carry everything it shows (inline SVG, system fonts).
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent(html, { waitUntil: 'load' });
-      const screen = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, text: document.body.textContent, charts: document.querySelectorAll('svg').length }));
-      expect.soft(screen.width, `${name} is wider than A4 on screen`).toBeLessThanOrEqual(a4Width);
-      expect.soft(screen.text).not.toMatch(placeholders);
-      expect.soft(screen.text).toMatch(/[\u4e00-\u9fff]{2,}/);
-      expect.soft(screen.text, 'the header names the property and the centre from the settings').toContain('滨江花园物业管理处');
-      expect.soft(screen.text).toContain('客户服务中心 Customer Service Centre');
-      expect.soft(await cjkFallbacks(page), `${name}: Chinese text drawn without a CJK font (boxes)`).toEqual([]);
-      // Chart labels stay inside their chart (an SVG clips what falls outside its box).
-      const clipped = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('svg')).flatMap((svg) => {
-          const box = svg.getBoundingClientRect();
-          return Array.from(svg.querySelectorAll('text'))
-            .filter((tx) => {
-              const r = tx.getBoundingClientRect();
-              return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
-            })
-            .map((tx) => tx.textContent);
-        }),
-      );
-      expect.soft(clipped, `${name}: chart labels cut off`).toEqual([]);
+  it.each(templateNames)(
+    'R-DOC-1 %s fits A4, prints every Chinese glyph, keeps its parts together, on the expected pages',
+    async (name) => {
+      const html = await render(name);
+      const page = await browser.newPage({ viewport: { width: a4Width, height: 1123 } });
+      try {
+        // No network: a document must carry everything it shows (inline SVG, system fonts).
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(html, { waitUntil: 'load' });
+        const screen = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, text: document.body.textContent, charts: document.querySelectorAll('svg').length }));
+        expect.soft(screen.width, `${name} is wider than A4 on screen`).toBeLessThanOrEqual(a4Width);
+        expect.soft(screen.text).not.toMatch(placeholders);
+        expect.soft(screen.text).toMatch(/[\u4e00-\u9fff]{2,}/);
+        expect.soft(screen.text, 'the header names the property and the centre from the settings').toContain('滨江花园物业管理处');
+        expect.soft(screen.text).toContain('客户服务中心 Customer Service Centre');
+        expect.soft(await cjkFallbacks(page), `${name}: Chinese text drawn without a CJK font (boxes)`).toEqual([]);
+        // Chart labels stay inside their chart (an SVG clips what falls outside its box).
+        const clipped = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('svg')).flatMap((svg) => {
+            const box = svg.getBoundingClientRect();
+            return Array.from(svg.querySelectorAll('text'))
+              .filter((tx) => {
+                const r = tx.getBoundingClientRect();
+                return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+              })
+              .map((tx) => tx.textContent);
+          }),
+        );
+        expect.soft(clipped, `${name}: chart labels cut off`).toEqual([]);
 
-      await page.emulateMedia({ media: 'print' });
-      await page.setViewportSize({ width: printWidth, height: 1000 });
-      const printed = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect.soft(printed, `${name} overflows the printed A4 content box`).toBeLessThanOrEqual(printWidth);
-      const clean = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-      pagePngs(clean, artifacts, name);
-      expect.soft(markerPages(clean).pages, `${name}: pages`).toBe(expectedPages[name]);
-      const units = await markUnits(page);
-      const { at } = markerPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-      expect.soft(splitUnits(units, at), `${name}: split across a page break`).toEqual([]);
-      if (['monthly-analysis', 'quarterly-summary', 'callback-stats', 'survey-results'].includes(name)) expect.soft(screen.charts).toBeGreaterThan(0);
-    } finally {
-      await page.close();
-    }
-  }, 120_000);
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: printWidth, height: 1000 });
+        const printed = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect.soft(printed, `${name} overflows the printed A4 content box`).toBeLessThanOrEqual(printWidth);
+        const clean = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+        pagePngs(clean, artifacts, name);
+        expect.soft(markerPages(clean).pages, `${name}: pages`).toBe(expectedPages[name]);
+        const units = await markUnits(page);
+        const { at } = markerPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+        expect.soft(splitUnits(units, at), `${name}: split across a page break`).toEqual([]);
+        if (['monthly-analysis', 'quarterly-summary', 'callback-stats', 'survey-results'].includes(name)) expect.soft(screen.charts).toBeGreaterThan(0);
+      } finally {
+        await page.close();
+      }
+    },
+    120_000,
+  );
 
   it('R-ARC-5 the vacated catalogue is one table, grouped by floor (a floor cell spans its archives)', async () => {
     const page = await browser.newPage();

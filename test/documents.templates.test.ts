@@ -50,8 +50,7 @@ describe('template overrides', () => {
   let cast: Cast;
   useDesk((d) => ({ t, cast } = d));
 
-  const set = (who: number, source: string, extra: Record<string, unknown> = {}) =>
-    t.as(who)('documents.setTemplate', { template: 'loan-slip', source, ...extra });
+  const set = (who: number, source: string, extra: Record<string, unknown> = {}) => t.as(who)('documents.setTemplate', { template: 'loan-slip', source, ...extra });
   const refusal = async (source: string) => {
     const e = (await set(cast.admin, source).catch((x: unknown) => x)) as { code: string; message: string };
     expect(e.code).toBe('VALIDATION');
@@ -79,7 +78,7 @@ describe('template overrides', () => {
     expect(n).toBe(1);
   });
 
-  it('R-DOC-1 a department head words their own department\'s template; reset returns to the built-in and keeps the history', async () => {
+  it("R-DOC-1 a department head words their own department's template; reset returns to the built-in and keeps the history", async () => {
     const wording = builtInSource('loan-slip')!.replace('档案须在客务部办公室阅览', '工程图纸须在工程部阅览');
     const saved = await set(cast.engineeringHead, wording, { note: '工程部借阅' });
     expect(saved.preview.html).toContain('工程图纸须在工程部阅览');

@@ -25,11 +25,7 @@ describe('forms.define', () => {
     expect(v2.fields.map((f: { key: string }) => f.key)).toEqual(['door_code', 'ac_units', 'industry']);
     await expectError(t.as(cast.engineeringHead)('forms.define', { entity: 'customer', department: 'security', fields: [] }), 'FORBIDDEN');
     await expectError(t.as(cast.agent)('forms.define', { entity: 'customer', fields: [] }), 'FORBIDDEN');
-    await expectError(
-      t.as(cast.securityHead)('forms.define', { entity: 'customer', fields: [{ key: 'door_code', label: '门禁 Door', type: 'text' }] }),
-      'VALIDATION',
-      'fields.0.key',
-    );
+    await expectError(t.as(cast.securityHead)('forms.define', { entity: 'customer', fields: [{ key: 'door_code', label: '门禁 Door', type: 'text' }] }), 'VALIDATION', 'fields.0.key');
   });
 
   it('R-FRM-1 a definition is checked when saved: keys, options for selects, sensible settings', async () => {
@@ -55,7 +51,9 @@ describe('forms.define', () => {
 
 describe('records against a form', () => {
   it('R-FRM-3 a bad value names the field label and key', async () => {
-    const error = await t.as(cast.agent)('customers.create', { unit: '12F-1201', name: '华信律所', custom: { industry: 'law' } }).catch((e: unknown) => e);
+    const error = await t
+      .as(cast.agent)('customers.create', { unit: '12F-1201', name: '华信律所', custom: { industry: 'law' } })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'custom.door_code', message: '门禁卡号 Door card no.: required' }] });
     await expectError(t.as(cast.agent)('customers.create', { unit: '12F-1201', name: '华信律所', custom: { door_code: 'A1', industry: 'shipping' } }), 'VALIDATION', 'custom.industry');
     await expectError(t.as(cast.agent)('customers.create', { unit: '12F-1201', name: '华信律所', custom: { door_code: 'A1', colour: 'red' } }), 'VALIDATION', 'custom.colour');

@@ -61,7 +61,10 @@ describe('runner', () => {
   });
 
   it('§7 calendar.setDays refuses a date given twice, naming days, and changes nothing', async () => {
-    const twice = [{ date: '2027-02-01', kind: 'holiday' }, { date: '2027-02-01', kind: 'workday' }];
+    const twice = [
+      { date: '2027-02-01', kind: 'holiday' },
+      { date: '2027-02-01', kind: 'workday' },
+    ];
     await expectError(t.unchecked(cast.admin)('calendar.setDays', { days: twice }), 'VALIDATION', 'days');
     expect(await t.sql(`select 1 from calendar_days where day = '2027-02-01'`)).toEqual([]);
   });

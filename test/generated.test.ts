@@ -21,7 +21,9 @@ describe('generated files', () => {
       const fields = Object.entries(inputSchema(op).properties ?? {});
       return [
         ...(op.title ? [] : [`${op.name}: title`]),
-        ...fields.filter(([, s]) => !s.description && !s.enum && s.type !== 'boolean' && !['id', 'limit', 'cursor', 'email', 'phone', 'notes'].includes(String(s.title))).map(([k]) => `${op.name}.${k}`),
+        ...fields
+          .filter(([, s]) => !s.description && !s.enum && s.type !== 'boolean' && !['id', 'limit', 'cursor', 'email', 'phone', 'notes'].includes(String(s.title)))
+          .map(([k]) => `${op.name}.${k}`),
       ];
     });
     expect(missing.length).toBeLessThan(1000);

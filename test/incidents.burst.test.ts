@@ -92,10 +92,7 @@ describe('incidents: one burst pipe, fifty callers (R-DAY-7)', () => {
 
   it('R-DAY-7 linking to a closed incident is a STATE error and writes nothing, at intake or later', async () => {
     const [before] = await t.sql<{ n: number }>('select count(*)::int as n from tickets');
-    await expectError(
-      t.as(cast.agent)('tickets.open', { kind: 'repair', channel: 'phone', matter: '漏水', unit: freshUnit(), incidentId }),
-      'STATE',
-    );
+    await expectError(t.as(cast.agent)('tickets.open', { kind: 'repair', channel: 'phone', matter: '漏水', unit: freshUnit(), incidentId }), 'STATE');
     const [after] = await t.sql<{ n: number }>('select count(*)::int as n from tickets');
     expect(after?.n).toBe(before?.n);
     const lone = await openTicket(t, cast);
@@ -124,10 +121,7 @@ describe('incidents: one burst pipe, fifty callers (R-DAY-7)', () => {
       conduct: { account: '维修工态度恶劣' },
     });
     // The conduct complaint is serious: a supervisor may not dispatch it, so nothing is dispatched.
-    await expectError(
-      t.as(cast.supervisor)('incidents.dispatch', { id: leak.id, departmentId: ids.engineering, assigneeId: cast.engineer, deadline: '2026-10-14T17:30' }),
-      'FORBIDDEN',
-    );
+    await expectError(t.as(cast.supervisor)('incidents.dispatch', { id: leak.id, departmentId: ids.engineering, assigneeId: cast.engineer, deadline: '2026-10-14T17:30' }), 'FORBIDDEN');
     const states = await t.sql<{ state: string }>('select state from tickets where id = any($1::bigint[]) order by id', [[plain.id, conduct.id]]);
     expect(states.map((s) => s.state)).toEqual(['new', 'new']);
   });

@@ -30,8 +30,9 @@ describe('R-DAY-1 late entry on loans', () => {
     expect(out).toMatchObject({ issuedAt: '2026-10-09T16:00:00+08:00', dueAt: '2026-10-09T17:30:00+08:00' });
     const back = await t.as(cast.supervisor)('loans.return', { id: loan.id, pagesReturned: out.pagesOut ?? 0, occurredAt: '2026-10-09 17:20' });
     expect(back).toMatchObject({ state: 'returned', returnedAt: '2026-10-09T17:20:00+08:00', lateMinutes: 0, overdue: false });
-    const [audit] = await t.sql<{ at: Date; occurred_at: Date; actor_id: number }>(
-      `select at, occurred_at, actor_id from audit_log where entity = 'loan' and entity_id = $1 and action = 'return'`, [String(loan.id)]);
+    const [audit] = await t.sql<{ at: Date; occurred_at: Date; actor_id: number }>(`select at, occurred_at, actor_id from audit_log where entity = 'loan' and entity_id = $1 and action = 'return'`, [
+      String(loan.id),
+    ]);
     expect(audit).toEqual({ at: new Date('2026-10-09T10:10:00Z'), occurred_at: new Date('2026-10-09T09:20:00Z'), actor_id: cast.supervisor });
     expect((await loanRow(loan.id))!.last_event_at).toEqual(new Date('2026-10-09T09:20:00Z'));
   });

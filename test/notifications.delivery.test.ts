@@ -79,10 +79,12 @@ async function addEvents(n: number, event = 'test.event'): Promise<string[]> {
 }
 
 const outbox = (eventId: string) =>
-  t.sql<{ status: string; attempts: number; nextAttemptAt: Date; lastError: string | null }>(
-    `select status, attempts, next_attempt_at as "nextAttemptAt", last_error as "lastError" from outbox where event_id = $1::uuid`,
-    [eventId],
-  ).then((rows) => rows[0]!);
+  t
+    .sql<{ status: string; attempts: number; nextAttemptAt: Date; lastError: string | null }>(
+      `select status, attempts, next_attempt_at as "nextAttemptAt", last_error as "lastError" from outbox where event_id = $1::uuid`,
+      [eventId],
+    )
+    .then((rows) => rows[0]!);
 
 beforeAll(async () => {
   t = await testDb();
@@ -142,9 +144,7 @@ describe('R-NOT-1 outbox written in the operation’s transaction', () => {
     await t.unchecked(cast.agent)('probe.emitOk');
     await expectError(t.unchecked(cast.agent)('probe.emitThenFail'), 'STATE');
     t.setNow(null);
-    const rows = await t.sql<{ event: string; payload: unknown; createdAt: Date }>(
-      `select event, payload, created_at as "createdAt" from outbox where event like 'probe.%'`,
-    );
+    const rows = await t.sql<{ event: string; payload: unknown; createdAt: Date }>(`select event, payload, created_at as "createdAt" from outbox where event like 'probe.%'`);
     expect(rows).toEqual([{ event: 'probe.ok', payload: { by: cast.agent }, createdAt: new Date('2026-10-09T08:00:00Z') }]);
     const [agent] = await t.sql<{ name: string }>('select name from staff where id = $1', [cast.agent]);
     expect(agent?.name).toBe('张丽');
@@ -247,10 +247,7 @@ describe('R-NOT-1 webhook delivery', () => {
     // Two workers at once: skip locked keeps them off each other's events.
     const slow = hook.reply;
     hook.reply = (req, res) => void setTimeout(() => slow(req, res), 5);
-    const [a, b] = await Promise.all([
-      deliverDue(t.db, 'main', webhook(), { now, limit: 100 }),
-      deliverDue(t.db, 'main', webhook(), { now, limit: 100 }),
-    ]);
+    const [a, b] = await Promise.all([deliverDue(t.db, 'main', webhook(), { now, limit: 100 }), deliverDue(t.db, 'main', webhook(), { now, limit: 100 })]);
     expect(a.delivered + b.delivered).toBe(ids.length);
     const got = hook.received.map((r) => r.id);
     expect(new Set(got).size).toBe(got.length);

@@ -12,8 +12,7 @@ let cast: Cast;
 let clockId: number;
 let ticketId: number;
 
-const events = async (event: string) =>
-  t.sql<{ payload: Record<string, unknown> }>(`select payload from outbox where event = $1 order by id`, [event]);
+const events = async (event: string) => t.sql<{ payload: Record<string, unknown> }>(`select payload from outbox where event = $1 order by id`, [event]);
 
 useDesk(async (d) => {
   ({ t, cast } = d);
@@ -24,10 +23,7 @@ useDesk(async (d) => {
   );
   ticketId = ticket!.id;
   clockId = ticketId;
-  await t.sql(
-    `insert into ticket_clocks (site, ticket_id, clock, basis, started_at, due_at) values ('main', $1, 'reply', 'elapsed', '2026-10-09T09:00+08:00', '2026-10-10T09:00+08:00')`,
-    [ticketId],
-  );
+  await t.sql(`insert into ticket_clocks (site, ticket_id, clock, basis, started_at, due_at) values ('main', $1, 'reply', 'elapsed', '2026-10-09T09:00+08:00', '2026-10-10T09:00+08:00')`, [ticketId]);
   await t.sql(`insert into ticket_callbacks (site, ticket_id, due_on, scheduled_at) values ('main', $1, '2026-10-10', '2026-10-09T12:00+08:00')`, [ticketId]);
   const [customer] = await t.sql<{ id: number }>(`insert into customers (site, unit, floor, name) values ('main', '12F-1203', 12, '华信公司') returning id`);
   const [archive] = await t.sql<{ id: number }>(`insert into archives (site, customer_id, label) values ('main', $1, '华信公司') returning id`, [customer!.id]);
@@ -60,7 +56,11 @@ describe('R-NOT-1 time-based events', () => {
     t.setNow('2026-10-10T09:00+08:00');
     expect((await scan()).emitted).toMatchObject({ 'ticket.deadline_near': 0, 'ticket.deadline_missed': 1 });
     expect((await events('ticket.deadline_missed'))[0]?.payload).toMatchObject({
-      ticketId, number: '261009001', clock: 'reply', firstOwnerId: cast.agent, assigneeId: cast.engineer,
+      ticketId,
+      number: '261009001',
+      clock: 'reply',
+      firstOwnerId: cast.agent,
+      assigneeId: cast.engineer,
     });
     expect((await scan()).total).toBe(0);
     // A new deadline (e.g. after an extension) is a new thing to warn about.
@@ -95,7 +95,12 @@ describe('R-NOT-1 time-based events', () => {
     const stop = new AbortController();
     const pending = (await t.sql<{ n: number }>(`select count(*)::int as n from outbox where status = 'pending'`))[0]!.n;
     const worker = runWorker({
-      db: t.db, site: 'main', zone: 'Asia/Shanghai', webhook: { url }, intervalMs: 20, signal: stop.signal,
+      db: t.db,
+      site: 'main',
+      zone: 'Asia/Shanghai',
+      webhook: { url },
+      intervalMs: 20,
+      signal: stop.signal,
       now: () => new Date('2026-10-11T08:00+08:00'),
     });
     for (let i = 0; i < 200 && got.length < pending + 1; i++) await new Promise((r) => setTimeout(r, 20));

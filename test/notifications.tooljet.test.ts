@@ -45,7 +45,10 @@ beforeAll(async () => {
   const options = { ...db.options };
   // The first call on an empty database makes its caller the administrator; two desk agents hand over to each other.
   await plugin.run(options, { operation: 'staff.upsert', name: '管理员', tooljetUserId: 'tj-admin', roles: '["admin"]' }, 'ds-notify', 't0');
-  for (const [user, name] of [['tj-a', '张丽'], ['tj-b', '刘芳']]) {
+  for (const [user, name] of [
+    ['tj-a', '张丽'],
+    ['tj-b', '刘芳'],
+  ]) {
     await plugin.run(options, { operation: 'staff.upsert', name, tooljetUserId: user, roles: '["agent"]' }, 'ds-notify', 't0', { user: { id: 'tj-admin' } });
   }
 }, 60_000);
@@ -60,10 +63,8 @@ beforeEach(() => {
 });
 
 const withWebhook = () => ({ ...db.options, webhook_url: url, webhook_secret: secret });
-const staffId = async (user: string): Promise<number> =>
-  (await plugin.run(withWebhook(), { operation: 'system.info' }, 'ds-notify', 't0', { user: { id: user } })).data.actor.id;
-const handover = async (from: string, to: string) =>
-  plugin.run(withWebhook(), { operation: 'shifts.handover', incomingId: String(await staffId(to)) }, 'ds-notify', 't0', { user: { id: from } });
+const staffId = async (user: string): Promise<number> => (await plugin.run(withWebhook(), { operation: 'system.info' }, 'ds-notify', 't0', { user: { id: user } })).data.actor.id;
+const handover = async (from: string, to: string) => plugin.run(withWebhook(), { operation: 'shifts.handover', incomingId: String(await staffId(to)) }, 'ds-notify', 't0', { user: { id: from } });
 
 async function until<T>(what: () => T | undefined | Promise<T | undefined>, ms = 5_000): Promise<T> {
   const end = Date.now() + ms;
@@ -124,8 +125,12 @@ describe('R-NOT-1 run() flushes the outbox after a write (ToolJet bundle)', () =
     const o = db.options;
     const direct = pgDb({
       connectionString: typeof o.connection_string === 'string' ? o.connection_string : undefined,
-      host: String(o.host ?? ''), port: Number(o.port ?? 0), database: String(o.database ?? ''), user: String(o.username ?? ''),
-      password: String(o.password ?? ''), schema: String(o.schema),
+      host: String(o.host ?? ''),
+      port: Number(o.port ?? 0),
+      database: String(o.database ?? ''),
+      user: String(o.username ?? ''),
+      password: String(o.password ?? ''),
+      schema: String(o.schema),
     });
     const [old] = await direct.transaction((tx) =>
       tx.query<{ id: number }>(
@@ -151,7 +156,11 @@ describe('R-NOT-1 run() flushes the outbox after a write (ToolJet bundle)', () =
     const incoming = String(await staffId('tj-b'));
     // One evaluation, as ToolJet makes per query; the watcher only keeps a weak reference to its context.
     const result = await evaluatePlugin(bundleText(), 3, (context) => contexts.push(new WeakRef(context))).run(
-      withWebhook(), { operation: 'shifts.handover', incomingId: incoming }, 'ds-notify', 't0', { user: { id: 'tj-a' } },
+      withWebhook(),
+      { operation: 'shifts.handover', incomingId: incoming },
+      'ds-notify',
+      't0',
+      { user: { id: 'tj-a' } },
     );
     expect(result.status).toBe('ok');
     await until(() => (held.length > 0 ? true : undefined));

@@ -43,9 +43,7 @@ afterAll(async () => {
 });
 
 async function queueEvent(db: Db): Promise<string> {
-  const [row] = await db.transaction((tx) =>
-    tx.query<{ eventId: string }>(`insert into outbox (site, event, payload) values ('main', 'test.event', '{}') returning event_id as "eventId"`),
-  );
+  const [row] = await db.transaction((tx) => tx.query<{ eventId: string }>(`insert into outbox (site, event, payload) values ('main', 'test.event', '{}') returning event_id as "eventId"`));
   return row!.eventId;
 }
 

@@ -12,8 +12,7 @@ let t: TestDb;
 let cast: Cast;
 let rowsChecked = 0;
 
-const codes = (results: PromiseSettledResult<unknown>[]) =>
-  results.map((r) => (r.status === 'fulfilled' ? 'OK' : String((r.reason as { code?: string }).code)));
+const codes = (results: PromiseSettledResult<unknown>[]) => results.map((r) => (r.status === 'fulfilled' ? 'OK' : String((r.reason as { code?: string }).code)));
 const tally = (xs: string[]) => xs.reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {});
 const count = async (text: string, params: unknown[] = []) => {
   const [row] = await t.sql<{ n: number }>(`select count(*)::int as n from (${text}) q`, params);
@@ -93,9 +92,7 @@ describe.skipIf(!onRealPostgres)('§7 concurrency on real PostgreSQL', () => {
   it('R-TIC-12 ten writes with the same stale version: one wins, nine get CONFLICT; without a version none is lost', async () => {
     const ticket = await t.as(cast.agent)('tickets.open', { kind: 'repair', channel: 'phone', matter: '版本 version' });
     const v = ticket.version as number;
-    const stale = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => t.as(cast.supervisor)('tickets.markImportant', { id: ticket.id, expectedVersion: v, important: i % 2 === 0 })),
-    );
+    const stale = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => t.as(cast.supervisor)('tickets.markImportant', { id: ticket.id, expectedVersion: v, important: i % 2 === 0 })));
     expect(tally(codes(stale))).toEqual({ OK: 1, CONFLICT: 9 });
     const unversioned = await Promise.allSettled(Array.from({ length: 10 }, () => t.as(cast.supervisor)('tickets.markImportant', { id: ticket.id, important: true })));
     expect(tally(codes(unversioned))).toEqual({ OK: 10 });

@@ -15,7 +15,11 @@ import { call, startService } from './support/service.js';
 import { onRealPostgres } from './support/db.js';
 
 const stats = { faults: 0, acknowledged: 0, found: 0, refusedDuringRestart: {} as Record<string, number> };
-afterAll(() => console.log(`[reliability.faults] ${stats.faults} faults injected; ${stats.acknowledged} acknowledged writes, ${stats.found} found afterwards; refused while PostgreSQL restarted: ${JSON.stringify(stats.refusedDuringRestart)}`));
+afterAll(() =>
+  console.log(
+    `[reliability.faults] ${stats.faults} faults injected; ${stats.acknowledged} acknowledged writes, ${stats.found} found afterwards; refused while PostgreSQL restarted: ${JSON.stringify(stats.refusedDuringRestart)}`,
+  ),
+);
 
 const codeOf = (e: unknown) => (e as { data?: { code?: string } }).data?.code;
 
@@ -81,7 +85,12 @@ describe.skipIf(!onRealPostgres)('§7 the database connection killed mid-operati
 });
 
 // A PostgreSQL of its own, so restarting it disturbs nobody else's tests. Needs the server binaries.
-const pgBin = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().map((v) => `/usr/lib/postgresql/${v}/bin`).pop() : undefined;
+const pgBin = existsSync('/usr/lib/postgresql')
+  ? readdirSync('/usr/lib/postgresql')
+      .sort()
+      .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      .pop()
+  : undefined;
 
 describe.skipIf(!onRealPostgres || !pgBin)('§7 PostgreSQL restarted under load', () => {
   it('the plugin recovers without a ToolJet restart and every acknowledged intake is there, numbered without gaps', async () => {
@@ -122,7 +131,10 @@ describe.skipIf(!onRealPostgres || !pgBin)('§7 PostgreSQL restarted under load'
       expect(beforeRestart, 'load was running before the restart').toBeGreaterThan(0);
       expect(acknowledged.length, 'intakes succeed again after the restart').toBeGreaterThan(restartedAt);
       // While the server was down the only refusals are UNAVAILABLE (or CONFLICT from a retried key).
-      expect(Object.keys(refused).filter((c) => c !== 'UNAVAILABLE' && c !== 'CONFLICT'), JSON.stringify(refused)).toEqual([]);
+      expect(
+        Object.keys(refused).filter((c) => c !== 'UNAVAILABLE' && c !== 'CONFLICT'),
+        JSON.stringify(refused),
+      ).toEqual([]);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       const { rows } = await client.query<{ number: string }>('select number from restart.tickets order by number');
@@ -131,7 +143,10 @@ describe.skipIf(!onRealPostgres || !pgBin)('§7 PostgreSQL restarted under load'
       stats.acknowledged += acknowledged.length;
       stats.found += acknowledged.filter((n) => stored.includes(n)).length;
       stats.refusedDuringRestart = refused;
-      expect(acknowledged.filter((n) => !stored.includes(n)), 'acknowledged but lost').toEqual([]);
+      expect(
+        acknowledged.filter((n) => !stored.includes(n)),
+        'acknowledged but lost',
+      ).toEqual([]);
       expect(stored.map((n) => Number(n.slice(6)))).toEqual(stored.map((_, i) => i + 1));
     } finally {
       try {
@@ -181,7 +196,10 @@ describe('§7 the local service killed with SIGKILL during writes', () => {
         }
         stats.acknowledged += acknowledged.length;
         stats.found += acknowledged.filter((a) => stored.has(`${a.id} ${a.unit}`)).length;
-        expect(acknowledged.filter((a) => !stored.has(`${a.id} ${a.unit}`)), 'acknowledged but lost').toEqual([]);
+        expect(
+          acknowledged.filter((a) => !stored.has(`${a.id} ${a.unit}`)),
+          'acknowledged but lost',
+        ).toEqual([]);
         // Still writable after the crash.
         expect((await call(service.base, 'customers.create', { unit: '1F-101', name: '重启后 After' }, key)).status).toBe(200);
       } finally {

@@ -36,7 +36,7 @@ function echoed(op: { title: string; name: string }, input: unknown): string[] {
   const walk = (v: unknown, depth: number) => {
     if (depth > 8) return;
     if (typeof v === 'string') words.push(v);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (words.push(k), walk(x, depth + 1));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) words.push(k), walk(x, depth + 1);
   };
   walk(input, 0);
   for (const other of operationList()) words.push(other.title);
@@ -47,35 +47,39 @@ describe('§7 bad input, generated from every operation’s input schema', () =>
   const ops = operationList();
   it('the registry has operations to fuzz', () => expect(ops.length).toBeGreaterThan(10));
 
-  it.each(ops.map((o) => [o.name]))('%s: ok or a known error code, nothing leaked, invariants hold', async (name) => {
-    const op = registry.get(name)!;
-    await fc.assert(
-      fc.asyncProperty(inputArb(op), async (input) => {
-        const before = op.kind === 'write' ? await auditCount(t.sql) : 0;
-        const started = Date.now();
-        const outcome = await outcomeOf(t.run({ kind: 'staff', staffId: w.boss }, name, input));
-        const took = Date.now() - started;
-        stats.cases++;
-        if (outcome.ok) stats.ok++;
-        else stats.codes[outcome.code ?? '?'] = (stats.codes[outcome.code ?? '?'] ?? 0) + 1;
-        const problems = errorProblems(outcome, echoed(op, input));
-        // One call holding a transaction this long is a denial of service, whatever its answer.
-        if (took > slowMs) problems.push(`§7 the call took ${took} ms`);
-        if (op.kind === 'write') {
-          const after = await auditCount(t.sql);
-          if (outcome.ok && after <= before) problems.push('R-ACT-3 a successful write left no audit row');
-          if (!outcome.ok && after !== before) problems.push(`§7 a failed write (${outcome.code}) changed the audit log`);
-        }
-        // Reads cannot break an invariant; checking after every write pins a break to the input that made it.
-        if (op.kind === 'write') {
-          problems.push(...(await brokenInvariants(t.sql, t.db.schema)));
-          stats.invariantPasses++;
-        }
-        expect(problems, `${name} with ${JSON.stringify(input)?.slice(0, 400)}`).toEqual([]);
-      }),
-      { numRuns: fuzzRuns(), seed, endOnFailure: true },
-    );
-    stats.rowsChecked += await rowsUnderCheck(t.sql, t.db.schema);
-    // `npm run fuzz` (2000 inputs per operation) needs far longer than a CI-sized run.
-  }, Math.max(60_000, fuzzRuns() * 250));
+  it.each(ops.map((o) => [o.name]))(
+    '%s: ok or a known error code, nothing leaked, invariants hold',
+    async (name) => {
+      const op = registry.get(name)!;
+      await fc.assert(
+        fc.asyncProperty(inputArb(op), async (input) => {
+          const before = op.kind === 'write' ? await auditCount(t.sql) : 0;
+          const started = Date.now();
+          const outcome = await outcomeOf(t.run({ kind: 'staff', staffId: w.boss }, name, input));
+          const took = Date.now() - started;
+          stats.cases++;
+          if (outcome.ok) stats.ok++;
+          else stats.codes[outcome.code ?? '?'] = (stats.codes[outcome.code ?? '?'] ?? 0) + 1;
+          const problems = errorProblems(outcome, echoed(op, input));
+          // One call holding a transaction this long is a denial of service, whatever its answer.
+          if (took > slowMs) problems.push(`§7 the call took ${took} ms`);
+          if (op.kind === 'write') {
+            const after = await auditCount(t.sql);
+            if (outcome.ok && after <= before) problems.push('R-ACT-3 a successful write left no audit row');
+            if (!outcome.ok && after !== before) problems.push(`§7 a failed write (${outcome.code}) changed the audit log`);
+          }
+          // Reads cannot break an invariant; checking after every write pins a break to the input that made it.
+          if (op.kind === 'write') {
+            problems.push(...(await brokenInvariants(t.sql, t.db.schema)));
+            stats.invariantPasses++;
+          }
+          expect(problems, `${name} with ${JSON.stringify(input)?.slice(0, 400)}`).toEqual([]);
+        }),
+        { numRuns: fuzzRuns(), seed, endOnFailure: true },
+      );
+      stats.rowsChecked += await rowsUnderCheck(t.sql, t.db.schema);
+      // `npm run fuzz` (2000 inputs per operation) needs far longer than a CI-sized run.
+    },
+    Math.max(60_000, fuzzRuns() * 250),
+  );
 });

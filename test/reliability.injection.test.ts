@@ -17,7 +17,8 @@ let stored = 0;
 beforeAll(async () => {
   t = await testDb();
   cast = await seedCast(t);
-  boss = (await t.as(cast.admin)('staff.upsert', { name: '全能 Injection', roles: ['admin', 'manager', 'director', 'supervisor'], departmentCode: 'customer_service', tooljetUserId: 'tj-inj-boss' })).id;
+  boss = (await t.as(cast.admin)('staff.upsert', { name: '全能 Injection', roles: ['admin', 'manager', 'director', 'supervisor'], departmentCode: 'customer_service', tooljetUserId: 'tj-inj-boss' }))
+    .id;
   await t.as(cast.admin)('forms.define', {
     entity: 'survey',
     fields: [{ key: 'overall', label: '总体满意度 Overall', type: 'select', options: ['满意', '不满意'] }],
@@ -134,7 +135,13 @@ describe('§7 injection strings are data', () => {
         expect(contains(result, payload), `${what}: returned verbatim`).toBe(true);
         const touched = Object.keys(delta).filter((k) => delta[k]! > 0 && k !== 'audit_log' && k !== 'idempotency_keys' && k !== 'outbox');
         const rows = await Promise.all(touched.map((table) => t.sql<{ x: unknown }>(`select row_to_json(r) as x from ${table} r`)));
-        expect(contains(rows.flat().map((r) => r.x), payload), `${what}: stored verbatim`).toBe(true);
+        expect(
+          contains(
+            rows.flat().map((r) => r.x),
+            payload,
+          ),
+          `${what}: stored verbatim`,
+        ).toBe(true);
         stored++;
       }
     }
@@ -145,7 +152,7 @@ describe('§7 injection strings are data', () => {
 // Known Handlebars sandbox escapes (CVE-2019-19919, CVE-2021-23369/23383 and friends) and file-system reaches.
 const templateAttacks = [
   '{{#with "s" as |string|}}{{#with "e"}}{{#with split as |conslist|}}{{this.pop}}{{this.push (lookup string.sub "constructor")}}{{this.pop}}{{#with string.split as |codelist|}}{{this.pop}}{{this.push "return process.env;"}}{{this.pop}}{{#each conslist}}{{#with (string.sub.apply 0 codelist)}}{{this}}{{/with}}{{/each}}{{/with}}{{/with}}{{/with}}{{/with}}',
-  '{{constructor.constructor "return process.mainModule.require(\'fs\').readFileSync(\'/etc/passwd\')"}}',
+  "{{constructor.constructor \"return process.mainModule.require('fs').readFileSync('/etc/passwd')\"}}",
   '{{lookup (lookup this "constructor") "constructor"}}',
   '{{#each this}}{{@key}}={{this}} {{/each}}',
   '{{this.__proto__.polluted}}{{__proto__.polluted}}',
@@ -176,7 +183,7 @@ describe('R-DOC-1 Handlebars overrides cannot reach prototypes, globals or the f
   });
 
   it('R-DOC-1 an override is stored verbatim; the stored text is never executed outside the sandbox', async () => {
-    const source = '<p>{{loan.purpose}}</p><!-- \'; drop table document_templates; -- -->';
+    const source = "<p>{{loan.purpose}}</p><!-- '; drop table document_templates; -- -->";
     await t.as(cast.admin)('documents.setTemplate', { template: 'loan-slip', source });
     expect((await t.as(cast.agent)('documents.getTemplate', { template: 'loan-slip' })).source).toBe(source);
     expect(await dumpAll(t.sql, t.db.schema)).toContain('drop table document_templates');

@@ -93,7 +93,14 @@ describe('§7 API keys are stored hashed and shown once', () => {
   useDesk((d) => ({ t, cast } = d));
 
   it('R-ACT-1 the key is returned once; the database holds only its SHA-256 digest, nowhere the key itself', async () => {
-    const issued = await t.as(cast.admin)('staff.upsert', { id: cast.supervisor, name: '王敏', roles: ['supervisor'], departmentCode: 'customer_service', tooljetUserId: 'tj-supervisor', issueApiKey: true });
+    const issued = await t.as(cast.admin)('staff.upsert', {
+      id: cast.supervisor,
+      name: '王敏',
+      roles: ['supervisor'],
+      departmentCode: 'customer_service',
+      tooljetUserId: 'tj-supervisor',
+      issueApiKey: true,
+    });
     const key = issued.apiKey as string;
     expect(key).toMatch(/^cd_\d+_[A-Za-z0-9_-]{16,}$/);
     const [row] = await t.sql<{ hash: string }>('select api_key_hash as hash from staff where id = $1', [cast.supervisor]);

@@ -28,7 +28,9 @@ async function* each(lines: string[]) {
 beforeAll(async () => {
   source = await testDb();
   w = await seedWorld(source);
-  await source.as(w.cast.agent)('customers.update', { id: w.customers[0]!, notes: '导出前 before export' }).catch(() => undefined);
+  await source
+    .as(w.cast.agent)('customers.update', { id: w.customers[0]!, notes: '导出前 before export' })
+    .catch(() => undefined);
   exported = await exportLines(source);
 }, 120_000);
 afterAll(async () => {

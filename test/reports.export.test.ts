@@ -32,7 +32,11 @@ const inputs: Record<string, Record<string, unknown>> = {
 
 describe('R-DAY-11 report basis and CSV', () => {
   it('R-DAY-11 every reports.* operation states its basis and takes format csv', async () => {
-    expect(reports().map((op) => op.name).sort()).toEqual(Object.keys(inputs).sort());
+    expect(
+      reports()
+        .map((op) => op.name)
+        .sort(),
+    ).toEqual(Object.keys(inputs).sort());
     for (const op of reports()) {
       expect(inputJsonSchema(op).properties?.format, op.name).toMatchObject({ enum: ['json', 'csv'] });
       const json = z.object({ basis: z.string() }).parse(await t.unchecked(cast.director)(op.name, inputs[op.name]));
@@ -54,9 +58,7 @@ describe('R-DAY-11 report basis and CSV', () => {
     expect(lines).toContain('closure,,tickets,2');
     expect(lines).toContain('topUnits,12F-1203,tickets,2');
     const scores = csvFile.parse(await t.as(cast.manager)('reports.staffScores', { month: '2026-10', format: 'csv' }));
-    expect(scores.csv.slice(1).split('\r\n')[0]).toBe(
-      'staffId,name,lateTickets,dissatisfiedCallbacks,upheldComplaints,partlyUpheldComplaints,notUpheldComplaints,findingsPending,score,fine',
-    );
+    expect(scores.csv.slice(1).split('\r\n')[0]).toBe('staffId,name,lateTickets,dissatisfiedCallbacks,upheldComplaints,partlyUpheldComplaints,notUpheldComplaints,findingsPending,score,fine');
     const sample = csvFile.parse(await t.as(cast.director)('reports.quarterlySample', { quarter: '2026-Q4', seed: 'audit', format: 'csv' }));
     expect(sample.csv).toContain('"漏水, ""急"""');
   });
@@ -81,8 +83,7 @@ describe('R-DAY-11 CSV over the HTTP service', () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  const post = (op: string, body: unknown) =>
-    fetch(`${base}/api/operations/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify(body) });
+  const post = (op: string, body: unknown) => fetch(`${base}/api/operations/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify(body) });
 
   it('R-DAY-11 a report asked for as CSV is served as text/csv with a file name; JSON stays JSON', async () => {
     const res = await post('reports.monthly', { month: '2026-10', format: 'csv' });

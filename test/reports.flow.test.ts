@@ -22,7 +22,11 @@ async function at<N extends OpName>(time: string, staff: number, op: N, ...input
 async function complaint(day: string, replyAt: string, resolveBy: string): Promise<number> {
   const { engineering } = await departmentIds(t);
   const { id } = await at(`${day}T09:00+08:00`, cast.agent, 'tickets.open', {
-    kind: 'complaint', channel: 'phone', matter: '电梯噪音 lift noise', unit: freshUnit(), complainantName: '陈先生',
+    kind: 'complaint',
+    channel: 'phone',
+    matter: '电梯噪音 lift noise',
+    unit: freshUnit(),
+    complainantName: '陈先生',
   });
   await at(`${day}T09:10+08:00`, cast.agent, 'tickets.acknowledge', { id });
   await at(`${day}T09:20+08:00`, cast.supervisor, 'tickets.classify', { id, category: 'service_quality', severity: 'normal' });
@@ -43,7 +47,10 @@ beforeAll(async () => {
   // Complaint callbacks fall 15 days after the reply (S-CB-2): 27 and 29 October; both made that day.
   await at('2026-10-27T10:00+08:00', cast.agent2, 'tickets.recordCallback', { id: a, outcome: 'satisfied' });
   await at('2026-10-29T10:00+08:00', cast.agent2, 'tickets.recordCallback', {
-    id: b, outcome: 'dissatisfied', deadline: '2026-11-10T17:30', nextCallbackOn: '2026-11-12',
+    id: b,
+    outcome: 'dissatisfied',
+    deadline: '2026-11-10T17:30',
+    nextCallbackOn: '2026-11-12',
   });
   t.setNow('2026-11-05T10:00+08:00');
 }, 120_000);
@@ -62,15 +69,15 @@ describe('R-REP-1 reports on tickets handled through the operations', () => {
   });
 
   it('R-REP-2 the first-contact owner loses 2 for the late complaint and 1 for the dissatisfied callback', async () => {
-    const [agent] = (asJson(await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent }))).staff;
+    const [agent] = asJson(await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent })).staff;
     expect(agent).toMatchObject({ lateTickets: 1, dissatisfiedCallbacks: 1, upheldComplaints: 0, score: 92, fine: 0 });
     // The callback staff member is not the owner: no penalty for making the call.
-    const [caller] = (asJson(await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent2 }))).staff;
+    const [caller] = asJson(await t.as(cast.manager)('reports.staffScores', { month: '2026-10', staffId: cast.agent2 })).staff;
     expect(caller).toMatchObject({ lateTickets: 0, dissatisfiedCallbacks: 0, score: 95 });
   });
 
   it('R-TIC-10 callback statistics: both October calls on their day; the rescheduled one is due in November', async () => {
-    expect((asJson(await t.as(cast.manager)('reports.callbackStats', { from: '2026-10', to: '2026-11' }))).months).toEqual([
+    expect(asJson(await t.as(cast.manager)('reports.callbackStats', { from: '2026-10', to: '2026-11' })).months).toEqual([
       { month: '2026-10', made: 2, satisfied: 1, basicallySatisfied: 0, dissatisfied: 1, satisfactionPercent: 50, due: 2, doneOnTime: 2, doneLate: 0, open: 0 },
       { month: '2026-11', made: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, satisfactionPercent: null, due: 1, doneOnTime: 0, doneLate: 0, open: 1 },
     ]);

@@ -114,19 +114,25 @@ describe('demo data set', () => {
   });
 
   it('R-TIC-10 R-REP-1 callbacks and the monthly analysis have figures, with some dissatisfied customers', async () => {
-    const [c] = await t.sql<{ done: number; dissatisfied: number }>(`select count(*) filter (where done_at is not null)::int as done, count(*) filter (where outcome = 'dissatisfied')::int as dissatisfied from ticket_callbacks`);
+    const [c] = await t.sql<{ done: number; dissatisfied: number }>(
+      `select count(*) filter (where done_at is not null)::int as done, count(*) filter (where outcome = 'dissatisfied')::int as dissatisfied from ticket_callbacks`,
+    );
     expect(c!.done).toBeGreaterThan(100);
     expect(c!.dissatisfied).toBeGreaterThan(0);
   });
 
   it('a satisfaction survey with its survey form and responses; surveys.create without a form says to define one', async () => {
-    const [s] = await t.sql<{ id: number; responses: number }>(`select s.id, (select count(*)::int from survey_responses r where r.survey_id = s.id) as responses from surveys s order by s.id desc limit 1`);
+    const [s] = await t.sql<{ id: number; responses: number }>(
+      `select s.id, (select count(*)::int from survey_responses r where r.survey_id = s.id) as responses from surveys s order by s.id desc limit 1`,
+    );
     expect(s!.responses).toBeGreaterThan(50);
     const results = await t.as(manager)('surveys.results', { id: s!.id });
     expect(results).toBeTruthy();
     const empty = await testDb({ site: 'other' });
     try {
-      const boot = await empty.as(0)('staff.upsert', { name: 'Admin', roles: ['admin', 'supervisor'] }).catch(() => undefined);
+      const boot = await empty
+        .as(0)('staff.upsert', { name: 'Admin', roles: ['admin', 'supervisor'] })
+        .catch(() => undefined);
       const id = boot?.id ?? (await empty.sql<{ id: number }>('select id from staff limit 1'))[0]?.id;
       await expect(empty.as(id ?? 0)('surveys.create', { period: '2026-Q3', method: 'phone' })).rejects.toThrow(/define the questions first with forms\.define/);
     } finally {

@@ -17,10 +17,7 @@ async function ticket(key: string, o: { owner: number; assignee?: number; state?
     [`2610090${Object.keys(ids).length + 10}`, o.state ?? 'assigned', o.owner, o.assignee ?? null, o.targetStaff ?? null],
   );
   ids[key] = row!.id;
-  await t.sql(
-    `insert into ticket_clocks (site, ticket_id, clock, basis, started_at, due_at) values ('main', $1, 'reply', 'elapsed', '2026-10-09T09:00+08:00', $2::timestamptz)`,
-    [row!.id, o.due],
-  );
+  await t.sql(`insert into ticket_clocks (site, ticket_id, clock, basis, started_at, due_at) values ('main', $1, 'reply', 'elapsed', '2026-10-09T09:00+08:00', $2::timestamptz)`, [row!.id, o.due]);
 }
 
 useDesk(async (d) => {
@@ -50,8 +47,16 @@ describe('R-DUT-1 shift handover', () => {
     t.setNow('2026-10-09T20:00+08:00');
     const h = await t.as(cast.agent)('shifts.handover', { incomingId: cast.agent2, notes: '12F-1203 will call back after 21:00' });
     handoverId = h.id;
-    expect(h).toMatchObject({ outgoingId: cast.agent, outgoingName: '张丽', incomingId: cast.agent2, incomingName: '刘芳', shiftHours: 12,
-      notes: '12F-1203 will call back after 21:00', acknowledgedAt: null, createdAt: '2026-10-09T20:00:00+08:00' });
+    expect(h).toMatchObject({
+      outgoingId: cast.agent,
+      outgoingName: '张丽',
+      incomingId: cast.agent2,
+      incomingName: '刘芳',
+      shiftHours: 12,
+      notes: '12F-1203 will call back after 21:00',
+      acknowledgedAt: null,
+      createdAt: '2026-10-09T20:00:00+08:00',
+    });
     const own = h.snapshot.ownTickets.map((x: { id: number }) => x.id);
     expect(own).toEqual([ids.owned, ids.assigned, ids.conduct]);
     expect(h.snapshot.ownTickets[0]).toMatchObject({ nextClock: 'reply', nextDueAt: '2026-10-11T09:00:00+08:00', unit: '12F-1203' });
@@ -61,8 +66,7 @@ describe('R-DUT-1 shift handover', () => {
     // Next 12 h: until 08:00 tomorrow.
     expect(h.snapshot.fallingDue.map((x: { id: number }) => x.id)).toEqual([ids.dueTonight]);
     expect(h.snapshot.loansOut).toEqual([
-      { loanId: ids.loan, archiveId: ids.archive, unit: '12F-1203', label: '华信公司', borrowerId: cast.agent, borrowerName: '张丽',
-        dueAt: '2026-10-09T17:30:00+08:00', overdue: true },
+      { loanId: ids.loan, archiveId: ids.archive, unit: '12F-1203', label: '华信公司', borrowerId: cast.agent, borrowerName: '张丽', dueAt: '2026-10-09T17:30:00+08:00', overdue: true },
     ]);
     const [event] = await t.sql<{ payload: unknown }>(`select payload from outbox where event = 'shift.handover'`);
     expect(event?.payload).toEqual({ handoverId, outgoingId: cast.agent, incomingId: cast.agent2 });
@@ -84,10 +88,11 @@ describe('R-DUT-1 shift handover', () => {
     expect(h).toMatchObject({ acknowledgedAt: '2026-10-09T20:10:00+08:00', acknowledgeNote: 'ok' });
     await expectError(t.as(cast.agent2)('shifts.acknowledge', { handoverId }), 'STATE');
     // The first-contact owner stays accountable across shifts (R-TIC-3): a handover moves no ticket.
-    const owners = await t.sql<{ id: number; owner: number }>(`select id, first_owner_id as owner from tickets where id = any($1::bigint[]) order by id`, [
-      [ids.owned, ids.conduct],
+    const owners = await t.sql<{ id: number; owner: number }>(`select id, first_owner_id as owner from tickets where id = any($1::bigint[]) order by id`, [[ids.owned, ids.conduct]]);
+    expect(owners).toEqual([
+      { id: ids.owned, owner: cast.agent },
+      { id: ids.conduct, owner: cast.agent },
     ]);
-    expect(owners).toEqual([{ id: ids.owned, owner: cast.agent }, { id: ids.conduct, owner: cast.agent }]);
     await expectError(t.as(cast.agent2)('shifts.acknowledge', { handoverId: 999999 }), 'NOT_FOUND');
   });
 

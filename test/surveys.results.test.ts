@@ -39,8 +39,7 @@ useDesk(async (d) => {
   }
 });
 
-const respond = (surveyId: number, unit: string, answers: Record<string, unknown>) =>
-  t.as(cast.agent)('surveys.respond', { surveyId, customerId: customers[unit]!, answers });
+const respond = (surveyId: number, unit: string, answers: Record<string, unknown>) => t.as(cast.agent)('surveys.respond', { surveyId, customerId: customers[unit]!, answers });
 
 describe('surveys', () => {
   let q3: number;

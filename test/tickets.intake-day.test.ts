@@ -76,7 +76,12 @@ describe('R-DAY-4 ticket numbers', () => {
 describe('R-DAY-5 a basis per clock', () => {
   it('R-DAY-5 each clock has its own basis setting; the defaults are as before (hour clocks elapsed, day clocks working)', async () => {
     expect((await t.as(cast.admin)('settings.get', {})).sla.basis).toEqual({
-      acknowledge: 'elapsed', reply: 'elapsed', answer: 'working', investigation: 'working', report: 'working', repair: 'working',
+      acknowledge: 'elapsed',
+      reply: 'elapsed',
+      answer: 'working',
+      investigation: 'working',
+      report: 'working',
+      repair: 'working',
     });
     t.setNow('2026-09-25T17:00:00+08:00');
     await t.as(cast.admin)('settings.update', { patch: { sla: { basis: { reply: 'working', repair: 'elapsed' } } } });

@@ -45,10 +45,15 @@ describe('R-DAY-1 late entry on tickets', () => {
     expect(clock(acked, 'acknowledge')).toMatchObject({ metAt: '2026-09-14T10:30:00+08:00', late: false });
     expect(acked.acknowledgedAt).toBe('2026-09-14T10:30:00+08:00');
     expect(acked.timeline.at(-1)).toMatchObject({
-      operation: 'acknowledge', at: '2026-09-14T10:30:00+08:00', enteredAt: '2026-09-14T12:00:00+08:00', actorId: cast.agent2,
+      operation: 'acknowledge',
+      at: '2026-09-14T10:30:00+08:00',
+      enteredAt: '2026-09-14T12:00:00+08:00',
+      actorId: cast.agent2,
     });
     const [audit] = await t.sql<{ at: Date; occurred_at: Date; actor_id: number }>(
-      `select at, occurred_at, actor_id from audit_log where entity = 'ticket' and entity_id = $1 and action = 'acknowledge'`, [String(ticket.id)]);
+      `select at, occurred_at, actor_id from audit_log where entity = 'ticket' and entity_id = $1 and action = 'acknowledge'`,
+      [String(ticket.id)],
+    );
     expect(audit).toEqual({ at: new Date('2026-09-14T04:00:00Z'), occurred_at: new Date('2026-09-14T02:30:00Z'), actor_id: cast.agent2 });
     // Without occurredAt the action happened when it is entered: now, too late.
     const other = await openTicket(t, cast, { receivedAt: '2026-09-14 09:00' });

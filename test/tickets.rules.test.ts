@@ -130,7 +130,14 @@ describe('ticket workflow rules', () => {
   it('R-TIC-8 a conduct complaint carries account, witnesses, evidence and signature; the target cannot be assigned', async () => {
     await expectError(openTicket(t, cast, { targetStaffId: cast.engineer }), 'VALIDATION', 'conduct');
     const ticket = await openTicket(t, cast, { targetStaffId: cast.engineer, target: '孙师傅', conduct });
-    expect(ticket).toMatchObject({ serious: true, seriousReasons: ['conduct'], conductAccount: conduct.account, conductWitnesses: conduct.witnesses, conductEvidence: ['doc:881'], conductSigned: true });
+    expect(ticket).toMatchObject({
+      serious: true,
+      seriousReasons: ['conduct'],
+      conductAccount: conduct.account,
+      conductWitnesses: conduct.witnesses,
+      conductEvidence: ['doc:881'],
+      conductSigned: true,
+    });
     await t.as(cast.agent)('tickets.acknowledge', { id: ticket.id });
     await expectError(t.as(cast.manager)('tickets.assign', { id: ticket.id, departmentId: ids.engineering, assigneeId: cast.engineer, deadline }), 'FORBIDDEN');
     const head = await t.as(cast.manager)('tickets.assign', { id: ticket.id, departmentId: ids.engineering, assigneeId: cast.engineeringHead, deadline });

@@ -207,15 +207,19 @@ describe('properties', () => {
   const start = at('2026-01-01T00:00:00Z').getTime();
   const end = at('2028-01-01T00:00:00Z').getTime() - 1;
   // Half-hour instants and budgets often land exactly on opening or close, where off-by-one bugs live.
-  const instant = fc.oneof(
-    fc.integer({ min: start, max: end }),
-    fc.integer({ min: 0, max: Math.floor((end - start) / (30 * MINUTE)) }).map((k) => start + k * 30 * MINUTE),
-  ).map((ms) => new Date(ms));
+  const instant = fc
+    .oneof(
+      fc.integer({ min: start, max: end }),
+      fc.integer({ min: 0, max: Math.floor((end - start) / (30 * MINUTE)) }).map((k) => start + k * 30 * MINUTE),
+    )
+    .map((ms) => new Date(ms));
   // Whole milliseconds expressed in hours, so no rounding enters and the sums must match exactly.
-  const hours = fc.oneof(
-    fc.integer({ min: 0, max: 200 * HOUR }),
-    fc.integer({ min: 0, max: 400 }).map((k) => k * 30 * MINUTE),
-  ).map((ms) => ms / HOUR);
+  const hours = fc
+    .oneof(
+      fc.integer({ min: 0, max: 200 * HOUR }),
+      fc.integer({ min: 0, max: 400 }).map((k) => k * 30 * MINUTE),
+    )
+    .map((ms) => ms / HOUR);
   const runs = { numRuns: 200 };
 
   for (const cal of [shanghai, berlin]) {

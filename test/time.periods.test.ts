@@ -1,14 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  addWorkingDays,
-  addWorkingHours,
-  officeClose,
-  sameDayDue,
-  workingMsBetween,
-  type OfficePeriod,
-  type WorkingCalendar,
-} from '../plugin/time/calendar.js';
+import { addWorkingDays, addWorkingHours, officeClose, sameDayDue, workingMsBetween, type OfficePeriod, type WorkingCalendar } from '../plugin/time/calendar.js';
 
 // R-DAY-9: office hours with a lunch break, 08:30–12:00 and 13:30–17:30 (7.5 h a day), on the
 // SCENARIOS.md calendar (National Day week off, Saturday 2026-10-10 worked instead).
@@ -79,9 +71,9 @@ const periodsArb = fc
     return out;
   });
 
-const calendarArb = fc.record({ hours: periodsArb, friday: fc.option(periodsArb, { nil: undefined }) }).map(
-  ({ hours, friday }): WorkingCalendar => ({ ...lunch, hours, weekdayHours: friday ? { 5: friday } : {} }),
-);
+const calendarArb = fc
+  .record({ hours: periodsArb, friday: fc.option(periodsArb, { nil: undefined }) })
+  .map(({ hours, friday }): WorkingCalendar => ({ ...lunch, hours, weekdayHours: friday ? { 5: friday } : {} }));
 
 /** Is the instant inside an office period of a working day? Minute by minute, without the calendar module. */
 function inOffice(cal: WorkingCalendar, t: number): boolean {

@@ -14,8 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db.stop());
 
-const run = (queryOptions: Record<string, unknown>, user?: string, updatedAt = 't1') =>
-  plugin.run(db.options, queryOptions, ds, updatedAt, user ? { user: { id: user } } : undefined);
+const run = (queryOptions: Record<string, unknown>, user?: string, updatedAt = 't1') => plugin.run(db.options, queryOptions, ds, updatedAt, user ? { user: { id: user } } : undefined);
 
 describe('the ToolJet bundle (dist/index.js, loaded as ToolJet loads it)', () => {
   it('is one CommonJS file whose default export is a class, requiring only Node built-ins', () => {

@@ -33,9 +33,11 @@ function nextBuild(): string {
 /** `n` calls of `call`, `lanes` at a time. */
 async function inLanes(n: number, lanes: number, call: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: lanes }, async () => {
-    while (next < n) await call(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < n) await call(next++);
+    }),
+  );
 }
 
 // PGlite sits behind a single-session socket server in the tests and has no pg_stat_activity of client connections.
@@ -48,8 +50,7 @@ describe.skipIf(!onRealPostgres)('connections to PostgreSQL (needs DATABASE_URL;
     u.searchParams.set('application_name', name);
     return { ...db.options, connection_string: u.toString() };
   };
-  const connections = async (name: string) =>
-    Number((await admin.query<{ n: string }>('select count(*) as n from pg_stat_activity where application_name = $1', [name])).rows[0]?.n);
+  const connections = async (name: string) => Number((await admin.query<{ n: string }>('select count(*) as n from pg_stat_activity where application_name = $1', [name])).rows[0]?.n);
 
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: url });
@@ -71,7 +72,7 @@ describe.skipIf(!onRealPostgres)('connections to PostgreSQL (needs DATABASE_URL;
     expect(open).toBeLessThanOrEqual(poolMax);
   }, 120_000);
 
-  it('after the data source is edited (a newer dataSourceUpdatedAt), the old pool\'s connections are gone within 5 s', async () => {
+  it("after the data source is edited (a newer dataSourceUpdatedAt), the old pool's connections are gone within 5 s", async () => {
     const before = `cd_old_${randomBytes(4).toString('hex')}`;
     const after = `cd_new_${randomBytes(4).toString('hex')}`;
     await inLanes(40, 8, () => plugin.run(tagged(before), { operation: 'system.info' }, 'ds-edit', new Date('2026-01-01T00:00:00Z'), root));
@@ -83,7 +84,7 @@ describe.skipIf(!onRealPostgres)('connections to PostgreSQL (needs DATABASE_URL;
     expect(await connections(before)).toBe(0);
     expect(await connections(after)).toBeGreaterThan(0);
   });
-  it('a new build of the plugin takes over in the process: the old build\'s pools are ended within 5 s', async () => {
+  it("a new build of the plugin takes over in the process: the old build's pools are ended within 5 s", async () => {
     const oldTag = `cd_b1_${randomBytes(4).toString('hex')}`;
     const newTag = `cd_b2_${randomBytes(4).toString('hex')}`;
     await plugin.run(tagged(oldTag), { operation: 'system.info' }, 'ds-build', 'v1', root);

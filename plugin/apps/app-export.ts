@@ -50,9 +50,7 @@ export function appExport(appName: string, id: AppIdentity, content: AppContent)
     isMaintenanceOn: false,
     icon: null,
     ...content,
-    dataSources: [
-      { id: id.dataSourceId, name: id.dataSource, kind: pluginKind, type: 'default', pluginId: uuidFor('plugin', pluginKind), scope: 'global', appVersionId: null },
-    ],
+    dataSources: [{ id: id.dataSourceId, name: id.dataSource, kind: pluginKind, type: 'default', pluginId: uuidFor('plugin', pluginKind), scope: 'global', appVersionId: null }],
     appVersions: [
       {
         id: id.versionId,

@@ -34,7 +34,11 @@ export interface AppParams {
 export const defaultParams: AppParams = { dataSource: 'Customer Desk', department: 'customer_service', language: 'zh' };
 
 const wrap = (map: Record<string, unknown>): WrappedMap =>
-  Object.fromEntries(Object.entries(map).filter(([, v]) => v !== undefined).map(([k, value]): [string, Wrapped] => [k, { value }]));
+  Object.fromEntries(
+    Object.entries(map)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, value]): [string, Wrapped] => [k, { value }]),
+  );
 
 const identifier = /^[A-Za-z][A-Za-z0-9_]*$/;
 

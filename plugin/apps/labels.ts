@@ -92,5 +92,10 @@ export function kindLabel(app: AppBuilder, kind: string): string {
 
 /** An operation's title as a caption: titles may carry Chinese next to English; English-only apps drop it. */
 export function titleCaption(app: AppBuilder, title: string): string {
-  return app.params.language === 'en' ? title.replace(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g, '').replace(/\s+/g, ' ').trim() : title;
+  return app.params.language === 'en'
+    ? title
+        .replace(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : title;
 }

@@ -42,17 +42,28 @@ export function operationForm(app: AppBuilder, region: Region, name: string, ope
   const schema = inputJsonSchema(op) as { properties?: Record<string, FieldSchema>; required?: string[] };
   const required = new Set(schema.required ?? []);
   const fields: Record<string, FieldValue> = { ...o.fixed };
-  const typed = Object.entries(schema.properties ?? {}).filter(
-    ([key]) => !(key in fields) && key !== 'idempotencyKey' && (required.has(key) || o.include?.includes(key)),
-  );
+  const typed = Object.entries(schema.properties ?? {}).filter(([key]) => !(key in fields) && key !== 'idempotencyKey' && (required.has(key) || o.include?.includes(key)));
   for (const [key, field] of typed) {
     const input = `${name}_${key}`;
     const label = fieldLabel(app, key) + (required.has(key) ? ' *' : '');
     const type = typeOf(field);
     const computed = o.choices?.[key];
     if (computed) region.dropdown(input, label, computed);
-    else if (field.enum) region.dropdown(input, label, field.enum.map((v) => ({ value: String(v), label: String(v) })));
-    else if (type === 'boolean') region.dropdown(input, label, app.choices([['true', '是', 'yes'], ['false', '否', 'no']]));
+    else if (field.enum)
+      region.dropdown(
+        input,
+        label,
+        field.enum.map((v) => ({ value: String(v), label: String(v) })),
+      );
+    else if (type === 'boolean')
+      region.dropdown(
+        input,
+        label,
+        app.choices([
+          ['true', '是', 'yes'],
+          ['false', '否', 'no'],
+        ]),
+      );
     else if (type === 'integer' || type === 'number') region.numberInput(input, label);
     else if (type === 'string' && (field.maxLength ?? 0) > 200) region.textArea(input, label, { height: 80 });
     else if (type === 'string') region.textInput(input, label);

@@ -41,7 +41,11 @@ export function printButtons(app: AppBuilder, region: Region, documents: readonl
   });
   documents.forEach((d, i) => {
     const query = queries[i]!;
-    const modal = region.modal(`print_${camel(d.template)}Modal`, d.label, (body) => void body.frame(`print_${camel(d.template)}Frame`, documentSource(query.name, app.t('打印', 'Print')), { height: 560 }));
+    const modal = region.modal(
+      `print_${camel(d.template)}Modal`,
+      d.label,
+      (body) => void body.frame(`print_${camel(d.template)}Frame`, documentSource(query.name, app.t('打印', 'Print')), { height: 560 }),
+    );
     app.openOnSuccess(query, modal);
   });
 }

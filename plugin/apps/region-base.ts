@@ -56,9 +56,7 @@ export class RegionBase {
 
   protected place(row: ComponentRow, size: Size, mobileHeight = size.height): void {
     const slot = this.cursor.next(size, mobileHeight);
-    row.layouts = (['desktop', 'mobile'] as const).map(
-      (type): Layout => ({ id: uuidFor(row.id, 'layout', type), type, ...slot[type], dimensionUnit: 'count' }),
-    );
+    row.layouts = (['desktop', 'mobile'] as const).map((type): Layout => ({ id: uuidFor(row.id, 'layout', type), type, ...slot[type], dimensionUnit: 'count' }));
   }
 
   /** Lays the components declared in `build` side by side (widths in columns). */
@@ -82,11 +80,17 @@ export class RegionBase {
   /** A Container whose height follows its content; children use its own 43-column grid. */
   container(name: string, build: (inside: this) => void, o: { width?: number; minHeight?: number } = {}): ComponentRef<'Container'> {
     const parts = { properties: { showHeader: '{{false}}', visibility: '{{true}}', disabledState: '{{false}}' } };
-    return this.holder('Container', name, parts, (id) => {
-      const inside = this.spawn(id);
-      build(inside);
-      return { height: Math.max(o.minHeight ?? 0, inside.contentHeight + gap), mobileHeight: inside.mobileContentHeight + gap };
-    }, o.width) as ComponentRef<'Container'>;
+    return this.holder(
+      'Container',
+      name,
+      parts,
+      (id) => {
+        const inside = this.spawn(id);
+        build(inside);
+        return { height: Math.max(o.minHeight ?? 0, inside.contentHeight + gap), mobileHeight: inside.mobileContentHeight + gap };
+      },
+      o.width,
+    ) as ComponentRef<'Container'>;
   }
 
   /** Tabs; each tab's children live in `<tabsId>-<tabId>`. */

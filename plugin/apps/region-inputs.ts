@@ -20,33 +20,43 @@ export class InputRegion extends RegionBase {
   }
 
   textInput(name: string, label: string, o: { placeholder?: string; value?: string; width?: number } = {}): ComponentRef<'TextInput'> {
-    return this.add('TextInput', name, { width: o.width, height: 40 }, {
-      properties: { label, placeholder: o.placeholder ?? '', value: o.value, showClearBtn: '{{true}}' },
-      styles: { alignment: 'top' },
-    }) as ComponentRef<'TextInput'>;
+    return this.add(
+      'TextInput',
+      name,
+      { width: o.width, height: 40 },
+      {
+        properties: { label, placeholder: o.placeholder ?? '', value: o.value, showClearBtn: '{{true}}' },
+        styles: { alignment: 'top' },
+      },
+    ) as ComponentRef<'TextInput'>;
   }
 
   numberInput(name: string, label: string, o: { value?: string; width?: number } = {}): ComponentRef<'NumberInput'> {
-    return this.add('NumberInput', name, { width: o.width, height: 40 }, {
-      properties: { label, value: o.value ?? '', placeholder: '' },
-      styles: { alignment: 'top' },
-    }) as ComponentRef<'NumberInput'>;
+    return this.add(
+      'NumberInput',
+      name,
+      { width: o.width, height: 40 },
+      {
+        properties: { label, value: o.value ?? '', placeholder: '' },
+        styles: { alignment: 'top' },
+      },
+    ) as ComponentRef<'NumberInput'>;
   }
 
   textArea(name: string, label: string, o: { placeholder?: string; value?: string; width?: number; height?: number } = {}): ComponentRef<'TextArea'> {
-    return this.add('TextArea', name, { width: o.width, height: o.height ?? 90 }, {
-      properties: { label, placeholder: o.placeholder ?? '', value: o.value },
-      styles: { alignment: 'top' },
-    }) as ComponentRef<'TextArea'>;
+    return this.add(
+      'TextArea',
+      name,
+      { width: o.width, height: o.height ?? 90 },
+      {
+        properties: { label, placeholder: o.placeholder ?? '', value: o.value },
+        styles: { alignment: 'top' },
+      },
+    ) as ComponentRef<'TextArea'>;
   }
 
   /** DropdownV2 with fixed choices, or `{{ }}` choices (an array of { label, value }). */
-  dropdown(
-    name: string,
-    label: string,
-    choices: readonly Choice[] | string,
-    o: { value?: string; width?: number; onSelect?: readonly QueryRef[] } = {},
-  ): ComponentRef<'DropdownV2'> {
+  dropdown(name: string, label: string, choices: readonly Choice[] | string, o: { value?: string; width?: number; onSelect?: readonly QueryRef[] } = {}): ComponentRef<'DropdownV2'> {
     const fixed = typeof choices !== 'string';
     const options = fixed
       ? choices.map((c) => ({ label: c.label, value: c.value, caption: null, disable: { value: false }, visible: { value: true }, default: { value: c.value === o.value } }))
@@ -71,20 +81,25 @@ export class InputRegion extends RegionBase {
    * with name, type and base64Data (newer ones add `files`; frontend/src/AppBuilder/Widgets/FilePicker/hooks/useFilePicker.js).
    */
   filePicker(name: string, label: string, o: { accept: string; maxBytes: number; width?: number }): ComponentRef<'FilePicker'> {
-    return this.add('FilePicker', name, { width: o.width, height: 140 }, {
-      properties: {
-        label,
-        instructionText: label,
-        enableDropzone: '{{true}}',
-        enablePicker: '{{true}}',
-        enableMultiple: '{{false}}',
-        parseContent: '{{false}}',
-        parseFileType: 'auto-detect',
-        visibility: '{{true}}',
-        disabledState: '{{false}}',
+    return this.add(
+      'FilePicker',
+      name,
+      { width: o.width, height: 140 },
+      {
+        properties: {
+          label,
+          instructionText: label,
+          enableDropzone: '{{true}}',
+          enablePicker: '{{true}}',
+          enableMultiple: '{{false}}',
+          parseContent: '{{false}}',
+          parseFileType: 'auto-detect',
+          visibility: '{{true}}',
+          disabledState: '{{false}}',
+        },
+        validation: { enableValidation: '{{false}}', fileType: o.accept, minSize: '{{0}}', maxSize: `{{${o.maxBytes}}}`, minFileCount: '{{0}}', maxFileCount: '{{1}}' },
       },
-      validation: { enableValidation: '{{false}}', fileType: o.accept, minSize: '{{0}}', maxSize: `{{${o.maxBytes}}}`, minFileCount: '{{0}}', maxFileCount: '{{1}}' },
-    }) as ComponentRef<'FilePicker'>;
+    ) as ComponentRef<'FilePicker'>;
   }
 
   button(name: string, text: string, onClick: QueryRef, o: { width?: number; disabled?: string; type?: 'primary' | 'outline' } = {}): ComponentRef<'Button'> {

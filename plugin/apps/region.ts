@@ -39,27 +39,37 @@ export class Region extends InputRegion {
   }
 
   statistic(name: string, label: string, value: string, o: { width?: number; secondaryLabel?: string; secondaryValue?: string; suffix?: string } = {}): ComponentRef<'Statistics'> {
-    return this.add('Statistics', name, { width: o.width ?? 10, height: 152 }, {
-      properties: {
-        primaryValueLabel: label,
-        primaryValue: value,
-        primarySuffixText: o.suffix ?? '',
-        hideSecondary: o.secondaryValue === undefined ? '{{true}}' : '{{false}}',
-        secondaryValueLabel: o.secondaryLabel ?? '',
-        secondaryValue: o.secondaryValue ?? '',
-        secondarySignDisplay: 'positive',
-        loadingState: '{{false}}',
-        visibility: '{{true}}',
+    return this.add(
+      'Statistics',
+      name,
+      { width: o.width ?? 10, height: 152 },
+      {
+        properties: {
+          primaryValueLabel: label,
+          primaryValue: value,
+          primarySuffixText: o.suffix ?? '',
+          hideSecondary: o.secondaryValue === undefined ? '{{true}}' : '{{false}}',
+          secondaryValueLabel: o.secondaryLabel ?? '',
+          secondaryValue: o.secondaryValue ?? '',
+          secondarySignDisplay: 'positive',
+          loadingState: '{{false}}',
+          visibility: '{{true}}',
+        },
       },
-    }) as ComponentRef<'Statistics'>;
+    ) as ComponentRef<'Statistics'>;
   }
 
   /** Chart from an array of `{ x, y }`. */
   chart(name: string, title: string, type: 'bar' | 'line' | 'pie', data: string, o: { width?: number; height?: number } = {}): ComponentRef<'Chart'> {
-    return this.add('Chart', name, { width: o.width, height: o.height ?? 320 }, {
-      properties: { title, type, data, plotFromJson: '{{false}}', showAxes: '{{true}}', showGridLines: '{{true}}', loadingState: '{{false}}', barmode: 'group' },
-      styles: { visibility: '{{true}}', padding: '50' },
-    }) as ComponentRef<'Chart'>;
+    return this.add(
+      'Chart',
+      name,
+      { width: o.width, height: o.height ?? 320 },
+      {
+        properties: { title, type, data, plotFromJson: '{{false}}', showAxes: '{{true}}', showGridLines: '{{true}}', loadingState: '{{false}}', barmode: 'group' },
+        styles: { visibility: '{{true}}', padding: '50' },
+      },
+    ) as ComponentRef<'Chart'>;
   }
 
   /**
@@ -102,10 +112,16 @@ export class Region extends InputRegion {
         closeOnClickingOutside: '{{true}}',
       },
     };
-    return this.holder('ModalV2', name, parts, (id) => {
-      this.spawn(`${id}-header`).text(`${name}Title`, title, { height: 40 });
-      build(this.spawn(id));
-      return { height: 10, mobileHeight: 10 };
-    }, 4) as ComponentRef<'ModalV2'>;
+    return this.holder(
+      'ModalV2',
+      name,
+      parts,
+      (id) => {
+        this.spawn(`${id}-header`).text(`${name}Title`, title, { height: 40 });
+        build(this.spawn(id));
+        return { height: 10, mobileHeight: 10 };
+      },
+      4,
+    ) as ComponentRef<'ModalV2'>;
   }
 }

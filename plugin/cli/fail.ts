@@ -3,7 +3,10 @@
 
 /** A mistake the person at the keyboard can fix; `message` says how. */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

@@ -19,11 +19,12 @@ export interface CatalogueEntry {
 export type Report = (line: string) => void;
 type Row = Record<string, unknown>;
 
-export const assetUrls = (marketplaceUrl: string): string[] =>
-  assetFiles.map((f) => `${marketplaceUrl.replace(/\/+$/, '')}/marketplace-assets/${pluginId}/${f}`);
+export const assetUrls = (marketplaceUrl: string): string[] => assetFiles.map((f) => `${marketplaceUrl.replace(/\/+$/, '')}/marketplace-assets/${pluginId}/${f}`);
 
 const notAdmin = (what: string) =>
-  new InstallError(`${what}: HTTP 403 — the signed-in user is not an admin of this workspace; ToolJet lets only workspace admins install or upgrade plugins (sign in as one, or pass --workspace-id of a workspace you administer)`);
+  new InstallError(
+    `${what}: HTTP 403 — the signed-in user is not an admin of this workspace; ToolJet lets only workspace admins install or upgrade plugins (sign in as one, or pass --workspace-id of a workspace you administer)`,
+  );
 
 const filesUnreachable = (what: string, marketplaceUrl: string | undefined) =>
   new InstallError(
@@ -43,7 +44,9 @@ export async function checkAssets(marketplaceUrl: string, packageDir: string, re
     const res = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch((e: unknown) => new InstallError(`${e instanceof Error ? e.message : String(e)}`));
     if (res instanceof InstallError || !res.ok) {
       const why = res instanceof InstallError ? res.message : `HTTP ${res.status}`;
-      throw new InstallError(`${url} answered ${why}: ToolJet would answer the install with HTTP 500. Start "customerdesk marketplace serve" (or the local service) there, or pass the --marketplace-url ToolJet's TOOLJET_MARKETPLACE_URL points at`);
+      throw new InstallError(
+        `${url} answered ${why}: ToolJet would answer the install with HTTP 500. Start "customerdesk marketplace serve" (or the local service) there, or pass the --marketplace-url ToolJet's TOOLJET_MARKETPLACE_URL points at`,
+      );
     }
     const local = await readFile(join(packageDir, assetFiles[i]!)).catch(() => null);
     if (local && !Buffer.from(await res.arrayBuffer()).equals(local)) {

@@ -57,8 +57,7 @@ export async function signIn(baseUrl: string, credentials: Credentials): Promise
     body: JSON.stringify({ email: credentials.email, password: credentials.password }),
   });
   if (login.status >= 400) throw failure(`signing in as ${credentials.email}`, login);
-  const workspaceId =
-    credentials.workspaceId ?? String((login.body as { current_organization_id?: unknown } | null)?.current_organization_id ?? '');
+  const workspaceId = credentials.workspaceId ?? String((login.body as { current_organization_id?: unknown } | null)?.current_organization_id ?? '');
   if (!workspaceId) throw new InstallError('signed in, but ToolJet did not say which workspace; pass --workspace-id');
   const cookie = login.cookies.map((c) => c.split(';')[0]).join('; ');
   const headers = { cookie, 'tj-workspace-id': workspaceId, 'content-type': 'application/json' };

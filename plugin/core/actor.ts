@@ -47,9 +47,7 @@ function lookup(identity: Identity): { where: string; value: unknown } | undefin
     case 'tooljet':
       if (identity.trustActorField && identity.actorField) {
         const a = identity.actorField.trim();
-        return /^\d+$/.test(a)
-          ? { where: 's.id = $2::bigint', value: Number(a) }
-          : { where: '(lower(s.email) = lower($2) or s.tooljet_user_id = $2)', value: a };
+        return /^\d+$/.test(a) ? { where: 's.id = $2::bigint', value: Number(a) } : { where: '(lower(s.email) = lower($2) or s.tooljet_user_id = $2)', value: a };
       }
       return identity.userId ? { where: 's.tooljet_user_id = $2', value: identity.userId } : undefined;
     case 'anonymous':
@@ -90,8 +88,7 @@ export async function authorize(tx: Tx, site: string, op: AnyOperation, identity
 }
 
 /** R-ACT-2 without an error: whether `actor` may run `op`. */
-export const mayRun = (op: AnyOperation, actor: Actor): boolean =>
-  op.access === 'public' || (actor.id !== 0 && (op.access === 'staff' || hasAnyRole(actor.roles, op.access)));
+export const mayRun = (op: AnyOperation, actor: Actor): boolean => op.access === 'public' || (actor.id !== 0 && (op.access === 'staff' || hasAnyRole(actor.roles, op.access)));
 
 /** R-ACT-2: the role check, from the declaration's `access`. */
 export function checkAccess(op: AnyOperation, actor: Actor): void {

@@ -95,8 +95,7 @@ export function validationError(issues: Issue[]): DeskError {
 
 // zod's default "expected string, received undefined" / "… received NaN" reads like a bug to a user:
 // a missing field is "required", a wrong one names only what was expected. Schemas' own messages win.
-const typeMessage = (issue: z.core.$ZodRawIssue): string | undefined =>
-  issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'required' : `${issue.expected} expected`;
+const typeMessage = (issue: z.core.$ZodRawIssue): string | undefined => (issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'required' : `${issue.expected} expected`);
 
 // PostgreSQL text cannot hold U+0000; caught here, the error names the field instead of failing in SQL.
 function nulIssues(value: unknown, path: string[] = []): Issue[] {

@@ -22,8 +22,7 @@ export class DeskError extends Error {
   }
 }
 
-export const validation = (path: string, message: string): DeskError =>
-  new DeskError('VALIDATION', `${path}: ${message}`, [{ path, message }]);
+export const validation = (path: string, message: string): DeskError => new DeskError('VALIDATION', `${path}: ${message}`, [{ path, message }]);
 export const notFound = (what: string): DeskError => new DeskError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message: string): DeskError => new DeskError('FORBIDDEN', message);
 export const conflict = (message: string): DeskError => new DeskError('CONFLICT', message);

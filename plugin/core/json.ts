@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
  * from objects and null in arrays, non-finite numbers null, toJSON honoured), without a text round trip.
  */
 export function toJson(value: unknown, zone: string): unknown {
-  return value === undefined ? null : plain(value, zone) ?? null;
+  return value === undefined ? null : (plain(value, zone) ?? null);
 }
 
 function plain(v: unknown, zone: string): unknown {

@@ -8,8 +8,7 @@ export interface Logger {
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 export function consoleLogger(prefix = 'customerdesk'): Logger {
-  const line = (level: string, message: string, fields?: Record<string, unknown>) =>
-    `${new Date().toISOString()} ${prefix} ${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`;
+  const line = (level: string, message: string, fields?: Record<string, unknown>) => `${new Date().toISOString()} ${prefix} ${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`;
   return {
     info: (m, f) => console.log(line('info', m, f)),
     warn: (m, f) => console.warn(line('warn', m, f)),

@@ -92,29 +92,19 @@ export interface OperationDef<N extends OperationName, I extends InputShape, O e
 export type OperationName = `${string}.${string}`;
 
 /** A declared operation: its name, accepted input (strict; with idempotencyKey when idempotent) and output are types. */
-export interface Operation<N extends OperationName = OperationName, I extends InputShape = InputShape, O extends z.ZodType = z.ZodType>
-  extends Omit<OperationDef<N, I, O>, 'handler'> {
+export interface Operation<N extends OperationName = OperationName, I extends InputShape = InputShape, O extends z.ZodType = z.ZodType> extends Omit<OperationDef<N, I, O>, 'handler'> {
   handler(ctx: OpContext, input: z.output<I>): Promise<z.input<O>>;
 }
 
 export type AnyOperation = Operation;
 
-export const idempotencyKey = z
-  .string()
-  .min(1)
-  .max(200)
-  .optional()
-  .describe('Any unique text per click (e.g. {{uuid}}): a retried request returns the first result instead of creating twice');
+export const idempotencyKey = z.string().min(1).max(200).optional().describe('Any unique text per click (e.g. {{uuid}}): a retried request returns the first result instead of creating twice');
 
 type Strict<I extends InputShape> = z.ZodObject<I['shape'], z.core.$strict>;
 type Keyed<I extends InputShape> = z.ZodObject<I['shape'] & { idempotencyKey: typeof idempotencyKey }, z.core.$strict>;
 
-export function defineOperation<const N extends OperationName, I extends InputShape, O extends z.ZodType>(
-  def: OperationDef<N, I, O> & { idempotent: true },
-): Operation<N, Keyed<I>, O>;
-export function defineOperation<const N extends OperationName, I extends InputShape, O extends z.ZodType>(
-  def: OperationDef<N, I, O> & { idempotent?: false },
-): Operation<N, Strict<I>, O>;
+export function defineOperation<const N extends OperationName, I extends InputShape, O extends z.ZodType>(def: OperationDef<N, I, O> & { idempotent: true }): Operation<N, Keyed<I>, O>;
+export function defineOperation<const N extends OperationName, I extends InputShape, O extends z.ZodType>(def: OperationDef<N, I, O> & { idempotent?: false }): Operation<N, Strict<I>, O>;
 export function defineOperation(def: OperationDef<OperationName, InputShape, z.ZodType>): AnyOperation {
   const input = def.idempotent ? def.input.extend({ idempotencyKey }) : def.input;
   // Unknown fields are refused: a misspelt field must not be silently ignored.

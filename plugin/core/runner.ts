@@ -74,15 +74,9 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
   const actor = await authorize(tx, env.site, op, identity);
   const { idempotencyKey, ...args } = input;
   if (typeof idempotencyKey === 'string') {
-    const claimed = await tx.query(
-      `insert into idempotency_keys (site, operation, key) values ($1, $2, $3) on conflict do nothing returning key`,
-      [env.site, op.name, idempotencyKey],
-    );
+    const claimed = await tx.query(`insert into idempotency_keys (site, operation, key) values ($1, $2, $3) on conflict do nothing returning key`, [env.site, op.name, idempotencyKey]);
     if (claimed.length === 0) {
-      const [prior] = await tx.query<{ result: unknown }>(
-        'select result from idempotency_keys where site = $1 and operation = $2 and key = $3',
-        [env.site, op.name, idempotencyKey],
-      );
+      const [prior] = await tx.query<{ result: unknown }>('select result from idempotency_keys where site = $1 and operation = $2 and key = $3', [env.site, op.name, idempotencyKey]);
       return prior?.result;
     }
   }
@@ -107,7 +101,7 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
     now,
     actor,
     log,
-    sql: <R,>(statement: StatementName, params: readonly unknown[]) => tx.query<R>(statements[statement], params),
+    sql: <R>(statement: StatementName, params: readonly unknown[]) => tx.query<R>(statements[statement], params),
     config: () => (config ??= loadConfig(tx, env.site, env.zone)),
     audit: (entry) => void journal().audits.push(entry),
     emit: (event, payload) => void journal().events.push({ event, payload }),
@@ -135,12 +129,7 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
     );
   }
   if (typeof idempotencyKey === 'string') {
-    await tx.query('update idempotency_keys set result = $4 where site = $1 and operation = $2 and key = $3', [
-      env.site,
-      op.name,
-      idempotencyKey,
-      JSON.stringify(toJson(result, env.zone)),
-    ]);
+    await tx.query('update idempotency_keys set result = $4 where site = $1 and operation = $2 and key = $3', [env.site, op.name, idempotencyKey, JSON.stringify(toJson(result, env.zone))]);
   }
   return result;
 }

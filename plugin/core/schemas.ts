@@ -6,7 +6,10 @@ import { validation } from './errors.js';
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const text = (max = 200) => z.string().trim().min(1).max(max);
 export const note = (max = 4000) => z.string().max(max);
-export const phone = z.string().trim().regex(/^[+\d][\d\s()-]{2,30}$/, 'a phone number of digits, spaces, +, -, ( )');
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^[+\d][\d\s()-]{2,30}$/, 'a phone number of digits, spaces, +, -, ( )');
 export const email = z.string().trim().max(200).email();
 export const localDate = z.iso.date().describe('date as YYYY-MM-DD');
 // Date and time as typed: ISO 8601 with or without an offset, or the local "YYYY-MM-DD HH:mm" staff write (R-DAY-1).
@@ -37,8 +40,7 @@ export const pageInput = {
   cursor: z.string().max(1000).optional().describe('nextCursor from the previous page'),
 };
 
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('pass as cursor for the next page; null on the last page') });
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('pass as cursor for the next page; null on the last page') });
 
 /** Keyset pagination: the cursor is the last row's sort key, opaque to callers. */
 export function encodeCursor(key: readonly unknown[]): string {

@@ -2,14 +2,15 @@ import { z } from 'zod';
 
 // Defaults come from the regulations (SPEC R-TIC-5, R-TIC-10, R-LEN-5, R-REP-2, R-DUT-1) and §6b (R-DAY-*).
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time of day as HH:mm');
-const hours = z.number().positive().max(24 * 30);
+const hours = z
+  .number()
+  .positive()
+  .max(24 * 30);
 const days = z.number().int().min(0).max(60);
 const basis = z.enum(['elapsed', 'working']);
 
 // R-DAY-9: office hours are one or more periods a day, e.g. 08:30–12:00 and 13:30–17:30.
-const period = z
-  .strictObject({ start: hhmm, end: hhmm })
-  .refine((p) => p.start < p.end, { message: 'a period ends after it starts', path: ['end'] });
+const period = z.strictObject({ start: hhmm, end: hhmm }).refine((p) => p.start < p.end, { message: 'a period ends after it starts', path: ['end'] });
 const periods = z
   .array(period)
   .min(1)
@@ -32,10 +33,8 @@ const officeSchema = z
     const hint = 'send office.periods alone, or office.periods: null with start/end';
     if (first && o.start !== undefined && o.start !== first.start)
       ctx.addIssue({ code: 'custom', path: ['start'], message: `office start ${o.start} is not the first period's start ${first.start}: ${hint}` });
-    if (last && o.end !== undefined && o.end !== last.end)
-      ctx.addIssue({ code: 'custom', path: ['end'], message: `office end ${o.end} is not the last period's end ${last.end}: ${hint}` });
-    if (!o.periods && (o.start ?? '08:30') >= (o.end ?? '17:30'))
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'office end must be after office start' });
+    if (last && o.end !== undefined && o.end !== last.end) ctx.addIssue({ code: 'custom', path: ['end'], message: `office end ${o.end} is not the last period's end ${last.end}: ${hint}` });
+    if (!o.periods && (o.start ?? '08:30') >= (o.end ?? '17:30')) ctx.addIssue({ code: 'custom', path: ['end'], message: 'office end must be after office start' });
   })
   .transform(({ start, end, periods: given, weekdays, weekend }) => {
     const hours = given ?? [{ start: start ?? '08:30', end: end ?? '17:30' }];
@@ -59,9 +58,7 @@ export const settingsSchema = z.strictObject({
         })
         .prefault({}),
       acknowledgeHours: hours.default(2),
-      replyHours: z
-        .strictObject({ critical: hours.default(10), urgent: hours.default(15), normal: hours.default(24) })
-        .prefault({}),
+      replyHours: z.strictObject({ critical: hours.default(10), urgent: hours.default(15), normal: hours.default(24) }).prefault({}),
       investigationDays: days.default(3),
       reportDays: days.default(5),
       maxExtendedDays: days.default(7),
@@ -113,16 +110,44 @@ export const settingsSchema = z.strictObject({
     .prefault({}),
   // R-DAY-1: how far back an action may be entered after the fact.
   lateEntry: z.strictObject({ windowDays: z.number().int().min(0).max(365).default(7) }).prefault({}),
-  handover: z.strictObject({ acknowledgeMinutes: z.number().int().min(1).max(24 * 60).default(30) }).prefault({}),
+  handover: z
+    .strictObject({
+      acknowledgeMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(30),
+    })
+    .prefault({}),
   // R-DAY-8: photos and scans are stored in the database, so their size is capped per file and per site.
   attachments: z
     .strictObject({
-      maxFileBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
-      maxSiteBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(5 * 1024 * 1024 * 1024),
+      maxFileBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(100 * 1024 * 1024)
+        .default(10 * 1024 * 1024),
+      maxSiteBytes: z
+        .number()
+        .int()
+        .min(1)
+        .max(Number.MAX_SAFE_INTEGER)
+        .default(5 * 1024 * 1024 * 1024),
     })
     .prefault({}),
   // R-DAY-10: how long before an appointment's window the reminder goes out.
-  appointments: z.strictObject({ reminderMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60) }).prefault({}),
+  appointments: z
+    .strictObject({
+      reminderMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60)
+        .default(60),
+    })
+    .prefault({}),
   // R-DOC-1: who the printed documents say they come from (the header of every document).
   documents: z
     .strictObject({

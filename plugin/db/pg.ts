@@ -18,8 +18,7 @@ export interface PgOptions {
 }
 
 const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
 export function pgDb(options: PgOptions): Db {

@@ -28,7 +28,9 @@ export function operationsMarkdown(ops: readonly AnyOperation[]): string {
       if (fields.length) {
         lines.push('| field | type | description |', '|---|---|---|');
         for (const [key, s] of fields) {
-          lines.push(`| \`${key}\`${required.has(key) ? ' *' : ''} | ${cell(typeLabel(s))} | ${cell(s.description ?? '')}${s.default !== undefined ? ` (default ${cell(JSON.stringify(s.default))})` : ''} |`);
+          lines.push(
+            `| \`${key}\`${required.has(key) ? ' *' : ''} | ${cell(typeLabel(s))} | ${cell(s.description ?? '')}${s.default !== undefined ? ` (default ${cell(JSON.stringify(s.default))})` : ''} |`,
+          );
         }
         lines.push('');
       }

@@ -16,11 +16,9 @@ export type JsonSchema = {
   [k: string]: unknown;
 };
 
-export const inputSchema = (op: AnyOperation): JsonSchema =>
-  z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+export const inputSchema = (op: AnyOperation): JsonSchema => z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
-export const outputSchema = (op: AnyOperation): JsonSchema =>
-  z.toJSONSchema(op.output, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+export const outputSchema = (op: AnyOperation): JsonSchema => z.toJSONSchema(op.output, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
 
 /** A short human name for a field's type, for docs and placeholders. */
 export function typeLabel(s: JsonSchema): string {

@@ -7,8 +7,7 @@ export const plugin = {
   author: 'Customer Desk team',
 } as const;
 
-const placeholderOf = (o: (typeof sourceOptionSpecs)[number]): string =>
-  o.placeholder ?? (typeof o.default === 'string' && o.default !== '' ? o.default : o.label);
+const placeholderOf = (o: (typeof sourceOptionSpecs)[number]): string => o.placeholder ?? (typeof o.default === 'string' && o.default !== '' ? o.default : o.label);
 
 /** ToolJet's manifest.json (marketplace style), from the one list of data-source options. */
 export function manifestJson(): Record<string, unknown> {

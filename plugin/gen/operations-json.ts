@@ -46,9 +46,7 @@ export function operationsJson(ops: readonly AnyOperation[]): Record<string, unk
   for (const op of ops) {
     const schema = inputSchema(op);
     const required = new Set(schema.required ?? []);
-    properties[op.name] = Object.fromEntries(
-      Object.entries(schema.properties ?? {}).map(([key, s]) => [key, field(key, s, required.has(key))]),
-    );
+    properties[op.name] = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, s]) => [key, field(key, s, required.has(key))]));
   }
   return {
     $schema: 'https://raw.githubusercontent.com/ToolJet/ToolJet/develop/plugins/schemas/operations.schema.json',

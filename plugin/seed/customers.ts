@@ -46,12 +46,36 @@ export async function seedCustomers(s: SeedContext): Promise<void> {
     const vacatedAt = leaves ? day(300 - (vacatedNo * 280) / 24, 4) : null;
     const box = leaves ? `T-${String(++vacatedNo).padStart(3, '0')}` : `A-${String(n + 1).padStart(4, '0')}`;
     customers.push({
-      id, unit, floor, name, contacts: [{ name: isCompany ? person() : name, phones, email: isCompany ? `contact${n}@example.com` : null }], phones: phones.map((p) => p.replace(/\D/g, '')),
-      category: fresh ? 'new' : categories[i % 4], grade: fresh ? 'C' : grades[Math.floor(i / 4) % 4], move_in_date: new Date(createdAt.getTime() - 30 * DAY).toISOString().slice(0, 10),
-      confidential: !fresh && i % 37 === 5, owner_staff_id: !fresh && i % 37 === 5 ? s.staff.supervisors[0] : null, notes: i % 10 === 0 ? '重点客户，注意回访' : '',
-      status: leaves ? 'vacated' : 'active', vacated_at: vacatedAt, version: leaves ? 2 : 1, created_by: agent, created_at: createdAt, updated_at: vacatedAt ?? createdAt,
+      id,
+      unit,
+      floor,
+      name,
+      contacts: [{ name: isCompany ? person() : name, phones, email: isCompany ? `contact${n}@example.com` : null }],
+      phones: phones.map((p) => p.replace(/\D/g, '')),
+      category: fresh ? 'new' : categories[i % 4],
+      grade: fresh ? 'C' : grades[Math.floor(i / 4) % 4],
+      move_in_date: new Date(createdAt.getTime() - 30 * DAY).toISOString().slice(0, 10),
+      confidential: !fresh && i % 37 === 5,
+      owner_staff_id: !fresh && i % 37 === 5 ? s.staff.supervisors[0] : null,
+      notes: i % 10 === 0 ? '重点客户，注意回访' : '',
+      status: leaves ? 'vacated' : 'active',
+      vacated_at: vacatedAt,
+      version: leaves ? 2 : 1,
+      created_by: agent,
+      created_at: createdAt,
+      updated_at: vacatedAt ?? createdAt,
     });
-    archives.push({ id: archiveId, customer_id: id, label: name, box_no: box, status: leaves ? 'vacated' : 'active', bound: leaves, vacated_at: vacatedAt, created_at: createdAt, updated_at: vacatedAt ?? createdAt });
+    archives.push({
+      id: archiveId,
+      customer_id: id,
+      label: name,
+      box_no: box,
+      status: leaves ? 'vacated' : 'active',
+      bound: leaves,
+      vacated_at: vacatedAt,
+      created_at: createdAt,
+      updated_at: vacatedAt ?? createdAt,
+    });
     labels.push({ archive_id: archiveId, label: name, set_at: createdAt, set_by: agent });
     audits.push({ at: createdAt, actor_id: agent, operation: 'customers.create', entity: 'customer', entity_id: String(id), action: 'create', after: { id, unit, name, archiveId } });
     const docs = fresh ? 1 : 2 + Math.floor(s.random() * 3);
@@ -59,12 +83,31 @@ export async function seedCustomers(s: SeedContext): Promise<void> {
       const kind = d === 0 ? 'move_in' : pick(['fit_out', 'correspondence', 'application', 'other'] as const);
       const at = new Date(createdAt.getTime() + d * 3 * DAY);
       documents.push({
-        archive_id: archiveId, kind, subtype: kind === 'application' ? subtypes[(i + d) % subtypes.length] : null, title: titles[kind], received_on: at.toISOString().slice(0, 10),
-        pages: 1 + Math.floor(s.random() * 30), file_ref: `archives/${unit}/${d + 1}.pdf`, original: kind === 'move_in', notes: '', created_by: agent, created_at: at,
+        archive_id: archiveId,
+        kind,
+        subtype: kind === 'application' ? subtypes[(i + d) % subtypes.length] : null,
+        title: titles[kind],
+        received_on: at.toISOString().slice(0, 10),
+        pages: 1 + Math.floor(s.random() * 30),
+        file_ref: `archives/${unit}/${d + 1}.pdf`,
+        original: kind === 'move_in',
+        notes: '',
+        created_by: agent,
+        created_at: at,
       });
       audits.push({ at, actor_id: agent, operation: 'archives.addDocument', entity: 'archive', entity_id: String(archiveId), action: 'addDocument', after: { archiveId, kind, title: titles[kind] } });
     }
-    if (vacatedAt) audits.push({ at: vacatedAt, actor_id: s.staff.supervisors[0], operation: 'customers.vacate', entity: 'customer', entity_id: String(id), action: 'vacate', before: { status: 'active' }, after: { status: 'vacated', boxNo: box } });
+    if (vacatedAt)
+      audits.push({
+        at: vacatedAt,
+        actor_id: s.staff.supervisors[0],
+        operation: 'customers.vacate',
+        entity: 'customer',
+        entity_id: String(id),
+        action: 'vacate',
+        before: { status: 'active' },
+        after: { status: 'vacated', boxNo: box },
+      });
     s.made.customerIds.push(id);
     s.made.units.push(unit);
     s.made.archiveIds.push(archiveId);

@@ -44,10 +44,26 @@ export async function seedLoans(s: SeedContext): Promise<void> {
     const returnedAt = n % 6 === 0 ? new Date(sameDayDue(cfg.calendar, issuedAt).getTime() + 0.4 * HOUR) : at(3);
     const short = n % 11 === 3 ? 1 : 0;
     rows.push({
-      ...base, approved_by: manager, approved_at: at(1), issued_by: supervisor, issued_at: issuedAt, due_at: sameDayDue(cfg.calendar, issuedAt), pages_out: pages,
-      returned_by: supervisor, returned_at: returnedAt, pages_returned: pages - short, missing_pages: short || null, return_note: short ? '缺1页，已登记跟进 One page missing, follow-up raised' : null, last_event_at: returnedAt, updated_at: returnedAt,
+      ...base,
+      approved_by: manager,
+      approved_at: at(1),
+      issued_by: supervisor,
+      issued_at: issuedAt,
+      due_at: sameDayDue(cfg.calendar, issuedAt),
+      pages_out: pages,
+      returned_by: supervisor,
+      returned_at: returnedAt,
+      pages_returned: pages - short,
+      missing_pages: short || null,
+      return_note: short ? '缺1页，已登记跟进 One page missing, follow-up raised' : null,
+      last_event_at: returnedAt,
+      updated_at: returnedAt,
     });
-    for (const [op, when, by] of [['approve', at(1), manager], ['issue', issuedAt, supervisor], ['return', returnedAt, supervisor]] as const) {
+    for (const [op, when, by] of [
+      ['approve', at(1), manager],
+      ['issue', issuedAt, supervisor],
+      ['return', returnedAt, supervisor],
+    ] as const) {
       audits.push({ at: when, actor_id: by, operation: `loans.${op}`, entity: 'loan', action: op, after: { state: op === 'approve' ? 'approved' : op === 'issue' ? 'issued' : 'returned' } });
     }
     s.progress('loans', n + 1, 48);
@@ -64,8 +80,11 @@ export async function seedLoans(s: SeedContext): Promise<void> {
   const request = (archiveId: number, place: 'in_office' | 'take_out' = 'in_office') => s.as(pick(s.staff.agents))('loans.request', { archiveId, purpose: pick(purposes), place });
   // Confidential archives are read in the office only (R-LEN-5), so the live loans use open ones.
   const open = await env.db.transaction((tx) =>
-    tx.query<{ id: number }>(`select a.id from archives a join customers c on c.site = a.site and c.id = a.customer_id
-      where a.site = $1 and a.status = 'active' and not c.confidential order by a.id offset 80 limit 5`, [env.site]),
+    tx.query<{ id: number }>(
+      `select a.id from archives a join customers c on c.site = a.site and c.id = a.customer_id
+      where a.site = $1 and a.status = 'active' and not c.confidential order by a.id offset 80 limit 5`,
+      [env.site],
+    ),
   );
   const [a, b, c, d, e] = open.map((r) => r.id) as [number, number, number, number, number];
   at(3);

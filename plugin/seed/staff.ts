@@ -62,20 +62,28 @@ export async function seedStaff(anonymous: Caller, as: (id: number) => Caller): 
  */
 export function demoCalendar(year: number): { date: string; kind: DayKind; name: string }[] {
   const days: [string, DayKind, string][] = [
-    ['01-01', 'holiday', '元旦'], ['01-02', 'holiday', '元旦'], ['01-03', 'holiday', '元旦'], ['01-04', 'workday', '元旦调休'],
+    ['01-01', 'holiday', '元旦'],
+    ['01-02', 'holiday', '元旦'],
+    ['01-03', 'holiday', '元旦'],
+    ['01-04', 'workday', '元旦调休'],
     ...['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d): [string, DayKind, string] => [`02-${d}`, 'holiday', '春节']),
-    ['02-14', 'workday', '春节调休'], ['02-28', 'workday', '春节调休'],
-    ['04-04', 'holiday', '清明节'], ['04-05', 'holiday', '清明节'], ['04-06', 'holiday', '清明节'],
+    ['02-14', 'workday', '春节调休'],
+    ['02-28', 'workday', '春节调休'],
+    ['04-04', 'holiday', '清明节'],
+    ['04-05', 'holiday', '清明节'],
+    ['04-06', 'holiday', '清明节'],
     ...['01', '02', '03', '04', '05'].map((d): [string, DayKind, string] => [`05-${d}`, 'holiday', '劳动节']),
     ['05-09', 'workday', '劳动节调休'],
-    ['06-19', 'holiday', '端午节'], ['06-20', 'holiday', '端午节'], ['06-21', 'holiday', '端午节'],
-    ['09-25', 'holiday', '中秋节'], ['09-26', 'holiday', '中秋节'], ['09-27', 'holiday', '中秋节'],
+    ['06-19', 'holiday', '端午节'],
+    ['06-20', 'holiday', '端午节'],
+    ['06-21', 'holiday', '端午节'],
+    ['09-25', 'holiday', '中秋节'],
+    ['09-26', 'holiday', '中秋节'],
+    ['09-27', 'holiday', '中秋节'],
     ...['01', '02', '03', '04', '05', '06', '07'].map((d): [string, DayKind, string] => [`10-${d}`, 'holiday', '国庆节']),
     ['10-10', 'workday', '国庆节调休'],
   ];
   // A make-up working day must fall on a weekend; in years where it does not, it is left out.
   const weekend = (date: string) => [0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
-  return [year - 1, year].flatMap((y) =>
-    days.map(([md, kind, name]) => ({ date: `${y}-${md}`, kind, name })).filter((d) => d.kind === 'holiday' || weekend(d.date)),
-  );
+  return [year - 1, year].flatMap((y) => days.map(([md, kind, name]) => ({ date: `${y}-${md}`, kind, name })).filter((d) => d.kind === 'holiday' || weekend(d.date)));
 }

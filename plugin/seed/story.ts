@@ -62,11 +62,31 @@ export function tellStory(cfg: Config, s: StoryInput): Story {
   const c = s.cast;
   const serious = s.seriousReasons.length > 0;
   const ticket: Record<string, unknown> = {
-    id: s.id, year: Number(localDate(cfg.calendar.zone, s.openedAt).slice(0, 4)), kind: m.kind, channel: s.channel, state: 'new',
-    unit: s.unit, customer_id: s.customerId, complainant_name: s.complainant, complainant_phone: s.phone, matter: m.matter, content: s.content,
-    target: s.conduct ? m.department : null, target_staff_id: s.conduct?.targetStaffId ?? null, conduct_account: s.conduct?.account ?? null,
-    conduct_witnesses: s.conduct?.witnesses ?? null, conduct_evidence: [], conduct_signed: Boolean(s.conduct),
-    serious, serious_reasons: s.seriousReasons, first_owner_id: c.owner, opened_at: s.openedAt, created_at: s.openedAt, updated_at: s.openedAt, version: 1, reopened_count: 0,
+    id: s.id,
+    year: Number(localDate(cfg.calendar.zone, s.openedAt).slice(0, 4)),
+    kind: m.kind,
+    channel: s.channel,
+    state: 'new',
+    unit: s.unit,
+    customer_id: s.customerId,
+    complainant_name: s.complainant,
+    complainant_phone: s.phone,
+    matter: m.matter,
+    content: s.content,
+    target: s.conduct ? m.department : null,
+    target_staff_id: s.conduct?.targetStaffId ?? null,
+    conduct_account: s.conduct?.account ?? null,
+    conduct_witnesses: s.conduct?.witnesses ?? null,
+    conduct_evidence: [],
+    conduct_signed: Boolean(s.conduct),
+    serious,
+    serious_reasons: s.seriousReasons,
+    first_owner_id: c.owner,
+    opened_at: s.openedAt,
+    created_at: s.openedAt,
+    updated_at: s.openedAt,
+    version: 1,
+    reopened_count: 0,
   };
   const events: Record<string, unknown>[] = [];
   const audits: Record<string, unknown>[] = [];
@@ -76,7 +96,7 @@ export function tellStory(cfg: Config, s: StoryInput): Story {
   let at = s.openedAt;
   let ended = false;
   const step = (op: string, actor: number, when: Date, next: string, patch: Record<string, unknown> = {}, data: Record<string, unknown> = {}, note: string | null = null) => {
-    if (ended || when > s.until) return (ended = true), false;
+    if (ended || when > s.until) return ((ended = true), false);
     at = when;
     const before = { state: ticket.state, version: ticket.version };
     events.push({ ticket_id: s.id, operation: op, from_state: ticket.state, to_state: next, actor_id: actor, note, data, at: when, entered_at: when });
@@ -87,13 +107,32 @@ export function tellStory(cfg: Config, s: StoryInput): Story {
   const later = (fromH: number, toH: number) => new Date(at.getTime() + (fromH + r() * (toH - fromH)) * HOUR);
 
   events.push({ ticket_id: s.id, operation: 'open', from_state: null, to_state: 'new', actor_id: c.owner, note: null, data: { channel: s.channel }, at, entered_at: at });
-  audits.push({ at, actor_id: c.owner, operation: 'tickets.open', entity: 'ticket', entity_id: String(s.id), action: 'open', before: null, after: { state: 'new', kind: m.kind, matter: m.matter, unit: s.unit } });
+  audits.push({
+    at,
+    actor_id: c.owner,
+    operation: 'tickets.open',
+    entity: 'ticket',
+    entity_id: String(s.id),
+    action: 'open',
+    before: null,
+    after: { state: 'new', kind: m.kind, matter: m.matter, unit: s.unit },
+  });
   save(intakeClocks(cfg, m.kind, at));
   // Acknowledged within the 2 hours, one in twenty late.
   const acked = later(r() < 0.05 ? 2.2 : 0.08, r() < 0.05 ? 4 : 1.3);
   if (!step('acknowledge', c.owner, acked, 'acknowledged', { acknowledged_at: acked })) return finish();
   save(meet([...clocks.values()], ['acknowledge'], acked));
-  if (!step('classify', c.supervisor, later(0.15, 0.8), 'acknowledged', { category: m.category, severity: s.severity, serious, serious_reasons: s.seriousReasons }, { category: m.category, severity: s.severity })) return finish();
+  if (
+    !step(
+      'classify',
+      c.supervisor,
+      later(0.15, 0.8),
+      'acknowledged',
+      { category: m.category, severity: s.severity, serious, serious_reasons: s.seriousReasons },
+      { category: m.category, severity: s.severity },
+    )
+  )
+    return finish();
   if (m.kind === 'complaint') save([replyClock(cfg, s.openedAt, s.severity)]);
   const dispatcher = serious ? c.manager : c.supervisor;
   const assignedAt = later(0.1, 0.6);
@@ -107,7 +146,8 @@ export function tellStory(cfg: Config, s: StoryInput): Story {
     const startAt = m.night && round === 0 ? later(0.2, 1) : inOffice(cfg, later(0.3, 3), r);
     if (!step('start', c.assignee, startAt, 'in_progress', { started_at: startAt })) return finish();
     const resolvedAt = later(0.5, r() < 0.12 ? 60 : 5);
-    if (!step('resolve', c.assignee, resolvedAt, 'resolved', { resolved_at: resolvedAt, cause: m.cause, action: m.action, result: m.result, signed_off_at: null, signed_off_by: null })) return finish();
+    if (!step('resolve', c.assignee, resolvedAt, 'resolved', { resolved_at: resolvedAt, cause: m.cause, action: m.action, result: m.result, signed_off_at: null, signed_off_by: null }))
+      return finish();
     save(meet([...clocks.values()], ['repair', 'report', 'deadline'], resolvedAt));
     // R-DAY-3: a complaint about a staff member gets the reviewing manager's finding before the sign-off.
     if (s.conduct && round === 0) {
@@ -131,7 +171,13 @@ export function tellStory(cfg: Config, s: StoryInput): Story {
     const closedAt = later(0.05, 0.3);
     if (!step('close', c.owner, closedAt, open ? 'callback_pending' : 'closed', open ? {} : { closed_at: closedAt })) return finish();
     if (!open || !callbackDue) return finish();
-    const calledAt = inOffice(cfg, DateTime.fromISO(`${callbackDue}T10:00`, { zone: cfg.calendar.zone }).plus({ minutes: Math.floor(r() * 300) }).toJSDate(), r);
+    const calledAt = inOffice(
+      cfg,
+      DateTime.fromISO(`${callbackDue}T10:00`, { zone: cfg.calendar.zone })
+        .plus({ minutes: Math.floor(r() * 300) })
+        .toJSDate(),
+      r,
+    );
     if (calledAt > s.until) return finish();
     const comment = outcome === 'dissatisfied' ? '问题反复出现 It came back' : outcome === 'satisfied' ? '满意 Happy with it' : '基本满意，希望更快 Fine, could be faster';
     Object.assign(open, { done_at: calledAt, entered_at: calledAt, outcome, comment, staff_id: c.callbackBy });

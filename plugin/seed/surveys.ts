@@ -33,8 +33,20 @@ export async function seedSurveys(s: SeedContext): Promise<void> {
     for (const c of customers) {
       if (s.random() > 0.35 + n * 0.1) continue;
       const overall = Math.min(5, Math.max(1, Math.round(3.6 + lift + (s.random() - 0.4) * 2.4)));
-      const answers = { overall: String(overall), repairs: String(Math.min(5, overall + (s.random() < 0.3 ? -1 : 0))), cleaning: 3 + Math.floor(s.random() * 3), wishes: [pick(['parking', 'lifts', 'security', 'greenery'])] };
-      responses.push({ survey_id: survey.id, customer_id: c.id, method: 'questionnaire', answers, taken_by: pick(s.staff.agents), created_at: new Date(openedAt.getTime() + s.random() * 10 * 86_400_000) });
+      const answers = {
+        overall: String(overall),
+        repairs: String(Math.min(5, overall + (s.random() < 0.3 ? -1 : 0))),
+        cleaning: 3 + Math.floor(s.random() * 3),
+        wishes: [pick(['parking', 'lifts', 'security', 'greenery'])],
+      };
+      responses.push({
+        survey_id: survey.id,
+        customer_id: c.id,
+        method: 'questionnaire',
+        answers,
+        taken_by: pick(s.staff.agents),
+        created_at: new Date(openedAt.getTime() + s.random() * 10 * 86_400_000),
+      });
     }
   }
   s.setNow(null);

@@ -53,8 +53,13 @@ export async function seedTickets(s: SeedContext, count = 480): Promise<void> {
     const channel = pick(channelsFor[m.kind]);
     s.setNow(new Date(at));
     const ticket = await s.as(owner)('tickets.open', {
-      kind: m.kind, channel, matter: m.matter, content: `${channelText[channel]}：${m.matter.split(' ')[0]}`, unit: pick(s.made.units),
-      complainantName: pick(names), complainantPhone: `139${String(10_000_000 + Math.floor(s.random() * 89_999_999))}`,
+      kind: m.kind,
+      channel,
+      matter: m.matter,
+      content: `${channelText[channel]}：${m.matter.split(' ')[0]}`,
+      unit: pick(s.made.units),
+      complainantName: pick(names),
+      complainantPhone: `139${String(10_000_000 + Math.floor(s.random() * 89_999_999))}`,
     });
     const id = ticket.id as number;
     s.progress('live tickets', i + 1, total);
@@ -72,7 +77,11 @@ export async function seedTickets(s: SeedContext, count = 480): Promise<void> {
     let handler = assignee;
     let signer = firstHead;
     if (first.code !== m.department) {
-      await step(dispatcher, 'tickets.requestTransfer', { id, toDepartmentId: deptOf(m.department).id, reason: `应由${m.department === 'engineering' ? '工程部' : '保洁部'}处理 Belongs to ${m.department}` });
+      await step(dispatcher, 'tickets.requestTransfer', {
+        id,
+        toDepartmentId: deptOf(m.department).id,
+        reason: `应由${m.department === 'engineering' ? '工程部' : '保洁部'}处理 Belongs to ${m.department}`,
+      });
       if (stop === 'transfer_pending') continue;
       handler = signer = s.staff.heads[m.department] as number;
       await step(director, 'tickets.approveTransfer', { id });
@@ -97,10 +106,17 @@ export async function seedTickets(s: SeedContext, count = 480): Promise<void> {
     await step(owner, 'tickets.close', { id }, 0.1);
     if (stop === 'callback_pending' || (m.kind !== 'complaint' && m.kind !== 'repair')) continue;
     const dissatisfied = stop === 'reopened';
-    await step(pick(s.staff.agents), 'tickets.recordCallback', {
-      id, outcome: dissatisfied ? 'dissatisfied' : 'satisfied', comment: dissatisfied ? '问题反复出现 It came back' : '满意 Happy with it',
-      ...(dissatisfied ? { deadline: new Date(at + 4 * DAY).toISOString() } : {}),
-    }, 20);
+    await step(
+      pick(s.staff.agents),
+      'tickets.recordCallback',
+      {
+        id,
+        outcome: dissatisfied ? 'dissatisfied' : 'satisfied',
+        comment: dissatisfied ? '问题反复出现 It came back' : '满意 Happy with it',
+        ...(dissatisfied ? { deadline: new Date(at + 4 * DAY).toISOString() } : {}),
+      },
+      20,
+    );
   }
   s.setNow(null);
 }

@@ -70,15 +70,30 @@ export async function seedYear(s: SeedContext, count: number, end: Date): Promis
     const outcomes = roll < 0.07 ? (['dissatisfied', 'satisfied'] as const) : roll < 0.27 ? (['basically_satisfied'] as const) : (['satisfied'] as const);
     stories.push(
       tellStory(cfg, {
-        id: ids[i]!, matter: m, channel: pick(channelsFor[m.kind]), content: '',
-        unit: where.unit, customerId: where.customerId, complainant: pick(names), phone: `139${String(10_000_000 + Math.floor(s.random() * 89_999_999))}`,
-        openedAt: d.openedAt, severity, seriousReasons: reasons,
+        id: ids[i]!,
+        matter: m,
+        channel: pick(channelsFor[m.kind]),
+        content: '',
+        unit: where.unit,
+        customerId: where.customerId,
+        complainant: pick(names),
+        phone: `139${String(10_000_000 + Math.floor(s.random() * 89_999_999))}`,
+        openedAt: d.openedAt,
+        severity,
+        seriousReasons: reasons,
         ...(conduct ? { conduct: { targetStaffId: conduct, account: '业主称保安在门岗语气生硬 The guard at the gate was curt', witnesses: '同行家人 Family member' } } : {}),
         cast: {
-          owner: pick(s.staff.agents), supervisor: pick(s.staff.supervisors), manager: s.staff.managers[0] ?? s.staff.admin,
-          assignee: conduct ? head : pick(members.filter((x) => x !== conduct)), head, callbackBy: pick(s.staff.agents), departmentId: deptId(m.department),
+          owner: pick(s.staff.agents),
+          supervisor: pick(s.staff.supervisors),
+          manager: s.staff.managers[0] ?? s.staff.admin,
+          assignee: conduct ? head : pick(members.filter((x) => x !== conduct)),
+          head,
+          callbackBy: pick(s.staff.agents),
+          departmentId: deptId(m.department),
         },
-        outcomes: [...outcomes], until: end, random: s.random,
+        outcomes: [...outcomes],
+        until: end,
+        random: s.random,
       }),
     );
     const story = stories[stories.length - 1]!;
@@ -91,14 +106,54 @@ export async function seedYear(s: SeedContext, count: number, end: Date): Promis
     s.progress('tickets', i + 1, drawn.length);
   }
   await env.db.transaction(async (tx) => {
-    await insertRows(tx, env.site, 'tickets', stories.map((x) => x.ticket));
-    await insertRows(tx, env.site, 'ticket_numbers', [...counters].map(([year, last]) => ({ year, last })));
-    await insertRows(tx, env.site, 'ticket_clocks', stories.flatMap((x) => x.clocks.map((c) => ({
-      ticket_id: x.ticket.id, clock: c.clock, basis: c.basis, started_at: c.startedAt, due_at: c.dueAt, met_at: c.metAt, paused_at: c.pausedAt, remaining_ms: c.remainingMs, extended: c.extended,
-    }))));
-    await insertRows(tx, env.site, 'ticket_events', stories.flatMap((x) => x.events));
-    await insertRows(tx, env.site, 'ticket_callbacks', stories.flatMap((x) => x.callbacks));
-    await insertRows(tx, env.site, 'audit_log', stories.flatMap((x) => x.audits));
+    await insertRows(
+      tx,
+      env.site,
+      'tickets',
+      stories.map((x) => x.ticket),
+    );
+    await insertRows(
+      tx,
+      env.site,
+      'ticket_numbers',
+      [...counters].map(([year, last]) => ({ year, last })),
+    );
+    await insertRows(
+      tx,
+      env.site,
+      'ticket_clocks',
+      stories.flatMap((x) =>
+        x.clocks.map((c) => ({
+          ticket_id: x.ticket.id,
+          clock: c.clock,
+          basis: c.basis,
+          started_at: c.startedAt,
+          due_at: c.dueAt,
+          met_at: c.metAt,
+          paused_at: c.pausedAt,
+          remaining_ms: c.remainingMs,
+          extended: c.extended,
+        })),
+      ),
+    );
+    await insertRows(
+      tx,
+      env.site,
+      'ticket_events',
+      stories.flatMap((x) => x.events),
+    );
+    await insertRows(
+      tx,
+      env.site,
+      'ticket_callbacks',
+      stories.flatMap((x) => x.callbacks),
+    );
+    await insertRows(
+      tx,
+      env.site,
+      'audit_log',
+      stories.flatMap((x) => x.audits),
+    );
   });
   return { tickets: stories.length };
 }

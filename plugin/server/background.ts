@@ -8,8 +8,8 @@ import { webhookFromEnv } from '../areas/notifications/webhook-env.js';
 /** Starts the notification worker; the returned function stops it and resolves once its round has ended. */
 export function startBackground(env: Env, logger: Logger): () => Promise<void> {
   const stop = new AbortController();
-  const done = runWorker({ db: env.db, site: env.site, zone: env.zone, webhook: webhookFromEnv(process.env), signal: stop.signal, logger }).catch(
-    (e: unknown) => logger.error('notification worker ended', { error: e instanceof Error ? e.message : String(e) }),
+  const done = runWorker({ db: env.db, site: env.site, zone: env.zone, webhook: webhookFromEnv(process.env), signal: stop.signal, logger }).catch((e: unknown) =>
+    logger.error('notification worker ended', { error: e instanceof Error ? e.message : String(e) }),
   );
   return () => {
     stop.abort();

@@ -22,8 +22,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-const wrongMethod = (res: ServerResponse, path: string, allow: string) =>
-  send(res, 405, { error: { code: 'VALIDATION', message: `use ${allow} for ${path}`, issues: [] } }, { allow });
+const wrongMethod = (res: ServerResponse, path: string, allow: string) => send(res, 405, { error: { code: 'VALIDATION', message: `use ${allow} for ${path}`, issues: [] } }, { allow });
 
 const sendError = (res: ServerResponse, e: DeskError, headers: Record<string, string> = {}) => send(res, httpStatus[e.code], { error: e.toJSON() }, headers);
 
@@ -39,7 +38,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 /** The address the caller used, so a spec imported from another port or host points back at it. */
 function origin(req: IncomingMessage): string {
-  const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() || 'http';
+  const proto =
+    String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      ?.trim() || 'http';
   return `${proto}://${req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost:4100'}`;
 }
 
@@ -74,7 +76,10 @@ export function createHandler(state: Env | (() => Readiness)): RequestListener {
         if (op === undefined && template === undefined && file === null) throw new DeskError('NOT_FOUND', `nothing at ${req.method} ${url.pathname}; see /openapi.json`);
         const env = now.env;
         if (now.phase !== 'ready' || !env) {
-          const why = now.phase === 'failed' ? `the service could not start: ${now.error}` : `the service is starting (${now.phase}${now.progress ? ` ${now.progress.step} ${now.progress.done}/${now.progress.total}` : ''}); try again shortly`;
+          const why =
+            now.phase === 'failed'
+              ? `the service could not start: ${now.error}`
+              : `the service is starting (${now.phase}${now.progress ? ` ${now.progress.step} ${now.progress.done}/${now.progress.total}` : ''}); try again shortly`;
           return sendError(res, new DeskError('UNAVAILABLE', why), { 'retry-after': String(retryAfter(now)) });
         }
         if (op !== undefined) {

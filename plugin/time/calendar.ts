@@ -86,8 +86,7 @@ function dayRules(cal: WorkingCalendar): DayRules {
   const holidays = new Set(cal.holidays);
   const workdays = new Set(cal.workdays);
   const weekend = new Set(cal.weekend);
-  const periodsOf = (day: string): OfficePeriod[] =>
-    (workdays.has(day) ? undefined : cal.weekdayHours?.[isoWeekday(day)]) ?? cal.hours;
+  const periodsOf = (day: string): OfficePeriod[] => (workdays.has(day) ? undefined : cal.weekdayHours?.[isoWeekday(day)]) ?? cal.hours;
   return {
     // A date listed both as holiday and as make-up day counts as off: no deadline falls on a day that may be closed.
     isWorking: (day) => !holidays.has(day) && (workdays.has(day) || !weekend.has(isoWeekday(day))),

@@ -26,8 +26,7 @@ export function dbFor(options: SourceOptions): Db {
 }
 
 /** Without a data source id (e.g. Test connection), options themselves are the key: never shared across credentials. */
-const keyOf = (options: SourceOptions, dataSourceId?: string): string =>
-  dataSourceId ?? `opts:${createHash('sha256').update(JSON.stringify(options)).digest('hex')}`;
+const keyOf = (options: SourceOptions, dataSourceId?: string): string => dataSourceId ?? `opts:${createHash('sha256').update(JSON.stringify(options)).digest('hex')}`;
 
 /**
  * ToolJet passes the data source options' `updatedAt` column, a Date (server/src/modules/data-queries/util.service.ts,

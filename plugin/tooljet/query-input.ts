@@ -20,7 +20,5 @@ function fieldsOf(op: AnyOperation): Set<string> {
 export function queryInput(op: AnyOperation, options: Record<string, unknown>): Record<string, unknown> {
   fieldsOfAnyOperation ??= new Set(operationList().flatMap((o) => [...fieldsOf(o)]));
   const own = fieldsOf(op);
-  return Object.fromEntries(
-    Object.entries(options).filter(([key]) => own.has(key) || (!notInputs.has(key) && !fieldsOfAnyOperation?.has(key))),
-  );
+  return Object.fromEntries(Object.entries(options).filter(([key]) => own.has(key) || (!notInputs.has(key) && !fieldsOfAnyOperation?.has(key))));
 }

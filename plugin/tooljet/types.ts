@@ -16,12 +16,6 @@ export interface RunContext {
 }
 
 export interface QueryService {
-  run(
-    sourceOptions: unknown,
-    queryOptions: Record<string, unknown>,
-    dataSourceId?: string,
-    dataSourceUpdatedAt?: string | Date,
-    context?: RunContext,
-  ): Promise<QueryResult>;
+  run(sourceOptions: unknown, queryOptions: Record<string, unknown>, dataSourceId?: string, dataSourceUpdatedAt?: string | Date, context?: RunContext): Promise<QueryResult>;
   testConnection(sourceOptions: unknown): Promise<ConnectionTestResult>;
 }

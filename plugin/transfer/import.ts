@@ -57,7 +57,8 @@ export async function importSite(db: Db, lines: AsyncIterable<string>, options: 
       if (!header) {
         header = parseLine<ExportHeader>(text, n);
         if (header.format !== exportFormat) throw validation('input', `line 1 is not a ${exportFormat} header`);
-        if (header.schemaVersion !== current) throw validation('input', `the export is of schema version ${header.schemaVersion}, this database is at ${current}; migrate both to the same version first`);
+        if (header.schemaVersion !== current)
+          throw validation('input', `the export is of schema version ${header.schemaVersion}, this database is at ${current}; migrate both to the same version first`);
         site = options.site ?? header.site;
         for (const t of tables.values()) {
           const [{ taken } = { taken: false }] = await tx.query<{ taken: boolean }>(`select exists (select 1 from ${quoteIdent(t.name)} where site = $1) as taken`, [site]);

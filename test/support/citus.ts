@@ -10,8 +10,33 @@
 
 const SITE = String.raw`(?:\$1(?!\d)|:site\b)`;
 const KEYWORDS = new Set([
-  'where', 'on', 'join', 'left', 'right', 'inner', 'full', 'cross', 'set', 'order', 'group', 'limit', 'using', 'returning',
-  'values', 'select', 'natural', 'for', 'union', 'having', 'window', 'offset', 'on', 'as', 'default', 'lateral', 'except',
+  'where',
+  'on',
+  'join',
+  'left',
+  'right',
+  'inner',
+  'full',
+  'cross',
+  'set',
+  'order',
+  'group',
+  'limit',
+  'using',
+  'returning',
+  'values',
+  'select',
+  'natural',
+  'for',
+  'union',
+  'having',
+  'window',
+  'offset',
+  'on',
+  'as',
+  'default',
+  'lateral',
+  'except',
 ]);
 
 export interface Reference {
@@ -61,9 +86,7 @@ export function siteProblems(text: string, tables: ReadonlySet<string>): string[
     changed = false;
     for (const r of refs) {
       if (pinned.has(r.alias)) continue;
-      const joined = [...pinned].some((p) =>
-        new RegExp(String.raw`\b(${r.alias}\.site\s*=\s*${p}\.site|${p}\.site\s*=\s*${r.alias}\.site)\b`).test(sql),
-      );
+      const joined = [...pinned].some((p) => new RegExp(String.raw`\b(${r.alias}\.site\s*=\s*${p}\.site|${p}\.site\s*=\s*${r.alias}\.site)\b`).test(sql));
       const using = new RegExp(String.raw`\bjoin ${r.table}( (as )?${r.alias})? using \(site\b`).test(sql) && pinned.size > 0;
       if (joined || using) {
         pinned.add(r.alias);

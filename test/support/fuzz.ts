@@ -31,15 +31,7 @@ export interface JsonSchema {
 /** Ids in the fuzz fixtures are small: aim at rows that exist as often as at rows that do not. */
 const smallId = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 6 }) }, { weight: 1, arbitrary: fc.integer({ min: 7, max: 2 ** 31 }) });
 
-const unicodeText = fc.constantFrom(
-  '张丽 客服助理',
-  '😀👍🏽 emoji',
-  'שלום مرحبا RTL \u202Eevil\u202C',
-  'zero\u200Bwidth',
-  'combining e\u0301',
-  '\uFEFFbom',
-  'line\nbreak\ttab',
-);
+const unicodeText = fc.constantFrom('张丽 客服助理', '😀👍🏽 emoji', 'שלום مرحبا RTL \u202Eevil\u202C', 'zero\u200Bwidth', 'combining e\u0301', '\uFEFFbom', 'line\nbreak\ttab');
 
 const sampleFor: Record<string, fc.Arbitrary<string>> = {
   date: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
@@ -190,24 +182,14 @@ export function inputArb(op: AnyOperation): fc.Arbitrary<unknown> {
   const schema = inputJsonSchema(op) as JsonSchema;
   const keys = Object.keys(schema.properties ?? {});
   const valid = validArb(schema) as fc.Arbitrary<Record<string, unknown>>;
-  const textified = valid.chain((v) =>
-    fc.subarray(Object.keys(v)).map((pick) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, pick.includes(k) ? asToolJetText(x) : x]))),
-  );
-  const oneBad = keys.length
-    ? fc.tuple(valid, fc.constantFrom(...keys), hostileValue).map(([v, k, bad]) => ({ ...v, [k]: bad }))
-    : valid;
+  const textified = valid.chain((v) => fc.subarray(Object.keys(v)).map((pick) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, pick.includes(k) ? asToolJetText(x) : x]))));
+  const oneBad = keys.length ? fc.tuple(valid, fc.constantFrom(...keys), hostileValue).map(([v, k, bad]) => ({ ...v, [k]: bad })) : valid;
   const extra = fc.tuple(valid, fc.constantFrom('colour', 'actor_id', '__proto__', 'constructor', 'site', 'id '), hostileValue).map(([v, k, bad]) => {
     const out: Record<string, unknown> = { ...v };
     Object.defineProperty(out, k, { value: bad, enumerable: true, configurable: true, writable: true });
     return out;
   });
-  return fc.oneof(
-    { weight: 4, arbitrary: valid },
-    { weight: 3, arbitrary: textified },
-    { weight: 4, arbitrary: oneBad },
-    { weight: 1, arbitrary: extra },
-    { weight: 1, arbitrary: hostileValue },
-  );
+  return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 3, arbitrary: textified }, { weight: 4, arbitrary: oneBad }, { weight: 1, arbitrary: extra }, { weight: 1, arbitrary: hostileValue });
 }
 
 /** A value that passes validation, found by sampling the valid generator with a fixed seed. */

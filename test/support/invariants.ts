@@ -38,9 +38,7 @@ export async function tableCounts(sql: Sql, schema: string): Promise<Record<stri
 export async function checksums(sql: Sql, schema: string): Promise<Record<string, string>> {
   const names = await tableNames(sql, schema);
   const [row] = await sql<Record<string, string>>(
-    `select ${names
-      .map((n) => `(select md5(coalesce(string_agg(x, '|' order by x), '')) from (select row_to_json(r)::text as x from ${schema}.${n} r) s) as "${n}"`)
-      .join(', ')}`,
+    `select ${names.map((n) => `(select md5(coalesce(string_agg(x, '|' order by x), '')) from (select row_to_json(r)::text as x from ${schema}.${n} r) s) as "${n}"`).join(', ')}`,
   );
   return Object.fromEntries(names.map((n) => [n, String(row?.[n])]));
 }
@@ -79,18 +77,38 @@ export async function brokenInvariants(sql: Sql, schema: string): Promise<string
     ['R-TIC-12 ticket state outside the machine', ['tickets'], `select count(*) from tickets where state not in ${list(ticketStates)}`],
     ['R-LEN-4 two issued loans for one archive', ['loans'], `select count(*) from (select site, archive_id from loans where state = 'issued' group by 1, 2 having count(*) > 1) d`],
     ['R-LEN-1 loan state outside the flow', ['loans'], `select count(*) from loans where state not in ${list(loanStates)}`],
-    ['R-LEN-3 an issued loan without issue time, due time or page count', ['loans'], `select count(*) from loans where state in ('issued', 'returned') and (issued_at is null or due_at is null or pages_out is null)`],
+    [
+      'R-LEN-3 an issued loan without issue time, due time or page count',
+      ['loans'],
+      `select count(*) from loans where state in ('issued', 'returned') and (issued_at is null or due_at is null or pages_out is null)`,
+    ],
     ['R-CUS-1 two active customers for one unit', ['customers'], `select count(*) from (select site, unit from customers where status = 'active' group by 1, 2 having count(*) > 1) d`],
     ['customer status outside active/vacated', ['customers'], `select count(*) from customers where status not in ${list(customerStatuses)}`],
-    ['一户一档 a customer without exactly one archive', ['customers', 'archives'], `select count(*) from customers c where (select count(*) from archives a where a.site = c.site and a.customer_id = c.id) <> 1`],
-    ['R-CUS-3 an archive label that is not the customer name', ['customers', 'archives'], `select count(*) from customers c join archives a on a.site = c.site and a.customer_id = c.id where a.label <> c.name`],
-    ['R-ARC-4 a vacated customer whose archive is not bound and vacated', ['customers', 'archives'], `select count(*) from customers c join archives a on a.site = c.site and a.customer_id = c.id where c.status = 'vacated' and (a.status <> 'vacated' or not a.bound)`],
+    [
+      '一户一档 a customer without exactly one archive',
+      ['customers', 'archives'],
+      `select count(*) from customers c where (select count(*) from archives a where a.site = c.site and a.customer_id = c.id) <> 1`,
+    ],
+    [
+      'R-CUS-3 an archive label that is not the customer name',
+      ['customers', 'archives'],
+      `select count(*) from customers c join archives a on a.site = c.site and a.customer_id = c.id where a.label <> c.name`,
+    ],
+    [
+      'R-ARC-4 a vacated customer whose archive is not bound and vacated',
+      ['customers', 'archives'],
+      `select count(*) from customers c join archives a on a.site = c.site and a.customer_id = c.id where c.status = 'vacated' and (a.status <> 'vacated' or not a.bound)`,
+    ],
     ['R-ARC-3 edit request state outside pending/approved/rejected', ['edit_requests'], `select count(*) from edit_requests where state not in ${list(editStates)}`],
     ['R-NOT-1 outbox status outside pending/delivered/dead', ['outbox'], `select count(*) from outbox where status not in ('pending', 'delivered', 'dead')`],
     ['§7 an idempotency key without its result (a half-finished create)', ['idempotency_keys'], `select count(*) from idempotency_keys where result is null`],
     ['R-ACT-3 an audit row without operation', ['audit_log'], `select count(*) from audit_log where operation is null or operation = ''`],
     ['R-DUT-1 a handover to oneself', ['handovers'], `select count(*) from handovers where incoming_id = outgoing_id`],
-    ['R-TIC-10 two open callbacks for one ticket', ['ticket_callbacks'], `select count(*) from (select site, ticket_id from ticket_callbacks where done_at is null group by 1, 2 having count(*) > 1) d`],
+    [
+      'R-TIC-10 two open callbacks for one ticket',
+      ['ticket_callbacks'],
+      `select count(*) from (select site, ticket_id from ticket_callbacks where done_at is null group by 1, 2 having count(*) > 1) d`,
+    ],
   ];
   const runnable = checks.filter(([, tables]) => tables.every((x) => have.has(x)));
   if (runnable.length === 0) return [];
@@ -145,21 +163,15 @@ export async function seedWorld(t: TestDb): Promise<World> {
     ['12F-1202', '明德律师事务所', true],
     ['3F-301', '陈小姐', false],
   ] as const) {
-    const c = await step('customers.create', () =>
-      t.as(cast.agent)('customers.create', { unit, name, confidential, contacts: [{ name: '联系人', phones: ['13800138000'], email: 'c@example.com' }] }),
-    );
+    const c = await step('customers.create', () => t.as(cast.agent)('customers.create', { unit, name, confidential, contacts: [{ name: '联系人', phones: ['13800138000'], email: 'c@example.com' }] }));
     if (c) {
       customers.push(c.id);
       archives.push(c.archiveId);
     }
   }
   for (const archiveId of archives) {
-    await step('archives.addDocument', () =>
-      t.as(cast.agent)('archives.addDocument', { archiveId, kind: 'move_in', title: '入住资料', receivedOn: '2026-01-05', pages: 12, original: true }),
-    );
-    await step('archives.addDocument', () =>
-      t.as(cast.agent)('archives.addDocument', { archiveId, kind: 'correspondence', title: '往来函', receivedOn: '2026-02-05', pages: 2, original: false }),
-    );
+    await step('archives.addDocument', () => t.as(cast.agent)('archives.addDocument', { archiveId, kind: 'move_in', title: '入住资料', receivedOn: '2026-01-05', pages: 12, original: true }));
+    await step('archives.addDocument', () => t.as(cast.agent)('archives.addDocument', { archiveId, kind: 'correspondence', title: '往来函', receivedOn: '2026-02-05', pages: 2, original: false }));
   }
   const loans: number[] = [];
   for (const archiveId of archives.slice(0, 2)) {
@@ -184,7 +196,20 @@ export async function seedWorld(t: TestDb): Promise<World> {
   }
   const surveys: number[] = [];
   await step('forms.define', () =>
-    admin('forms.define', { entity: 'survey', fields: [{ key: 'overall', label: '总体满意度 Overall', type: 'select', options: [{ value: '5', score: 5 }, { value: '1', score: 1 }] }] }),
+    admin('forms.define', {
+      entity: 'survey',
+      fields: [
+        {
+          key: 'overall',
+          label: '总体满意度 Overall',
+          type: 'select',
+          options: [
+            { value: '5', score: 5 },
+            { value: '1', score: 1 },
+          ],
+        },
+      ],
+    }),
   );
   const survey = await step('surveys.create', () => t.as(cast.supervisor)('surveys.create', { period: '2026-Q3', method: 'phone' }));
   if (survey) surveys.push(survey.id);

@@ -15,7 +15,10 @@ export async function cjkFallbacks(page: Page): Promise<{ text: string; fonts: s
   const count = await page.evaluate(() => {
     let n = 0;
     for (const el of Array.from(document.querySelectorAll('body *'))) {
-      const own = Array.from(el.childNodes).filter((c) => c.nodeType === 3).map((c) => c.textContent ?? '').join('');
+      const own = Array.from(el.childNodes)
+        .filter((c) => c.nodeType === 3)
+        .map((c) => c.textContent ?? '')
+        .join('');
       const han = own.match(/[\u3400-\u9fff]/g)?.length ?? 0;
       if (han > 0) {
         el.setAttribute('data-han', String(han));

@@ -43,7 +43,10 @@ export async function startService(opts: { dataDir: string; env?: Record<string,
   const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}) before it was ready:\n${output}`);
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

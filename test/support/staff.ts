@@ -21,8 +21,7 @@ export async function seedCast(t: TestDb): Promise<Cast> {
   await as('departments.upsert', { code: 'customer_service', name: '客务部 Customer service', kind: 'customer_service' });
   await as('departments.upsert', { code: 'engineering', name: '工程部 Engineering', kind: 'engineering' });
   await as('departments.upsert', { code: 'security', name: '保安部 Security', kind: 'security' });
-  const add = async (name: string, roles: Role[], departmentCode: string, tooljetUserId: string) =>
-    (await as('staff.upsert', { name, roles, departmentCode, tooljetUserId })).id as number;
+  const add = async (name: string, roles: Role[], departmentCode: string, tooljetUserId: string) => (await as('staff.upsert', { name, roles, departmentCode, tooljetUserId })).id as number;
   return {
     admin,
     agent: await add('张丽', ['agent'], 'customer_service', 'tj-agent'),

@@ -15,8 +15,7 @@ export const callbackDesk: TemplateApp = {
       const due = app.query('callbacksDue', 'callbacks.due', { until: fx(`moment().format('YYYY-MM-DD')`) }, { runOnPageLoad: true });
       const selected = (path: string) => fx(`components.callbackTable.selectedRow?.${path}`);
       // Disabled unless the selected ticket's state allows the action (states from the ticket state machine).
-      const allowedFor = (action: TicketAction) =>
-        fx(`!${JSON.stringify(ticketStates.filter((s) => isAllowed(s, action)))}.includes(components.callbackTable.selectedRow?.state)`);
+      const allowedFor = (action: TicketAction) => fx(`!${JSON.stringify(ticketStates.filter((s) => isAllowed(s, action)))}.includes(components.callbackTable.selectedRow?.state)`);
       page.table(
         'callbackTable',
         due.fx('data ?? []'),
@@ -32,9 +31,7 @@ export const callbackDesk: TemplateApp = {
         { loading: due },
       );
       page.row((row) => void row.numberInput('statsYear', app.t('统计年份', 'Statistics year'), { width: 10 }));
-      printButtons(app, page, [
-        { template: 'callback-stats', label: app.t('回访统计', 'Callback statistics'), params: '({ year: Number(components.statsYear.value) || new Date().getFullYear() })' },
-      ]);
+      printButtons(app, page, [{ template: 'callback-stats', label: app.t('回访统计', 'Callback statistics'), params: '({ year: Number(components.statsYear.value) || new Date().getFullYear() })' }]);
       page.container('recordBox', (box) => {
         box.text('recordTitle', app.t('记录回访结果', 'Record the outcome'));
         operationForm(app, box, 'recordCallback', 'tickets.recordCallback', {

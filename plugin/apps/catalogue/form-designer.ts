@@ -17,7 +17,12 @@ export const formDesigner: TemplateApp = {
       const form = app.query('formDef', 'forms.get', { entity: '{{components.entitySelect.value || "customer"}}' }, { runOnPageLoad: true });
       app.query('departments', 'departments.list', {}, { runOnPageLoad: true });
       page.row((row) => {
-        row.dropdown('entitySelect', app.t('表单', 'Form'), fieldChoices('forms.get', 'entity').map((e) => ({ value: e, label: e })), { value: 'customer', width: 16, onSelect: [form] });
+        row.dropdown(
+          'entitySelect',
+          app.t('表单', 'Form'),
+          fieldChoices('forms.get', 'entity').map((e) => ({ value: e, label: e })),
+          { value: 'customer', width: 16, onSelect: [form] },
+        );
       });
       page.table(
         'fieldTable',
@@ -36,8 +41,21 @@ export const formDesigner: TemplateApp = {
       page.row((r) => {
         r.textInput('fieldKey', app.t('键（英文）', 'Key'), { placeholder: 'door_code', width: 10, value: row('key') });
         r.textInput('fieldLabel', app.t('名称', 'Label'), { placeholder: app.t('门禁卡号', 'Door card no.'), width: 12, value: row('label') });
-        r.dropdown('fieldType', app.t('类型', 'Type'), fieldTypes.map((t) => ({ value: t, label: t })), { value: 'text', width: 8 });
-        r.dropdown('fieldRequired', app.t('必填', 'Required'), app.choices([['false', '否', 'no'], ['true', '是', 'yes']]), { value: 'false', width: 8 });
+        r.dropdown(
+          'fieldType',
+          app.t('类型', 'Type'),
+          fieldTypes.map((t) => ({ value: t, label: t })),
+          { value: 'text', width: 8 },
+        );
+        r.dropdown(
+          'fieldRequired',
+          app.t('必填', 'Required'),
+          app.choices([
+            ['false', '否', 'no'],
+            ['true', '是', 'yes'],
+          ]),
+          { value: 'false', width: 8 },
+        );
       });
       page.textInput('fieldOptions', app.t('选项（逗号分隔，仅下拉）', 'Choices (comma-separated, select only)'));
       const section =
@@ -87,7 +105,12 @@ export const formDesigner: TemplateApp = {
         { template: selected, department: app.params.department, source: '{{components.templateText.value}}' },
         { success: app.t('措辞已保存', 'Wording saved'), refresh: [templates, current] },
       );
-      const reset = app.query('resetTemplate', 'documents.resetTemplate', { template: selected, department: app.params.department }, { success: app.t('已恢复默认', 'Back to the default'), refresh: [templates, current] });
+      const reset = app.query(
+        'resetTemplate',
+        'documents.resetTemplate',
+        { template: selected, department: app.params.department },
+        { success: app.t('已恢复默认', 'Back to the default'), refresh: [templates, current] },
+      );
       page.row((r) => {
         r.button('saveTemplateButton', app.t('保存措辞', 'Save wording'), setTemplate, { width: 12 });
         r.button('resetTemplateButton', app.t('恢复默认', 'Reset to default'), reset, { width: 12, type: 'outline' });

@@ -30,8 +30,18 @@ export const frontDesk: TemplateApp = {
       );
       const form = app.query('ticketForm', 'forms.get', { entity: 'ticket:{{components.kindSelect.value || "complaint"}}' }, { runOnPageLoad: true });
       page.row((row) => {
-        row.dropdown('kindSelect', app.t('类型', 'Kind'), fieldChoices('tickets.open', 'kind').map((k) => ({ value: k, label: kindLabel(app, k) })), { value: 'complaint', width: 14, onSelect: [form] });
-        row.dropdown('channelSelect', app.t('渠道', 'Channel'), fieldChoices('tickets.open', 'channel').map((c) => ({ value: c, label: c })), { value: 'phone', width: 14 });
+        row.dropdown(
+          'kindSelect',
+          app.t('类型', 'Kind'),
+          fieldChoices('tickets.open', 'kind').map((k) => ({ value: k, label: kindLabel(app, k) })),
+          { value: 'complaint', width: 14, onSelect: [form] },
+        );
+        row.dropdown(
+          'channelSelect',
+          app.t('渠道', 'Channel'),
+          fieldChoices('tickets.open', 'channel').map((c) => ({ value: c, label: c })),
+          { value: 'phone', width: 14 },
+        );
       });
       page.textInput('matterInput', app.t('事由', 'Matter'), { placeholder: app.t('一句话说明', 'One line') });
       page.textArea('contentInput', app.t('详细内容', 'Details'));
@@ -62,13 +72,9 @@ export const frontDesk: TemplateApp = {
         { success: `${app.t('已登记', 'Registered')} {{queries.openTicket.data.number}}` },
       );
       page.button('openButton', app.t('登记工单', 'Register ticket'), open, { width: 14 });
-      page.text(
-        'ticketResult',
-        fx(
-          `${open.js('data')} ? \`<b>\${${open.js('data.number')}}</b> · \${(${open.js('data.clocks')} ?? []).map(c => c.clock + ' ' + c.dueAt).join(' · ')}\` : ''`,
-        ),
-        { height: 60 },
-      );
+      page.text('ticketResult', fx(`${open.js('data')} ? \`<b>\${${open.js('data.number')}}</b> · \${(${open.js('data.clocks')} ?? []).map(c => c.clock + ' ' + c.dueAt).join(' · ')}\` : ''`), {
+        height: 60,
+      });
     });
   },
 };

@@ -34,7 +34,12 @@ export const lendingDesk: TemplateApp = {
       page.heading('title', app.t('档案借阅', 'Lending desk'));
       const loans = app.query('loanList', 'loans.list', { state: '{{components.loanState.value}}', limit: '50' }, { runOnPageLoad: true });
       page.row((row) => {
-        row.dropdown('loanState', app.t('状态', 'State'), fieldChoices('loans.list', 'state').map((s) => ({ value: s, label: s })), { width: 12, onSelect: [loans] });
+        row.dropdown(
+          'loanState',
+          app.t('状态', 'State'),
+          fieldChoices('loans.list', 'state').map((s) => ({ value: s, label: s })),
+          { width: 12, onSelect: [loans] },
+        );
       });
       page.table('loanTable', loans.fx('data?.items ?? []'), loanColumns, { loading: loans });
       const loanId = fx('components.loanTable.selectedRow?.id');
@@ -48,7 +53,11 @@ export const lendingDesk: TemplateApp = {
           build: (tab) => {
             const form = app.query('loanForm', 'forms.get', { entity: 'loan' }, { runOnPageLoad: true });
             tab.schemaForm('loanCustom', form.fx('data?.formSchema ?? {}'), { height: 160 });
-            operationForm(app, tab, 'requestLoan', 'loans.request', { fixed: { custom: '{{components.loanCustom.data ?? {}}}' }, include: ['place'], query: { success: app.t('已申请', 'Requested'), refresh: [loans] } });
+            operationForm(app, tab, 'requestLoan', 'loans.request', {
+              fixed: { custom: '{{components.loanCustom.data ?? {}}}' },
+              include: ['place'],
+              query: { success: app.t('已申请', 'Requested'), refresh: [loans] },
+            });
           },
         },
         ...(Object.keys(loanTransitions) as LoanAction[]).map((action) => ({
@@ -75,10 +84,7 @@ export const lendingDesk: TemplateApp = {
         row.textInput('registerMonth', app.t('月份', 'Month'), { placeholder: '2026-01', width: 10 });
         row.button('registerButton', app.t('借阅登记簿', 'Lending register'), register, { width: 12 });
       });
-      page.text(
-        'registerTotals',
-        fx(`${register.js('data?.totals')} ? Object.entries(${register.js('data.totals')}).map(([k, v]) => k + ': ' + v).join(' · ') : ''`),
-      );
+      page.text('registerTotals', fx(`${register.js('data?.totals')} ? Object.entries(${register.js('data.totals')}).map(([k, v]) => k + ': ' + v).join(' · ') : ''`));
       page.table('registerTable', register.fx('data?.rows ?? []'), loanColumns, { loading: register });
     });
   },

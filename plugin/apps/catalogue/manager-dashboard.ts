@@ -25,7 +25,11 @@ export const managerDashboard: TemplateApp = {
       const chosenMonth = `(components.monthInput.value || moment().format('YYYY-MM'))`;
       printButtons(app, page, [
         { template: 'monthly-analysis', label: app.t('月度分析', 'Monthly analysis'), params: `({ month: ${chosenMonth} })` },
-        { template: 'quarterly-summary', label: app.t('季度小结', 'Quarterly summary'), params: `({ quarter: ${chosenMonth}.slice(0, 4) + '-Q' + Math.ceil(Number(${chosenMonth}.slice(5, 7)) / 3) })` },
+        {
+          template: 'quarterly-summary',
+          label: app.t('季度小结', 'Quarterly summary'),
+          params: `({ quarter: ${chosenMonth}.slice(0, 4) + '-Q' + Math.ceil(Number(${chosenMonth}.slice(5, 7)) / 3) })`,
+        },
         { template: 'survey-results', label: app.t('满意度调查结果', 'Survey results'), params: '({ id: components.surveySelect.value })', disabled: fx('!components.surveySelect.value') },
       ]);
       page.row((row) => {

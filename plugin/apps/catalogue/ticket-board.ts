@@ -26,8 +26,18 @@ export const ticketBoard: TemplateApp = {
         { runOnPageLoad: true },
       );
       page.row((row) => {
-        row.dropdown('stateFilter', app.t('状态', 'State'), fieldChoices('tickets.search', 'state').map((s) => ({ value: s, label: s })), { width: 8, onSelect: [list] });
-        row.dropdown('kindFilter', app.t('类型', 'Kind'), fieldChoices('tickets.search', 'kind').map((s) => ({ value: s, label: s })), { width: 8, onSelect: [list] });
+        row.dropdown(
+          'stateFilter',
+          app.t('状态', 'State'),
+          fieldChoices('tickets.search', 'state').map((s) => ({ value: s, label: s })),
+          { width: 8, onSelect: [list] },
+        );
+        row.dropdown(
+          'kindFilter',
+          app.t('类型', 'Kind'),
+          fieldChoices('tickets.search', 'kind').map((s) => ({ value: s, label: s })),
+          { width: 8, onSelect: [list] },
+        );
         row.dropdown('overdueFilter', app.t('超期', 'Overdue'), app.choices([['true', '仅超期', 'overdue only']]), { width: 7, onSelect: [list] });
         row.textInput('searchInput', app.t('搜索', 'Search'), { width: 8 });
         row.button('searchButton', app.t('查询', 'Search'), list, { width: 5 });

@@ -46,7 +46,11 @@ export function validateAppExport(file: unknown, o: { fieldControl?: FieldContro
 function validateApp(appV2: Obj, base: string, control: FieldControl, problem: Report): void {
   const components = rows(appV2.components);
   const queries = rows(appV2.dataQueries);
-  const pluginSources = new Set(rows(appV2.dataSources).filter((s) => s.kind === pluginKind).map((s) => str(s.id)));
+  const pluginSources = new Set(
+    rows(appV2.dataSources)
+      .filter((s) => s.kind === pluginKind)
+      .map((s) => str(s.id)),
+  );
   const queryNames = new Set(queries.map((q) => str(q.name)));
   const namesOnPage = (pageId: string) => new Set(components.filter((c) => c.pageId === pageId).map((c) => str(c.name)));
   const allNames = new Set(components.map((c) => str(c.name)));

@@ -7,7 +7,23 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 // ToolJet's Form draws a property only when `typeResolver` knows its `type` (FormUtils.js, 2.x and 3.x both
 // know these); a draft-07 `string` / `boolean` / `array` property is skipped without a word.
-const formTypes = new Set(['textinput', 'dropdown', 'button', 'text', 'number', 'password', 'datepicker', 'checkbox', 'radio', 'toggle', 'textarea', 'daterangepicker', 'multiselect', 'starrating', 'filepicker']);
+const formTypes = new Set([
+  'textinput',
+  'dropdown',
+  'button',
+  'text',
+  'number',
+  'password',
+  'datepicker',
+  'checkbox',
+  'radio',
+  'toggle',
+  'textarea',
+  'daterangepicker',
+  'multiselect',
+  'starrating',
+  'filepicker',
+]);
 
 // Properties ToolJet reads as the raw stored value rather than resolving `{{ }}`: a string there is truthy.
 // Table: frontend/src/Editor/Components/Table/Table.jsx, `component.definition.properties.autogenerateColumns?.value`.
@@ -19,7 +35,8 @@ const wrappedValue = (map: unknown, key: string): unknown => (isObj(map) && isOb
 function checkFormSchema(c: Obj, path: string, problem: Report): void {
   const schema = wrappedValue(c.properties, 'JSONSchema');
   if (typeof schema === 'string' && schema.includes('{{')) {
-    if (/\.jsonSchema\b/.test(schema)) problem(`${path}.properties.JSONSchema`, "binds draft-07 JSON Schema (forms.get jsonSchema): ToolJet's Form skips every property whose type is not one of its own; bind forms.get formSchema");
+    if (/\.jsonSchema\b/.test(schema))
+      problem(`${path}.properties.JSONSchema`, "binds draft-07 JSON Schema (forms.get jsonSchema): ToolJet's Form skips every property whose type is not one of its own; bind forms.get formSchema");
     return;
   }
   let parsed: unknown = schema;
@@ -45,7 +62,8 @@ function checkDisplayAndRawProps(c: Obj, path: string, problem: Report): void {
   }
   for (const key of rawBooleans[String(c.type)] ?? []) {
     const value = wrappedValue(c.properties, key);
-    if (value !== undefined && typeof value !== 'boolean') problem(`${path}.properties.${key}`, `ToolJet reads the raw value: use ${String(value).includes('false') ? 'false' : 'true'}, not ${JSON.stringify(value)} (a non-empty string is truthy)`);
+    if (value !== undefined && typeof value !== 'boolean')
+      problem(`${path}.properties.${key}`, `ToolJet reads the raw value: use ${String(value).includes('false') ? 'false' : 'true'}, not ${JSON.stringify(value)} (a non-empty string is truthy)`);
   }
 }
 

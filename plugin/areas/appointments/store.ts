@@ -35,8 +35,15 @@ export interface AppointmentFilter {
 /** Appointments of tickets in the reader's scope (tickets/visibility.ts), by window start. */
 export const listAppointments = (ctx: OpContext, f: AppointmentFilter): Promise<AppointmentRow[]> =>
   ctx.sql<AppointmentRow>('appointments/list', [
-    ctx.site, f.ticketId ?? null, f.state ?? null, f.assigneeId ?? null, f.from ?? null, f.to ?? null, f.limit ?? 1,
-    ...scopeParams(ctx.actor), f.id ?? null,
+    ctx.site,
+    f.ticketId ?? null,
+    f.state ?? null,
+    f.assigneeId ?? null,
+    f.from ?? null,
+    f.to ?? null,
+    f.limit ?? 1,
+    ...scopeParams(ctx.actor),
+    f.id ?? null,
   ]);
 
 export async function loadAppointment(ctx: OpContext, appointmentId: number): Promise<AppointmentRow> {

@@ -60,8 +60,7 @@ export default [
   defineOperation({
     name: 'archives.updateDocument',
     title: 'Change a working document',
-    description:
-      'Originals never change (STATE). A manager applies the change at once as a new version; anyone else files an edit request (R-ARC-3). Both versions stay listed.',
+    description: 'Originals never change (STATE). A manager applies the change at once as a new version; anyone else files an edit request (R-ARC-3). Both versions stay listed.',
     access: atLeast('agent'),
     kind: 'write',
     input: documentPatch.extend({

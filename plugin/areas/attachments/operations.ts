@@ -33,8 +33,18 @@ const add = defineOperation({
     await access(ctx, owner, true);
     await reserve(ctx, file.bytes.length, settings.attachments.maxSiteBytes);
     const [row] = await ctx.sql<{ id: number }>('attachments/insert', [
-      ctx.site, owner.ticketId, owner.documentId, stage, file.fileName, file.contentType, file.bytes.length, file.sha256,
-      file.bytes, input.note, ctx.actor.id || null, ctx.now,
+      ctx.site,
+      owner.ticketId,
+      owner.documentId,
+      stage,
+      file.fileName,
+      file.contentType,
+      file.bytes.length,
+      file.sha256,
+      file.bytes,
+      input.note,
+      ctx.actor.id || null,
+      ctx.now,
     ]);
     if (!row) throw new Error('attachment insert returned no row');
     const [stored] = await listFor(ctx, owner, false, row.id);

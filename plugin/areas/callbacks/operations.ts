@@ -18,9 +18,7 @@ export default [
     output: z.array(callbackDueItem),
     async handler(ctx, input) {
       const today = localDateOf(ctx.zone, ctx.now);
-      const rows = await ctx.sql<z.input<typeof callbackDueItem> & IdentityFields>('callbacks/due', [
-        ctx.site, ...scopeParams(ctx.actor), input.until ?? today, today,
-      ]);
+      const rows = await ctx.sql<z.input<typeof callbackDueItem> & IdentityFields>('callbacks/due', [ctx.site, ...scopeParams(ctx.actor), input.until ?? today, today]);
       return rows.map((r) => maskIdentity(ctx.actor.id, r));
     },
   }),

@@ -9,8 +9,7 @@ export interface Confidentiality {
   ownerStaffId: number | null;
 }
 
-export const mayReadConfidential = (actor: Actor, c: Confidentiality): boolean =>
-  !c.confidential || c.ownerStaffId === actor.id || hasAnyRole(actor.roles, atLeast('manager'));
+export const mayReadConfidential = (actor: Actor, c: Confidentiality): boolean => !c.confidential || c.ownerStaffId === actor.id || hasAnyRole(actor.roles, atLeast('manager'));
 
 const hidden = '***';
 const maskPhone = (p: string): string => (p.length > 6 ? `${p.slice(0, 3)}****${p.slice(-2)}` : hidden);

@@ -99,7 +99,13 @@ export default [
       unit: unit.optional(),
       floor: z.number().int().min(-9).max(99).optional().describe('floor number, basements negative (B1 = -1)'),
       name: text(200).optional().describe('beginning of the company or person name'),
-      phone: z.string().trim().regex(/\d{3,}/, '3 or more digits').max(40).optional().describe('a contact phone number'),
+      phone: z
+        .string()
+        .trim()
+        .regex(/\d{3,}/, '3 or more digits')
+        .max(40)
+        .optional()
+        .describe('a contact phone number'),
       category: z.enum(categories).optional().describe('prospective, new, regular, vip'),
       grade: z.enum(grades).optional().describe('A, B, C or D'),
       status: z.enum(customerStatuses).optional().describe('active or vacated'),

@@ -18,7 +18,11 @@ export default [
     access: ['admin'],
     kind: 'write',
     input: z.object({
-      code: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, 'lower-case letters, digits, - and _').describe('stable key, e.g. engineering'),
+      code: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9_-]{1,40}$/, 'lower-case letters, digits, - and _')
+        .describe('stable key, e.g. engineering'),
       name: text(80).describe('shown name, e.g. 工程部 Engineering'),
       kind: z.enum(['service', 'engineering', 'security', 'cleaning', 'customer_service', 'management', 'other']).optional(),
       active: z.boolean().optional(),
@@ -36,9 +40,7 @@ export default [
     access: 'staff',
     kind: 'read',
     input: z.object({ includeInactive: z.boolean().default(false) }),
-    output: z.array(
-      department.extend({ heads: z.array(z.object({ id, name: z.string() })), staffCount: z.number() }),
-    ),
+    output: z.array(department.extend({ heads: z.array(z.object({ id, name: z.string() })), staffCount: z.number() })),
     async handler(ctx, input) {
       return (await ctx.sql('departments/list', [ctx.site, input.includeInactive])) as never;
     },

@@ -38,8 +38,7 @@ for (const [name, source] of builtInPartials) env.registerPartial(name.slice(1),
 const partialNames = new Set(builtInPartials.map(([name]) => name.slice(1)));
 
 export const templateNames = Object.keys(documentTemplates).filter((n) => !n.startsWith('_'));
-export const builtInSource = (name: string): string | undefined =>
-  name.startsWith('_') ? undefined : (documentTemplates as Record<string, string>)[name];
+export const builtInSource = (name: string): string | undefined => (name.startsWith('_') ? undefined : (documentTemplates as Record<string, string>)[name]);
 
 const compileOptions = {
   strict: false,

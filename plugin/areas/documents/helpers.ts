@@ -51,16 +51,47 @@ export const tick = (v: unknown): string => (v ? '☑' : '☐');
 
 // Chinese labels of the stored codes, so a document never prints an English key.
 const words: Record<string, string> = {
-  complaint: '投诉', repair: '报修', help: '求助', inquiry: '咨询', suggestion: '建议',
-  phone: '电话', visit: '来访', letter: '来信', email: '电子邮件', online: '网上', suggestion_box: '意见箱', referral: '转介',
-  critical: '特急', urgent: '紧急', normal: '一般',
-  satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意',
-  approved: '已批准', rejected: '已驳回', in_office: '办公室阅览', take_out: '借出',
-  questionnaire: '问卷', face_to_face: '面谈',
-  prospective: '潜在', new: '新', regular: '常规', vip: 'VIP',
-  acknowledge: '受理', reply: '答复', investigation: '调查', report: '书面报告', repair_done: '维修完成', answer: '答复客户', deadline: '处理期限',
-  unclassified: '未分类', unassigned: '未分派',
-  intake: '受理时', before: '维修前', after: '维修后', scan: '扫描件',
+  complaint: '投诉',
+  repair: '报修',
+  help: '求助',
+  inquiry: '咨询',
+  suggestion: '建议',
+  phone: '电话',
+  visit: '来访',
+  letter: '来信',
+  email: '电子邮件',
+  online: '网上',
+  suggestion_box: '意见箱',
+  referral: '转介',
+  critical: '特急',
+  urgent: '紧急',
+  normal: '一般',
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+  approved: '已批准',
+  rejected: '已驳回',
+  in_office: '办公室阅览',
+  take_out: '借出',
+  questionnaire: '问卷',
+  face_to_face: '面谈',
+  prospective: '潜在',
+  new: '新',
+  regular: '常规',
+  vip: 'VIP',
+  acknowledge: '受理',
+  reply: '答复',
+  investigation: '调查',
+  report: '书面报告',
+  repair_done: '维修完成',
+  answer: '答复客户',
+  deadline: '处理期限',
+  unclassified: '未分类',
+  unassigned: '未分派',
+  intake: '受理时',
+  before: '维修前',
+  after: '维修后',
+  scan: '扫描件',
 };
 export const zh = (v: unknown): string => (missing(v) ? dash : (words[String(v)] ?? String(v)));
 
@@ -117,7 +148,10 @@ export function gauge(esc: Escape, ratio: unknown, label: unknown, target: unkno
   const r = 50;
   const value = typeof ratio === 'number' && Number.isFinite(ratio) ? Math.min(Math.max(ratio, 0), 1) : null;
   const point = (t: number) => [60 - r * Math.cos(Math.PI * t), 60 - r * Math.sin(Math.PI * t)].map((n) => n.toFixed(1)).join(' ');
-  const arc = value === null || value === 0 ? '' : `<path d="M ${point(0)} A ${r} ${r} 0 0 1 ${point(value)}" stroke="${value >= 0.9 ? '#3c8d40' : value >= 0.75 ? '#d9a21b' : '#c0392b'}" stroke-width="12" fill="none"/>`;
+  const arc =
+    value === null || value === 0
+      ? ''
+      : `<path d="M ${point(0)} A ${r} ${r} 0 0 1 ${point(value)}" stroke="${value >= 0.9 ? '#3c8d40' : value >= 0.75 ? '#d9a21b' : '#c0392b'}" stroke-width="12" fill="none"/>`;
   const goal = typeof target === 'number' && target > 0 && target <= 1 ? `<path d="M ${point(target)} L 60 60" stroke="#333" stroke-dasharray="2 2"/>` : '';
   return (
     `<svg class="gauge" xmlns="http://www.w3.org/2000/svg" width="140" height="92" viewBox="-10 0 140 92" font-size="12">` +

@@ -44,14 +44,30 @@ export default [
         name: z.string(),
         title: z.string(),
         params: z.record(z.string(), z.unknown()),
-        overrides: z.array(z.object({ id: z.number(), departmentCode: z.string().nullable(), action: z.string(), current: z.boolean(), note: z.string().nullable(), createdBy: z.string().nullable(), createdAt: instantOut })),
+        overrides: z.array(
+          z.object({
+            id: z.number(),
+            departmentCode: z.string().nullable(),
+            action: z.string(),
+            current: z.boolean(),
+            note: z.string().nullable(),
+            createdBy: z.string().nullable(),
+            createdAt: instantOut,
+          }),
+        ),
       }),
     ),
     async handler(ctx, input) {
-      const rows = await ctx.sql<{ id: number; template: string; departmentCode: string | null; departmentId: number | null; action: string; note: string | null; createdBy: string | null; createdAt: Date }>(
-        'documents/list',
-        [ctx.site, input.template ?? null],
-      );
+      const rows = await ctx.sql<{
+        id: number;
+        template: string;
+        departmentCode: string | null;
+        departmentId: number | null;
+        action: string;
+        note: string | null;
+        createdBy: string | null;
+        createdAt: Date;
+      }>('documents/list', [ctx.site, input.template ?? null]);
       const names = input.template ? [input.template] : templateNames;
       return names.map((name) => {
         const seen = new Set<number | null>();
@@ -111,7 +127,7 @@ export default [
   defineOperation({
     name: 'documents.getTemplate',
     title: 'Text of a document template',
-    description: "The text in force for a department (its override, else the site-wide one, else the built-in), to edit and save with documents.setTemplate.",
+    description: 'The text in force for a department (its override, else the site-wide one, else the built-in), to edit and save with documents.setTemplate.',
     access: 'staff',
     kind: 'read',
     input: z.object({ template: templateName, department }),

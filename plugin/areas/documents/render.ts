@@ -39,8 +39,13 @@ function withFrame(ctx: Framing, source: DocumentSource, view: Record<string, un
   return {
     ...view,
     doc: {
-      title: source.title, subtitle: view.subtitle ?? null, number: number || null, printedAt: formatInstant(ctx.now, ctx.zone), printedBy: ctx.actor.name,
-      propertyName: names.propertyName, centreName: names.centreName,
+      title: source.title,
+      subtitle: view.subtitle ?? null,
+      number: number || null,
+      printedAt: formatInstant(ctx.now, ctx.zone),
+      printedBy: ctx.actor.name,
+      propertyName: names.propertyName,
+      centreName: names.centreName,
     },
     signers: source.signers,
   };

@@ -113,19 +113,57 @@ export const samples: Record<string, Record<string, unknown>> = {
       { label: 'reply', rate: 0.91 },
       { label: 'repair', rate: 0.84 },
     ],
-    byKind: [{ label: 'repair', count: 41 }, { label: 'complaint', count: 18 }, { label: 'inquiry', count: 19 }, { label: 'help', count: 6 }, { label: 'suggestion', count: 2 }],
-    byCategory: [{ label: 'service_quality', count: 9 }, { label: 'product_quality', count: 6 }, { label: 'grievance', count: 3 }],
-    bySeverity: [{ label: 'critical', count: 2 }, { label: 'urgent', count: 11 }, { label: 'normal', count: 73 }],
-    byDepartment: [{ label: '工程部 Engineering', count: 44 }, { label: '保安部 Security', count: 12 }, { label: '保洁部 Cleaning', count: 9 }],
-    byChannel: [{ label: 'phone', count: 52 }, { label: 'visit', count: 21 }, { label: 'online', count: 10 }, { label: 'suggestion_box', count: 3 }],
-    topUnits: [{ unit: '12F-1203', count: 6 }, { unit: '8F-0801', count: 4 }],
+    byKind: [
+      { label: 'repair', count: 41 },
+      { label: 'complaint', count: 18 },
+      { label: 'inquiry', count: 19 },
+      { label: 'help', count: 6 },
+      { label: 'suggestion', count: 2 },
+    ],
+    byCategory: [
+      { label: 'service_quality', count: 9 },
+      { label: 'product_quality', count: 6 },
+      { label: 'grievance', count: 3 },
+    ],
+    bySeverity: [
+      { label: 'critical', count: 2 },
+      { label: 'urgent', count: 11 },
+      { label: 'normal', count: 73 },
+    ],
+    byDepartment: [
+      { label: '工程部 Engineering', count: 44 },
+      { label: '保安部 Security', count: 12 },
+      { label: '保洁部 Cleaning', count: 9 },
+    ],
+    byChannel: [
+      { label: 'phone', count: 52 },
+      { label: 'visit', count: 21 },
+      { label: 'online', count: 10 },
+      { label: 'suggestion_box', count: 3 },
+    ],
+    topUnits: [
+      { unit: '12F-1203', count: 6 },
+      { unit: '8F-0801', count: 4 },
+    ],
   },
   'quarterly-summary': {
     subtitle: '2026年第4季度',
     totals: { inquiries: 57, tickets: 240, answered: 231, answeredRate: 0.9625, averageHours: 11.8, satisfactionRate: 0.94, onTimeRate: 0.92 },
-    byMonth: [{ label: '2026-10', count: 86 }, { label: '2026-11', count: 78 }, { label: '2026-12', count: 76 }],
-    byKind: [{ label: 'repair', count: 120 }, { label: 'inquiry', count: 57 }, { label: 'complaint', count: 45 }],
-    byChannel: [{ label: 'phone', count: 150 }, { label: 'visit', count: 60 }, { label: 'online', count: 30 }],
+    byMonth: [
+      { label: '2026-10', count: 86 },
+      { label: '2026-11', count: 78 },
+      { label: '2026-12', count: 76 },
+    ],
+    byKind: [
+      { label: 'repair', count: 120 },
+      { label: 'inquiry', count: 57 },
+      { label: 'complaint', count: 45 },
+    ],
+    byChannel: [
+      { label: 'phone', count: 150 },
+      { label: 'visit', count: 60 },
+      { label: 'online', count: 30 },
+    ],
     sample: {
       seed: '2026-Q4',
       population: 120,
@@ -140,7 +178,11 @@ export const samples: Record<string, Record<string, unknown>> = {
     subtitle: '2026 年度',
     basis: 'callbacks made in the month; due: callbacks due in the month',
     totals: { due: 120, done: 114, doneRate: 0.95, satisfied: 96, basicallySatisfied: 14, dissatisfied: 4, satisfactionRate: 0.965 },
-    byOutcome: [{ label: 'satisfied', count: 96 }, { label: 'basically_satisfied', count: 14 }, { label: 'dissatisfied', count: 4 }],
+    byOutcome: [
+      { label: 'satisfied', count: 96 },
+      { label: 'basically_satisfied', count: 14 },
+      { label: 'dissatisfied', count: 4 },
+    ],
     months: [
       { month: '2026-09', made: 40, satisfied: 33, basicallySatisfied: 5, dissatisfied: 2, satisfactionRate: 0.95, due: 42, doneOnTime: 38, doneLate: 2, open: 2 },
       { month: '2026-10', made: 74, satisfied: 63, basicallySatisfied: 9, dissatisfied: 2, satisfactionRate: 0.973, due: 78, doneOnTime: 70, doneLate: 4, open: 4 },
@@ -169,8 +211,21 @@ export const samples: Record<string, Record<string, unknown>> = {
       { key: 'cleaning', label: '保洁评分 Cleaning (1–5)', type: 'number', answered: 90, average: 4.1, options: [] },
     ],
     breakdowns: [
-      { title: '按等级 By grade', rows: [{ label: 'A', responses: 30, averageScore: 4.6 }, { label: 'B', responses: 40, averageScore: 4.3 }, { label: 'C', responses: 26, averageScore: 4.1 }] },
-      { title: '按楼层 By floor', rows: [{ label: '8F', responses: 20, averageScore: 4.2 }, { label: '12F', responses: 18, averageScore: 4.5 }] },
+      {
+        title: '按等级 By grade',
+        rows: [
+          { label: 'A', responses: 30, averageScore: 4.6 },
+          { label: 'B', responses: 40, averageScore: 4.3 },
+          { label: 'C', responses: 26, averageScore: 4.1 },
+        ],
+      },
+      {
+        title: '按楼层 By floor',
+        rows: [
+          { label: '8F', responses: 20, averageScore: 4.2 },
+          { label: '12F', responses: 18, averageScore: 4.5 },
+        ],
+      },
     ],
     trend: { period: '2026-Q3', responseRate: 0.74, overallScore: 4.21, rateDelta: 0.06, scoreDelta: 0.16 },
   },

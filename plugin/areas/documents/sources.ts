@@ -32,9 +32,8 @@ async function ticketView(ctx: OpContext, key: TicketKey) {
   const t = await ctx.call('tickets.get', key);
   const { settings } = await ctx.config();
   const categoryLabel = settings.tickets.categories.find((c) => c.key === t.category)?.label ?? t.category;
-  const conduct = t.conductAccount || t.conductWitnesses || t.conductEvidence.length
-    ? { account: t.conductAccount, witnesses: t.conductWitnesses, evidence: t.conductEvidence, signed: t.conductSigned }
-    : null;
+  const conduct =
+    t.conductAccount || t.conductWitnesses || t.conductEvidence.length ? { account: t.conductAccount, witnesses: t.conductWitnesses, evidence: t.conductEvidence, signed: t.conductSigned } : null;
   return { t, ticket: { ...t, categoryLabel, conduct } };
 }
 
@@ -112,7 +111,7 @@ export const sources: Record<string, DocumentSource> = {
       const states: Record<string, string> = { requested: '待批准', approved: '已批准', rejected: '已驳回', issued: '借出中', returned: '已归还', cancelled: '已取消' };
       return {
         loan: {
-          ...toJson(loan, ctx.zone) as Record<string, unknown>,
+          ...(toJson(loan, ctx.zone) as Record<string, unknown>),
           archiveLabel: loan.label,
           requestedByName: loan.borrowerName,
           approvedByName: name(loan.approvedBy),

@@ -25,7 +25,11 @@ const lineAt = (source: string, index: number): number => source.slice(0, index)
 /** The line of the tag that closes the block whose name starts at (line, column); undefined if none does. */
 function closingLine(source: string, line: number, column: number): number | undefined {
   const tags = new RegExp(blockTag);
-  tags.lastIndex = source.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column;
+  tags.lastIndex =
+    source
+      .split('\n')
+      .slice(0, line - 1)
+      .reduce((n, l) => n + l.length + 1, 0) + column;
   let depth = 1;
   for (let m = tags.exec(source); m; m = tags.exec(source)) {
     depth += m[1] === '/' ? -1 : 1;

@@ -66,8 +66,7 @@ export default [
   defineOperation({
     name: 'edits.approve',
     title: 'Approve an edit request (经理同意)',
-    description:
-      'Applies the change in the same transaction. A record changed since the request was made is a CONFLICT; the request stays pending.',
+    description: 'Applies the change in the same transaction. A record changed since the request was made is a CONFLICT; the request stays pending.',
     access: atLeast('manager'),
     kind: 'write',
     input: decisionInput,

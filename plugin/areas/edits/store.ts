@@ -53,19 +53,9 @@ function maskSnapshot(snapshot: Record<string, unknown> | null): Record<string, 
 }
 
 export async function findEdits(ctx: OpContext, filter: EditFilter) {
-  const rows = await ctx.sql<EditRow>('edits/list', [
-    ctx.site,
-    filter.state ?? null,
-    filter.customerId ?? null,
-    filter.id ?? null,
-    filter.after?.[0] ?? null,
-    filter.after?.[1] ?? null,
-    filter.limit,
-  ]);
+  const rows = await ctx.sql<EditRow>('edits/list', [ctx.site, filter.state ?? null, filter.customerId ?? null, filter.id ?? null, filter.after?.[0] ?? null, filter.after?.[1] ?? null, filter.limit]);
   return rows.map(({ confidential, ownerStaffId, ...r }) =>
-    mayReadConfidential(ctx.actor, { confidential, ownerStaffId })
-      ? r
-      : { ...r, changes: maskSnapshot(r.changes) ?? {}, before: maskSnapshot(r.before) ?? {}, after: maskSnapshot(r.after) },
+    mayReadConfidential(ctx.actor, { confidential, ownerStaffId }) ? r : { ...r, changes: maskSnapshot(r.changes) ?? {}, before: maskSnapshot(r.before) ?? {}, after: maskSnapshot(r.after) },
   );
 }
 

@@ -16,8 +16,7 @@ type Parsed = Record<string, unknown>;
 const expected = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : `${what} expected`);
 
 // ToolJet forms send "" for an untouched input and [] for an empty multi-select: both mean "no value".
-const blank = (v: unknown): unknown =>
-  v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0) ? undefined : v;
+const blank = (v: unknown): unknown => (v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0) ? undefined : v);
 
 const numeric = /^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
@@ -40,8 +39,16 @@ function choices(field: FieldDef): [string, ...string[]] {
 }
 
 const valueSchemas: Record<FieldType, (field: FieldDef, zone: string) => z.ZodType> = {
-  text: (f) => z.string({ error: expected('text') }).trim().max(f.maxLength ?? 500, `at most ${f.maxLength ?? 500} characters`),
-  long_text: (f) => z.string({ error: expected('text') }).trim().max(f.maxLength ?? 4000, `at most ${f.maxLength ?? 4000} characters`),
+  text: (f) =>
+    z
+      .string({ error: expected('text') })
+      .trim()
+      .max(f.maxLength ?? 500, `at most ${f.maxLength ?? 500} characters`),
+  long_text: (f) =>
+    z
+      .string({ error: expected('text') })
+      .trim()
+      .max(f.maxLength ?? 4000, `at most ${f.maxLength ?? 4000} characters`),
   number(f) {
     let n = z.number({ error: expected('a number') }).finite();
     if (f.min !== undefined) n = n.min(f.min, `at least ${f.min}`);
@@ -58,7 +65,13 @@ const valueSchemas: Record<FieldType, (field: FieldDef, zone: string) => z.ZodTy
     const one = z.enum(values, { error: `each one of: ${values.join(', ')}` });
     return z
       .preprocess(
-        (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+        (v) =>
+          typeof v === 'string'
+            ? v
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : v,
         z.array(one, { error: expected('a list of options') }).min(1, 'required'),
       )
       .transform((picked) => values.filter((v) => picked.includes(v)));

@@ -37,11 +37,7 @@ export function checkAgainst(ctx: OpContext, form: FormVersion, values: Record<s
  * Throws a VALIDATION error naming the field label. Callers store both results on the record.
  * With no form defined, any value is refused: there is nothing it could be checked against.
  */
-export async function checkCustomValues(
-  ctx: OpContext,
-  entity: FormEntity,
-  values: Record<string, unknown> | undefined,
-): Promise<CustomValues> {
+export async function checkCustomValues(ctx: OpContext, entity: FormEntity, values: Record<string, unknown> | undefined): Promise<CustomValues> {
   const form = await loadForm(ctx, entity);
   if (!form) {
     if (values && Object.keys(values).length > 0) throw validation('custom', `no custom fields are defined for ${entity}`);

@@ -129,9 +129,7 @@ export function normalizeSection(section: readonly FieldInput[], departmentId: n
 export function mergeSection(current: readonly FieldDef[], section: readonly FieldDef[], departmentId: number | null): { fields: FieldDef[]; issues: DefinitionIssue[] } {
   const kept = current.filter((f) => f.departmentId !== departmentId);
   const taken = new Map(kept.map((f) => [f.key, f]));
-  const issues = section.flatMap((f, i) =>
-    taken.has(f.key) ? [{ path: `fields.${i}.key`, message: `key "${f.key}" belongs to another department's section of this form` }] : [],
-  );
+  const issues = section.flatMap((f, i) => (taken.has(f.key) ? [{ path: `fields.${i}.key`, message: `key "${f.key}" belongs to another department's section of this form` }] : []));
   const fields = [...kept, ...section].sort((a, b) => a.order - b.order);
   return { fields, issues };
 }

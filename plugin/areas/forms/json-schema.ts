@@ -37,9 +37,7 @@ export interface FormView {
 }
 
 export function formView(title: string, fields: readonly FieldDef[]): FormView {
-  const properties = Object.fromEntries(
-    fields.map((f) => [f.key, { title: f.label, ...(f.helpText ? { description: f.helpText } : {}), ...propertyOf[f.type](f) }]),
-  );
+  const properties = Object.fromEntries(fields.map((f) => [f.key, { title: f.label, ...(f.helpText ? { description: f.helpText } : {}), ...propertyOf[f.type](f) }]));
   const ui: JsonSchema = { 'ui:order': fields.map((f) => f.key) };
   for (const f of fields) {
     const labels = f.options?.some((o) => o.label !== o.value) ? { 'ui:enumNames': f.options.map((o) => o.label) } : {};

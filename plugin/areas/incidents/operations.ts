@@ -16,8 +16,7 @@ const incidentId = { id: id.describe('incident id') };
 const open = defineOperation({
   name: 'incidents.open',
   title: 'Open an incident (one event, many callers)',
-  description:
-    'R-DAY-7: a burst pipe, a stuck lift, a cold snap — one event many residents report. Link their tickets at intake (tickets.open incidentId) or later (incidents.link).',
+  description: 'R-DAY-7: a burst pipe, a stuck lift, a cold snap — one event many residents report. Link their tickets at intake (tickets.open incidentId) or later (incidents.link).',
   access: atLeast('agent'),
   kind: 'write',
   idempotent: true,
@@ -32,9 +31,7 @@ const open = defineOperation({
   async handler(ctx, input) {
     const occurredAt = input.occurredAt ? toInstant(input.occurredAt, ctx.zone) : ctx.now;
     if (occurredAt > ctx.now) throw validation('occurredAt', 'cannot be in the future');
-    const [row] = await ctx.sql<{ id: number }>('incidents/insert', [
-      ctx.site, input.title, input.location ?? null, input.description, occurredAt, ctx.actor.id, ctx.now,
-    ]);
+    const [row] = await ctx.sql<{ id: number }>('incidents/insert', [ctx.site, input.title, input.location ?? null, input.description, occurredAt, ctx.actor.id, ctx.now]);
     if (!row) throw new Error('incident insert returned no row');
     if (input.tickets) await linkTickets(ctx, row.id, input.tickets);
     const detail = await loadIncident(ctx, row.id);
@@ -144,7 +141,9 @@ const reply = bulk(
   { replyText: note(4000).describe('what the callers were told') },
 );
 
-const closeTickets = bulk('close', 'incidents.closeTickets', 'Close every replied linked ticket', 'R-DAY-7 with R-TIC-10: tickets with a callback due wait for it.', atLeast('agent'), { note: optionalNote });
+const closeTickets = bulk('close', 'incidents.closeTickets', 'Close every replied linked ticket', 'R-DAY-7 with R-TIC-10: tickets with a callback due wait for it.', atLeast('agent'), {
+  note: optionalNote,
+});
 
 const close = defineOperation({
   name: 'incidents.close',

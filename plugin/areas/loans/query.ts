@@ -56,12 +56,7 @@ export interface LoanRef {
  * happened (`at`: occurredAt or now, never before the loan's previous action), audit before/after.
  * `change` throws to refuse; the transaction then rolls back and nothing changes.
  */
-export async function transition(
-  ctx: OpContext,
-  ref: LoanRef,
-  action: LoanAction,
-  change: (loan: LockedLoan, at: Date) => Promise<void>,
-): Promise<Loan> {
+export async function transition(ctx: OpContext, ref: LoanRef, action: LoanAction, change: (loan: LockedLoan, at: Date) => Promise<void>): Promise<Loan> {
   const [locked] = await ctx.sql<LockedLoan>('loans/lock', [ctx.site, ref.id]);
   if (!locked) throw notFound(`loan ${ref.id}`);
   assertTransition(locked, action);

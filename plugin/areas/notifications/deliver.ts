@@ -76,9 +76,7 @@ export async function deliverDue(db: Db, site: string, webhook: Webhook, opts: D
     const claimedAt = now();
     const leaseUntil = new Date(claimedAt.getTime() + timeoutMs + leaseMarginMs);
     const size = Math.min(batchSize, limit - result.delivered - result.failed);
-    const batch = await db.transaction((tx) =>
-      tx.query<Claimed>(statements['notifications/claim'], [site, claimedAt, size, leaseUntil]),
-    );
+    const batch = await db.transaction((tx) => tx.query<Claimed>(statements['notifications/claim'], [site, claimedAt, size, leaseUntil]));
     if (batch.length === 0) break;
     const outcomes = await Promise.all(batch.map((row) => send(row, site, webhook, timeoutMs)));
     await db.transaction(async (tx) => {
@@ -91,14 +89,7 @@ export async function deliverDue(db: Db, site: string, webhook: Webhook, opts: D
           continue;
         }
         const retryAt = new Date(at.getTime() + backoffMs(row.attempts));
-        const [updated] = await tx.query<{ status: string }>(statements['notifications/failed'], [
-          site,
-          row.id,
-          leaseUntil,
-          error,
-          maxAttempts,
-          retryAt,
-        ]);
+        const [updated] = await tx.query<{ status: string }>(statements['notifications/failed'], [site, row.id, leaseUntil, error, maxAttempts, retryAt]);
         result.failed++;
         const fields = { eventId: row.eventId, event: row.event, attempt: row.attempts + 1, error };
         if (updated?.status === 'dead') log.error('webhook delivery gave up; notifications.retry re-queues it', fields);

@@ -35,13 +35,7 @@ export default [
     async handler(ctx, input) {
       // A tampered cursor fails the bigint cast, which the runner reports as bad input.
       const after = decodeCursor(input.cursor)?.[0] ?? null;
-      const rows = await ctx.sql<z.input<typeof notification>>('notifications/list', [
-        ctx.site,
-        input.status ?? null,
-        input.event ?? null,
-        after,
-        input.limit + 1,
-      ]);
+      const rows = await ctx.sql<z.input<typeof notification>>('notifications/list', [ctx.site, input.status ?? null, input.event ?? null, after, input.limit + 1]);
       return page(rows, input.limit, (r) => [r.id]);
     },
   }),

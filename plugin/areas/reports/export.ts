@@ -5,10 +5,7 @@ import { defineOperation, type InputShape, type OperationDef, type OperationName
 import { csvFile, csvOf, type CsvFile, type Table } from '../../core/export.js';
 import { toJson } from '../../core/json.js';
 
-export const formatInput = z
-  .enum(['json', 'csv'])
-  .default('json')
-  .describe('json (default), or csv: the report as a CSV file (UTF-8, opens in Excel) with its basis (R-DAY-11)');
+export const formatInput = z.enum(['json', 'csv']).default('json').describe('json (default), or csv: the report as a CSV file (UTF-8, opens in Excel) with its basis (R-DAY-11)');
 
 export const basisField = z.string().describe('what the figures count: which records, by which date (R-DAY-11)');
 

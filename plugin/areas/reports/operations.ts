@@ -68,12 +68,18 @@ export default [
       const { scores } = (await ctx.config()).settings;
       const { from, to } = assessmentPeriod(input, ctx.zone);
       const staff = await ctx.sql<z.input<typeof staffScore>>('reports/staff-scores', [
-        ctx.site, from, to, ctx.now, scores.start, scores.latePenalty, scores.dissatisfiedPenalty, scores.upheldComplaintFine,
-        input.staffId ?? null, scores.finePartlyUpheld,
+        ctx.site,
+        from,
+        to,
+        ctx.now,
+        scores.start,
+        scores.latePenalty,
+        scores.dissatisfiedPenalty,
+        scores.upheldComplaintFine,
+        input.staffId ?? null,
+        scores.finePartlyUpheld,
       ]);
-      const basis =
-        'late tickets and findings: tickets opened (received) in the period, each clock judged on when its actions happened; ' +
-        'dissatisfied callbacks: callbacks made in the period';
+      const basis = 'late tickets and findings: tickets opened (received) in the period, each clock judged on when its actions happened; ' + 'dissatisfied callbacks: callbacks made in the period';
       return { from: formatInstant(from, ctx.zone), to: formatInstant(to, ctx.zone), basis, staff };
     },
     csv: (r, input) => ({ fileName: `staff-scores-${input.month ?? input.quarter ?? input.year}.csv`, table: rowsTable(staffScore, r.staff) }),
@@ -81,8 +87,7 @@ export default [
   defineReport({
     name: 'reports.callbackStats',
     title: 'Callback statistics (回访统计)',
-    description:
-      'Per month: callbacks made, by outcome, and the satisfaction rate; of the callbacks due that month, how many were done on time, late or are still open (R-TIC-10).',
+    description: 'Per month: callbacks made, by outcome, and the satisfaction rate; of the callbacks due that month, how many were done on time, late or are still open (R-TIC-10).',
     access: readers,
     input: z.object({
       year: year.optional().describe('a whole year, January to December (instead of from/to)'),
@@ -93,9 +98,7 @@ export default [
     async handler(ctx, input) {
       const { first, last } = monthRange(input, localDate(ctx.zone, ctx.now).slice(0, 7), maxMonths);
       const months = await ctx.sql<z.input<typeof callbackMonth>>('reports/callback-stats', [ctx.site, ctx.zone, `${first}-01`, `${last}-01`]);
-      const basis =
-        'made and outcomes: callbacks made in the month (when the call was made), whichever month their ticket was opened; ' +
-        'due, on time, late, open: callbacks due in the month';
+      const basis = 'made and outcomes: callbacks made in the month (when the call was made), whichever month their ticket was opened; ' + 'due, on time, late, open: callbacks due in the month';
       return { basis, months };
     },
     csv: (r) => ({ fileName: `callbacks-${r.months[0]?.month ?? 'none'}-${r.months.at(-1)?.month ?? 'none'}.csv`, table: rowsTable(callbackMonth, r.months) }),

@@ -57,11 +57,7 @@ function monthSpan(from: string, to: string): number {
  * The months a multi-month report covers: a whole year, or from/to where a missing end takes the other
  * one, and nothing at all means the current month. Messages avoid echoing field names the caller did not send.
  */
-export function monthRange(
-  input: { year?: number; from?: string; to?: string },
-  currentMonth: string,
-  maxMonths: number,
-): { first: string; last: string } {
+export function monthRange(input: { year?: number; from?: string; to?: string }, currentMonth: string, maxMonths: number): { first: string; last: string } {
   if (input.year !== undefined && (input.from !== undefined || input.to !== undefined)) {
     throw validation('year', 'give either a year or a range of months, not both');
   }

@@ -19,9 +19,7 @@ export const monthlyReport = z.object({
     department: z.array(countRow),
     channel: z.array(countRow),
   }),
-  onTime: z
-    .array(z.object({ clock: z.string(), onTime: z.number(), late: z.number(), running: z.number(), percent }))
-    .describe('per SLA clock; malicious tickets excluded'),
+  onTime: z.array(z.object({ clock: z.string(), onTime: z.number(), late: z.number(), running: z.number(), percent })).describe('per SLA clock; malicious tickets excluded'),
   malicious: z.object({ count: z.number(), late: z.number() }).describe('malicious complaints, reported apart from the statistics'),
   handling: z.object({
     complaints: z.number().describe('complaints with a final reply'),

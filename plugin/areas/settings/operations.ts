@@ -22,8 +22,7 @@ export default [
   defineOperation({
     name: 'settings.update',
     title: 'Change settings',
-    description:
-      'Send only what changes, e.g. {"sla": {"replyHours": {"critical": 8}}}. The whole result is validated before saving; a bad value names its path.',
+    description: 'Send only what changes, e.g. {"sla": {"replyHours": {"critical": 8}}}. The whole result is validated before saving; a bad value names its path.',
     access: ['admin'],
     kind: 'write',
     input: z.object({ patch: z.record(z.string(), z.unknown()).describe('JSON object with the settings to change') }),

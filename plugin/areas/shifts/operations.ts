@@ -33,15 +33,7 @@ export default [
       const shiftEnd = new Date(ctx.now.getTime() + input.hours * 3_600_000);
       const [snap] = await ctx.sql<z.input<typeof snapshot>>('shifts/snapshot', [ctx.site, ctx.actor.id, ctx.now, shiftEnd]);
       if (!snap) throw new Error('the handover snapshot query returned no row');
-      const [row] = await ctx.sql<{ id: number }>('shifts/insert', [
-        ctx.site,
-        ctx.actor.id,
-        input.incomingId,
-        ctx.now,
-        input.hours,
-        input.notes,
-        JSON.stringify(localiseSnapshot(snap, ctx.zone)),
-      ]);
+      const [row] = await ctx.sql<{ id: number }>('shifts/insert', [ctx.site, ctx.actor.id, input.incomingId, ctx.now, input.hours, input.notes, JSON.stringify(localiseSnapshot(snap, ctx.zone))]);
       if (!row) throw validation('incomingId', `no active staff member ${input.incomingId}`);
       const recorded = await readHandover(ctx, row.id);
       ctx.audit({ entity: 'handover', entityId: row.id, action: 'create', after: recorded });

@@ -38,7 +38,7 @@ export const surveyResults = z.object({
   population: z.number().describe('active customers when the survey opened'),
   responses: z.number(),
   responseRate: z.number().nullable().describe('responses / population, 0–1'),
-  overallScore: z.number().nullable().describe('mean over responses of each response\'s mean scored answer'),
+  overallScore: z.number().nullable().describe("mean over responses of each response's mean scored answer"),
   questions: z.array(
     z.object({
       key: z.string(),

@@ -37,13 +37,10 @@ export function hourClock(cfg: Config, clock: BudgetClock, start: Date, hours: n
 
 /** Day clocks: office close of the n-th working day after the start's local date (working), or n × 24 h (elapsed). */
 export function dayDue(cfg: Config, clock: BudgetClock, start: Date, days: number): Date {
-  return cfg.settings.sla.basis[clock] === 'working'
-    ? addWorkingDays(cfg.calendar, start, days)
-    : addHours(cfg.calendar, 'elapsed', start, days * 24);
+  return cfg.settings.sla.basis[clock] === 'working' ? addWorkingDays(cfg.calendar, start, days) : addHours(cfg.calendar, 'elapsed', start, days * 24);
 }
 
-export const dayClock = (cfg: Config, clock: BudgetClock, start: Date, days: number): Clock =>
-  fresh(clock, cfg.settings.sla.basis[clock], start, dayDue(cfg, clock, start, days));
+export const dayClock = (cfg: Config, clock: BudgetClock, start: Date, days: number): Clock => fresh(clock, cfg.settings.sla.basis[clock], start, dayDue(cfg, clock, start, days));
 
 /** A clock whose due time was fixed by a person (限期). */
 export const deadlineClock = (start: Date, due: Date): Clock => fresh('deadline', 'elapsed', start, due);
@@ -58,8 +55,7 @@ export function intakeClocks(cfg: Config, kind: TicketKind, openedAt: Date): Clo
 }
 
 /** The final-reply clock of a complaint once its severity is known; counts from intake. */
-export const replyClock = (cfg: Config, openedAt: Date, severity: Severity): Clock =>
-  hourClock(cfg, 'reply', openedAt, cfg.settings.sla.replyHours[severity]);
+export const replyClock = (cfg: Config, openedAt: Date, severity: Severity): Clock => hourClock(cfg, 'reply', openedAt, cfg.settings.sla.replyHours[severity]);
 
 const running = (c: Clock): boolean => c.metAt === null && c.pausedAt === null;
 
@@ -74,15 +70,11 @@ export const meet = (clocks: Clock[], names: readonly ClockName[], now: Date): C
 
 /** waiting_customer: running clocks keep their budget left. A clock already late stays late (not paused). */
 export const pause = (cal: WorkingCalendar, clocks: Clock[], now: Date): Clock[] =>
-  clocks
-    .filter((c) => running(c) && now < c.dueAt)
-    .map((c) => ({ ...c, pausedAt: now, remainingMs: msBetween(cal, c.basis, now, c.dueAt) }));
+  clocks.filter((c) => running(c) && now < c.dueAt).map((c) => ({ ...c, pausedAt: now, remainingMs: msBetween(cal, c.basis, now, c.dueAt) }));
 
 /** resume: the budget left at the pause runs again from `now` (S-SLA-6). */
 export const resume = (cal: WorkingCalendar, clocks: Clock[], now: Date): Clock[] =>
-  clocks
-    .filter((c) => c.metAt === null && c.pausedAt !== null)
-    .map((c) => ({ ...c, dueAt: addMs(cal, c.basis, now, c.remainingMs ?? 0), pausedAt: null, remainingMs: null }));
+  clocks.filter((c) => c.metAt === null && c.pausedAt !== null).map((c) => ({ ...c, dueAt: addMs(cal, c.basis, now, c.remainingMs ?? 0), pausedAt: null, remainingMs: null }));
 
 export interface ClockView {
   clock: ClockName;

@@ -23,12 +23,7 @@ export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDeta
 }
 
 /** The ticket detail from its row (tickets/detail.sql's columns) and what hangs off it, masked for the reader. */
-export async function composeDetail(
-  ctx: OpContext,
-  row: DetailRow,
-  stored: Clock[],
-  lists: { timeline: unknown[]; transfers: unknown[]; callbacks: unknown[] },
-): Promise<TicketDetail> {
+export async function composeDetail(ctx: OpContext, row: DetailRow, stored: Clock[], lists: { timeline: unknown[]; transfers: unknown[]; callbacks: unknown[] }): Promise<TicketDetail> {
   const { calendar } = await ctx.config();
   const clocks = stored.map((c) => view(calendar, c, ctx.now));
   const detail = maskIdentity(ctx.actor.id, {

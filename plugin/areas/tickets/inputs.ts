@@ -9,12 +9,7 @@ import { ticketKey } from './ref.js';
 /** Every ticket action: which ticket (id or number, R-DAY-4), the version read, and when it happened (R-DAY-1). */
 export const ticketRef = {
   ...ticketKey,
-  expectedVersion: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('the version you last read (ticket.version); if someone changed the ticket since, the call fails with CONFLICT'),
+  expectedVersion: z.number().int().positive().optional().describe('the version you last read (ticket.version); if someone changed the ticket since, the call fails with CONFLICT'),
   occurredAt: occurredAtInput,
 };
 

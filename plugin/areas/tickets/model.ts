@@ -115,5 +115,4 @@ export const openStates: readonly TicketState[] = ticketStates.filter((s) => !['
 
 /** R-DAY-3: a complaint about a staff member's conduct is not signed off without the manager's finding. */
 // Structural (not TicketRow): types.ts imports the states from here, and this file stays below it.
-export const needsFinding = (t: { kind: string; targetStaffId: number | null; finding: string | null }): boolean =>
-  t.kind === 'complaint' && t.targetStaffId !== null && t.finding === null;
+export const needsFinding = (t: { kind: string; targetStaffId: number | null; finding: string | null }): boolean => t.kind === 'complaint' && t.targetStaffId !== null && t.finding === null;

@@ -72,9 +72,7 @@ const requestTransfer = defineOperation({
       checkResponsible(ctx, t);
       if (input.toDepartmentId === t.departmentId) throw validation('toDepartmentId', 'is already the responsible department');
       await checkDepartment(ctx, input.toDepartmentId, 'toDepartmentId');
-      const [slip] = await ctx.sql<{ id: number }>('tickets/transfer-insert', [
-        ctx.site, t.id, t.departmentId, input.toDepartmentId, input.reason, ctx.actor.id, at,
-      ]);
+      const [slip] = await ctx.sql<{ id: number }>('tickets/transfer-insert', [ctx.site, t.id, t.departmentId, input.toDepartmentId, input.reason, ctx.actor.id, at]);
       ctx.emit('ticket.transfer_requested', { ticketId: t.id, number: t.number, transferId: slip?.id ?? null, fromDepartmentId: t.departmentId, toDepartmentId: input.toDepartmentId });
       return { next: 'transfer_pending', patch: { resume_state: t.state }, note: input.reason, data: { toDepartmentId: input.toDepartmentId } };
     }),
@@ -142,10 +140,7 @@ const escalate = defineOperation({
   handler: (ctx, input) =>
     act(ctx, input, 'escalate', async (t, at) => {
       const cfg = await ctx.config();
-      await saveClocks(ctx, t.id, [
-        dayClock(cfg, 'investigation', at, cfg.settings.sla.investigationDays),
-        dayClock(cfg, 'report', at, cfg.settings.sla.reportDays),
-      ]);
+      await saveClocks(ctx, t.id, [dayClock(cfg, 'investigation', at, cfg.settings.sla.investigationDays), dayClock(cfg, 'report', at, cfg.settings.sla.reportDays)]);
       ctx.emit('ticket.escalated', { ticketId: t.id, number: t.number, departmentId: t.departmentId, assigneeId: t.assigneeId });
       return { next: 'escalated', patch: { escalated_at: at }, note: input.note };
     }),

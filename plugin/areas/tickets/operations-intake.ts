@@ -77,10 +77,29 @@ const open = defineOperation({
     }
     const serious = seriousReasons(reasons, input.severity);
     const values = [
-      ctx.site, intakeYear(ctx, openedAt), input.kind, input.channel, unit, input.customerId ?? null,
-      input.complainantName ?? null, input.complainantPhone ?? null, input.matter, input.content, input.target ?? null,
-      input.targetStaffId ?? null, conduct?.account ?? null, conduct?.witnesses ?? null, conduct?.evidence ?? [],
-      conduct?.signed ?? false, ctx.actor.id, openedAt, serious.length > 0, serious, JSON.stringify(custom), formVersion, ctx.now,
+      ctx.site,
+      intakeYear(ctx, openedAt),
+      input.kind,
+      input.channel,
+      unit,
+      input.customerId ?? null,
+      input.complainantName ?? null,
+      input.complainantPhone ?? null,
+      input.matter,
+      input.content,
+      input.target ?? null,
+      input.targetStaffId ?? null,
+      conduct?.account ?? null,
+      conduct?.witnesses ?? null,
+      conduct?.evidence ?? [],
+      conduct?.signed ?? false,
+      ctx.actor.id,
+      openedAt,
+      serious.length > 0,
+      serious,
+      JSON.stringify(custom),
+      formVersion,
+      ctx.now,
     ];
     const clocks = [...intakeClocks(cfg, input.kind, openedAt), ...(input.severity ? severityClocks(cfg, input.kind, openedAt, input.severity) : [])];
     const detail = await openTicket(ctx, values, openedAt, clocks, { channel: input.channel, severity: input.severity ?? null }, input.severity ?? null);

@@ -16,8 +16,7 @@ import { maskIdentity, scopeParams, type IdentityFields } from './visibility.js'
 
 type Summary = z.input<typeof ticketSummary> & IdentityFields;
 
-const startOfLocalDay = (day: string, zone: string, plusDays = 0): Date =>
-  DateTime.fromISO(day, { zone }).plus({ days: plusDays }).toJSDate();
+const startOfLocalDay = (day: string, zone: string, plusDays = 0): Date => DateTime.fromISO(day, { zone }).plus({ days: plusDays }).toJSDate();
 
 interface ListFilter {
   states: readonly string[] | null;
@@ -45,13 +44,28 @@ async function list(ctx: OpContext, f: ListFilter) {
   const [afterAt, afterId] = key ?? [null, null];
   if (key && (typeof afterAt !== 'string' || typeof afterId !== 'number')) throw validation('cursor', 'not a cursor returned by this operation');
   const rows = await ctx.sql<Summary>('tickets/list', [
-    ctx.site, ...scopeParams(ctx.actor), ctx.now, f.states, f.kind ?? null, f.category ?? null, f.severity ?? null,
-    f.departmentId ?? null, f.assigneeId ?? null, f.unit ?? null, f.overdue ?? null,
+    ctx.site,
+    ...scopeParams(ctx.actor),
+    ctx.now,
+    f.states,
+    f.kind ?? null,
+    f.category ?? null,
+    f.severity ?? null,
+    f.departmentId ?? null,
+    f.assigneeId ?? null,
+    f.unit ?? null,
+    f.overdue ?? null,
     f.dueBefore ? toInstant(f.dueBefore, ctx.zone) : null,
     f.from ? startOfLocalDay(f.from, ctx.zone) : null,
     f.to ? startOfLocalDay(f.to, ctx.zone, 1) : null,
-    f.q ? likeContains(f.q) : null, f.custom ? JSON.stringify(f.custom) : null, f.malicious ?? null, f.important ?? null, f.mine,
-    afterAt, afterId, f.limit + 1,
+    f.q ? likeContains(f.q) : null,
+    f.custom ? JSON.stringify(f.custom) : null,
+    f.malicious ?? null,
+    f.important ?? null,
+    f.mine,
+    afterAt,
+    afterId,
+    f.limit + 1,
   ]);
   const masked = rows.map((r) => maskIdentity(ctx.actor.id, r));
   return page(masked, f.limit, (r) => [(r.openedAt as unknown as Date).toISOString(), r.id]);
@@ -120,9 +134,7 @@ const dueSoon = defineOperation({
   async handler(ctx, input) {
     const { settings, calendar } = await ctx.config();
     const until = addHours(calendar, 'working', ctx.now, input.withinHours ?? settings.sla.dueSoonHours);
-    const rows = await ctx.sql<z.input<typeof dueSoonItem> & IdentityFields>('tickets/due-soon', [
-      ctx.site, ...scopeParams(ctx.actor), ctx.now, until, input.mine,
-    ]);
+    const rows = await ctx.sql<z.input<typeof dueSoonItem> & IdentityFields>('tickets/due-soon', [ctx.site, ...scopeParams(ctx.actor), ctx.now, until, input.mine]);
     return rows.map((r) => maskIdentity(ctx.actor.id, r));
   },
 });

@@ -5,8 +5,7 @@ import { replyClock, type Clock } from './clocks.js';
 import type { Severity, TicketKind } from './types.js';
 
 /** A complaint's final-reply clock counts from intake, by severity. */
-export const severityClocks = (cfg: Config, kind: TicketKind, openedAt: Date, severity: Severity): Clock[] =>
-  kind === 'complaint' ? [replyClock(cfg, openedAt, severity)] : [];
+export const severityClocks = (cfg: Config, kind: TicketKind, openedAt: Date, severity: Severity): Clock[] => (kind === 'complaint' ? [replyClock(cfg, openedAt, severity)] : []);
 
 /** Critical tickets go to manager review (R-TIC-7); other reasons (repeat, conduct) stay as they are. */
 export function seriousReasons(reasons: readonly string[], severity: Severity | undefined): string[] {

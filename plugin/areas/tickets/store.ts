@@ -38,12 +38,7 @@ export async function lockTicket(ctx: OpContext, ref: TicketRef): Promise<Ticket
  * occurredAt, or now; clocks are judged on it, R-DAY-1) and may throw (nothing is written yet); it returns
  * the next state and the columns to change. Returns the ticket as the actor now sees it.
  */
-export async function act(
-  ctx: OpContext,
-  ref: TicketRef,
-  action: TicketAction,
-  decide: (ticket: TicketRow, at: Date) => Promise<Decision> | Decision,
-): Promise<TicketDetail> {
+export async function act(ctx: OpContext, ref: TicketRef, action: TicketAction, decide: (ticket: TicketRow, at: Date) => Promise<Decision> | Decision): Promise<TicketDetail> {
   const ticket = await lockTicket(ctx, ref);
   const allowed = checkTransition(ticket.state, action);
   const at = await occurredAt(ctx, ref.occurredAt, ticket.lastEventAt);

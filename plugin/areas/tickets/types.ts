@@ -20,9 +20,7 @@ export type ClockName = (typeof clockNames)[number];
 export type Finding = (typeof findings)[number];
 
 export const kindSchema = z.enum(ticketKinds).describe('complaint 投诉, repair 报修, help 求助, inquiry 咨询, suggestion 建议');
-export const channelSchema = z
-  .enum(channels)
-  .describe('phone 电话, visit 来访, letter 来信, email, online, suggestion_box 意见箱, referral 转介');
+export const channelSchema = z.enum(channels).describe('phone 电话, visit 来访, letter 来信, email, online, suggestion_box 意见箱, referral 转介');
 export const severitySchema = z.enum(severities).describe('critical 特急, urgent 紧急, normal 一般');
 
 /** Kinds whose reply is followed by a callback (R-TIC-10). */

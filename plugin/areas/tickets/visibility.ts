@@ -4,8 +4,7 @@ import type { Actor } from '../../core/operation.js';
 import { hasAnyRole } from '../../core/roles.js';
 
 /** The customer-service desk (and admin) sees every ticket; a department head sees their department's. */
-export const seesAllTickets = (actor: Pick<Actor, 'roles'>): boolean =>
-  hasAnyRole(actor.roles, ['agent', 'supervisor', 'manager', 'director', 'admin']);
+export const seesAllTickets = (actor: Pick<Actor, 'roles'>): boolean => hasAnyRole(actor.roles, ['agent', 'supervisor', 'manager', 'director', 'admin']);
 
 /**
  * SQL parameters of the visibility predicate used by every ticket read:
@@ -28,8 +27,7 @@ export interface IdentityFields {
   identityMasked?: boolean;
 }
 
-export const mustMaskFor = (actorId: number, row: Pick<IdentityFields, 'targetStaffId'>): boolean =>
-  row.targetStaffId !== null && row.targetStaffId === actorId;
+export const mustMaskFor = (actorId: number, row: Pick<IdentityFields, 'targetStaffId'>): boolean => row.targetStaffId !== null && row.targetStaffId === actorId;
 
 /** Returns the row with the complainant's identity removed when the reader is the staff member complained about. */
 export function maskIdentity<T extends IdentityFields & { conductWitnesses?: string | null }>(actorId: number, row: T): T {

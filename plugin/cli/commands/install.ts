@@ -45,7 +45,11 @@ export function register(program: Command): void {
       const sourceOptions = Object.fromEntries(
         Object.entries({ connection_string: o.dbUrl, schema: o.schema, site: o.site, time_zone: o.timeZone }).filter((e): e is [string, string] => e[1] !== undefined),
       );
-      await installIntoToolJet(api, { entry, dataSource: o.dataSource, sourceOptions, apps: buildApps(paramsOf(o)), marketplaceUrl: o.marketplaceUrl, packageDir: join(o.marketplace, 'customerdesk') }, (line) => console.log(line));
+      await installIntoToolJet(
+        api,
+        { entry, dataSource: o.dataSource, sourceOptions, apps: buildApps(paramsOf(o)), marketplaceUrl: o.marketplaceUrl, packageDir: join(o.marketplace, 'customerdesk') },
+        (line) => console.log(line),
+      );
     } catch (e) {
       if (e instanceof InstallError) program.error(`install stopped: ${e.message}`, { exitCode: 1 });
       throw e;

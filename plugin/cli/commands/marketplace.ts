@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .command('marketplace')
     .description("Serve the plugin's files to ToolJet (TOOLJET_MARKETPLACE_URL); see docs/install.md")
     .command('serve')
-    .description('Serve /marketplace-assets/customerdesk/{dist/index.js, lib/operations.json, lib/icon.svg, lib/manifest.json}; other plugins are redirected to ToolJet\'s marketplace')
+    .description("Serve /marketplace-assets/customerdesk/{dist/index.js, lib/operations.json, lib/icon.svg, lib/manifest.json}; other plugins are redirected to ToolJet's marketplace")
     .option('--port <port>', 'port to listen on', port, 4180)
     .option('--host <host>', 'address to listen on (0.0.0.0 so a ToolJet container can reach it)', '0.0.0.0')
     .option('--dir <dir>', 'plugin folder written by "customerdesk package"', defaultAssetDir)
