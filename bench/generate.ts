@@ -234,7 +234,8 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
     'loans',
     `insert into loans (site, archive_id, borrower_id, purpose, place, state, requested_at, approved_by, approved_at,
                                        rejected_by, rejected_at, reject_reason, cancelled_by, cancelled_at, issued_by, issued_at, due_at,
-                                       pages_out, returned_by, returned_at, pages_returned, missing_pages, renewals, created_at, updated_at)
+                                       pages_out, returned_by, returned_at, pages_returned, missing_pages, renewals, created_at, updated_at,
+                                       last_event_at)
      select $1, case when state = 'issued' then ${archiveBase}::bigint + (j - 1) % ${half} else ${archiveBase}::bigint + floor(pg_temp.r(j, 31) * ${half})::int end,
             ${agentExpr(32, 'j')}, 'review ' || j, place, state, req,
             case when state in ('approved','issued','returned') then ${sid('3')} end,
@@ -246,7 +247,10 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
             case when state in ('issued','returned') then req + case when place = 'take_out' then interval '3 days' else interval '8 hours' end end,
             case when state in ('issued','returned') then 30 end,
             case when state = 'returned' then ${sid('6')} end, case when state = 'returned' then req + interval '6 hours' end,
-            case when state = 'returned' then 30 end, null, 0, req, req
+            case when state = 'returned' then 30 end, null, 0, req, req,
+            req + case state when 'returned' then interval '6 hours' when 'issued' then interval '2 hours'
+                             when 'approved' then interval '1 hour' when 'rejected' then interval '1 hour'
+                             when 'cancelled' then interval '30 minutes' else interval '0' end
        from (select j, case when pg_temp.r(j, 33) < 0.8 then 'in_office' else 'take_out' end as place,
                     case when s < 0.70 then 'returned' when s < 0.78 then 'issued' when s < 0.83 then 'approved'
                          when s < 0.90 then 'requested' when s < 0.95 then 'rejected' else 'cancelled' end as state,
@@ -322,8 +326,8 @@ async function generateSite(client: pg.Client | pg.PoolClient, shape: SiteShape,
     );
     await q(
       'ticket_events',
-      `insert into ticket_events (site, ticket_id, operation, from_state, to_state, actor_id, data, at)
-       select t.site, t.id, e.op, e.from_state, e.to_state, e.actor, '{}'::jsonb, e.at
+      `insert into ticket_events (site, ticket_id, operation, from_state, to_state, actor_id, data, at, entered_at)
+       select t.site, t.id, e.op, e.from_state, e.to_state, e.actor, '{}'::jsonb, e.at, e.at
          from tickets t
         cross join lateral (values
               (1, 'open', null, 'new', t.first_owner_id, t.opened_at),

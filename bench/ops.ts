@@ -97,8 +97,8 @@ export async function buildOps(pool: pg.Pool, g: Generated, available: Set<strin
         // Fresh approved requests on archives that were never lent (the generator keeps the second half free);
         // two per call index, one for each arm.
         const res = await p.query<{ id: number }>(
-          `insert into loans (site, archive_id, borrower_id, purpose, place, state, requested_at, approved_by, approved_at, created_at, updated_at)
-           select $1, a.id, $2::bigint, 'bench', 'in_office', 'approved', now() - interval '2 hours', $3::bigint, now() - interval '1 hour', now(), now()
+          `insert into loans (site, archive_id, borrower_id, purpose, place, state, requested_at, approved_by, approved_at, last_event_at, created_at, updated_at)
+           select $1, a.id, $2::bigint, 'bench', 'in_office', 'approved', now() - interval '2 hours', $3::bigint, now() - interval '1 hour', now() - interval '1 hour', now(), now()
              from archives a
             where a.site = $1 and a.id >= $4::bigint
               and not exists (select 1 from loans l where l.site = a.site and l.archive_id = a.id and l.state in ('approved', 'issued'))

@@ -7,13 +7,12 @@ select t.id, t.number, t.year, t.kind, t.channel, t.state, t.severity, t.categor
        t.first_owner_id as "firstOwnerId", o.name as "firstOwnerName",
        t.department_id as "departmentId", d.name as "departmentName", t.assignee_id as "assigneeId", a.name as "assigneeName",
        t.deadline_at as "deadlineAt", t.opened_at as "openedAt", t.replied_at as "repliedAt", t.closed_at as "closedAt",
-       t.version, t.custom,
-       (select min(c.due_at) from ticket_clocks c
-         where c.site = t.site and c.ticket_id = t.id and c.met_at is null and c.paused_at is null) as "nextDueAt",
-       exists (select 1 from ticket_clocks c
-                where c.site = t.site and c.ticket_id = t.id and c.met_at is null and c.paused_at is null
-                  and c.due_at < $5::timestamptz) as overdue
+       t.version, t.custom, n.next_due as "nextDueAt", coalesce(n.next_due < $5::timestamptz, false) as overdue
   from tickets t
+  -- per ticket of the page, through the clocks' key: overdue is "the next running clock is past due"
+  -- (an `exists` here was hashed over every overdue clock of the site: 1.4 s at 1M tickets)
+  cross join lateral (select min(c.due_at) as next_due from ticket_clocks c
+                       where c.site = t.site and c.ticket_id = t.id and c.met_at is null and c.paused_at is null) n
   left join staff o on o.site = t.site and o.id = t.first_owner_id
   left join staff a on a.site = t.site and a.id = t.assignee_id
   left join departments d on d.site = t.site and d.id = t.department_id
