@@ -26,7 +26,7 @@ const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
 export function checkFile(file: { name: string; type?: string | undefined; base64Data: string }, maxFileBytes: number): CheckedFile {
   // ToolJet's FilePicker gives bare base64; a data: URL (dataURL) is accepted too.
   const text = file.base64Data.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
-  if (text.length % 4 !== 0 || !base64.test(text)) throw validation('file.base64Data', 'is not base64 (pass files[0].base64Data of the FilePicker)');
+  if (text.length % 4 !== 0 || !base64.test(text)) throw validation('file.base64Data', 'is not base64 (bind the FilePicker’s file[0], or its base64Data)');
   // Checked before decoding so an oversized upload is refused without holding its bytes twice.
   const size = (text.length / 4) * 3 - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
   if (size === 0) throw validation('file.base64Data', 'the file is empty');
