@@ -101,6 +101,9 @@ function inputValues(app: AppV2, department: string): Obj {
     category: 'service_quality',
     nextCallbackOn: inAWeek,
     receivedOn: today,
+    // R-DAY-1: left blank, as at the desk when the action happens now.
+    receivedAt: '',
+    occurredAt: '',
     days: 1,
     pages: 1,
     pagesReturned: 1,

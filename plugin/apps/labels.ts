@@ -44,6 +44,10 @@ const fieldsZh: Readonly<Record<string, string>> = {
   to: '结束时间',
   contact: '联系人',
   missedBy: '失约方',
+  occurredAt: '实际发生时间',
+  receivedAt: '来电/来访时间',
+  finding: '调查结论',
+  number: '工单号',
 };
 
 const actionsZh: Readonly<Record<string, string>> = {
@@ -66,6 +70,7 @@ const actionsZh: Readonly<Record<string, string>> = {
   recordCallback: '记录回访',
   close: '关闭',
   reopen: '重新打开',
+  recordFinding: '调查结论',
   link: '关联工单',
   dispatch: '统一派单',
   closeTickets: '关闭工单',

@@ -6,8 +6,10 @@ import { fx, type AppBuilder, type QueryRef, type Region } from './builder.js';
 import { actionLabel } from './labels.js';
 import { operationForm } from './op-form.js';
 
-// Optional inputs worth showing: the responsible department is required on a ticket's first dispatch.
-const extraInputs: Partial<Record<TicketAction, readonly string[]>> = { assign: ['departmentId'], acceptTransfer: ['assigneeId'] };
+// Optional inputs worth showing: the responsible department is required on a ticket's first dispatch; every
+// action may be entered after the fact with when it really happened (R-DAY-1).
+const extraInputs: Partial<Record<TicketAction, readonly string[]>> = { assign: ['departmentId'], acceptTransfer: ['assigneeId'], recordFinding: ['note'] };
+const lateEntry = ['occurredAt'];
 
 export interface TicketActionTabs {
   actions: readonly TicketAction[];
@@ -28,7 +30,7 @@ export function ticketActionTabs(app: AppBuilder, region: Region, name: string, 
         operationForm(app, tab, `${name}_${action}`, `tickets.${action}`, {
           fixed: { id: detail.fx('data.id'), expectedVersion: detail.fx('data.version') },
           button: actionLabel(app, action),
-          include: extraInputs[action],
+          include: [...(extraInputs[action] ?? []), ...lateEntry],
           choices: o.choices,
           disabled: fx(`!(${detail.js('data?.allowedActions')} ?? []).includes(${JSON.stringify(action)})`),
           query: { success: `${actionLabel(app, action)} ✓ ${detail.fx('data.number')}`, refresh: [detail, ...refresh] },

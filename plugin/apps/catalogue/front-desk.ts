@@ -43,6 +43,11 @@ export const frontDesk: TemplateApp = {
           { value: 'phone', width: 14 },
         );
       });
+      // R-DAY-2 severity at intake and R-DAY-1 a call entered after it came in (blank: now).
+      page.row((row) => {
+        row.dropdown('severitySelect', app.t('严重程度', 'Severity'), fieldChoices('tickets.open', 'severity').map((v) => ({ value: v, label: v })), { width: 14 });
+        row.textInput('receivedInput', app.t('来电/来访时间', 'Received at'), { width: 14, placeholder: '2026-02-13 16:00' });
+      });
       page.textInput('matterInput', app.t('事由', 'Matter'), { placeholder: app.t('一句话说明', 'One line') });
       page.textArea('contentInput', app.t('详细内容', 'Details'));
       page.row((row) => {
@@ -68,6 +73,8 @@ export const frontDesk: TemplateApp = {
           complainantPhone: '{{components.phoneInput.value}}',
           custom: '{{components.customFields.data ?? {}}}',
           incidentId: fx(`components.incidentSelect.value ?? ''`),
+          severity: fx(`components.severitySelect.value ?? ''`),
+          receivedAt: '{{components.receivedInput.value}}',
         },
         { success: `${app.t('已登记', 'Registered')} {{queries.openTicket.data.number}}` },
       );

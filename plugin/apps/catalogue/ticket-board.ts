@@ -56,7 +56,7 @@ export const ticketBoard: TemplateApp = {
       const settings = app.query('settings', 'settings.get', {}, { runOnPageLoad: true });
       const choices = ticketChoices(staff, departments, settings);
       ticketActionTabs(app, page, 'actions', detail, {
-        actions: ['acknowledge', 'classify', 'assign', 'requestTransfer', 'approveTransfer', 'escalate', 'extend', 'resolve', 'signOff', 'reply', 'close'],
+        actions: ['acknowledge', 'classify', 'assign', 'requestTransfer', 'approveTransfer', 'escalate', 'extend', 'resolve', 'recordFinding', 'signOff', 'reply', 'close'],
         refresh: [list],
         choices,
       });

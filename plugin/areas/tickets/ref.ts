@@ -9,7 +9,7 @@ export const ticketNumber = z
   .string()
   .trim()
   .regex(/^\d{9,12}$/, 'a ticket number YYMMDDNNN, e.g. 260213001')
-  .describe('ticket number YYMMDDNNN as staff quote it, e.g. 260213001 (instead of id)');
+  .describe('ticket number YYMMDDNNN as staff quote it, e.g. 260213001 (instead of id, R-DAY-4)');
 
 export const ticketKey = {
   id: id.optional().describe('ticket id (or give number)'),
