@@ -45,7 +45,12 @@ export const frontDesk: TemplateApp = {
       });
       // R-DAY-2 severity at intake and R-DAY-1 a call entered after it came in (blank: now).
       page.row((row) => {
-        row.dropdown('severitySelect', app.t('严重程度', 'Severity'), fieldChoices('tickets.open', 'severity').map((v) => ({ value: v, label: v })), { width: 14 });
+        row.dropdown(
+          'severitySelect',
+          app.t('严重程度', 'Severity'),
+          fieldChoices('tickets.open', 'severity').map((v) => ({ value: v, label: v })),
+          { width: 14 },
+        );
         row.textInput('receivedInput', app.t('来电/来访时间', 'Received at'), { width: 14, placeholder: '2026-02-13 16:00' });
       });
       page.textInput('matterInput', app.t('事由', 'Matter'), { placeholder: app.t('一句话说明', 'One line') });
