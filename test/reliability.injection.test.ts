@@ -63,8 +63,6 @@ const freshTicket = async () => (await t.as(boss)('tickets.open', { kind: 'repai
 const png = '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082';
 const HOUR = 3_600_000;
 
-const freshTicket = async () => (await t.as(cast.agent)('tickets.open', { kind: 'repair', channel: 'phone', matter: `注入 ${next()}` })) as { id: number };
-
 /** A valid input per creating operation, with prerequisites made fresh for each call. */
 const bases: Record<string, () => Promise<Record<string, unknown>>> = {
   'customers.create': async () => ({ unit: `20F-${String(next()).padStart(4, '0')}`, name: '基准 Base' }),
@@ -73,8 +71,6 @@ const bases: Record<string, () => Promise<Record<string, unknown>>> = {
   'tickets.open': async () => ({ kind: 'complaint', channel: 'phone', matter: '事由 matter' }),
   'shifts.handover': async () => ({ incomingId: cast.agent2 }),
   'surveys.create': async () => ({ period: String(1000 + next()), method: 'phone' }),
-  'attachments.add': async () => ({ ticketId: (await freshTicket()).id, file: { name: 'p.png', base64Data: Buffer.from('89504e470d0a1a0a', 'hex').toString('base64') } }),
-  'appointments.book': async () => ({ ticketId: (await freshTicket()).id, kind: 'visit', from: new Date(Date.now() + 86_400_000).toISOString(), to: new Date(Date.now() + 90_000_000).toISOString() }),
   'surveys.respond': async () => {
     const survey = await t.as(boss)('surveys.create', { period: String(1000 + next()), method: 'phone' });
     return { surveyId: survey.id, customerId: (await freshCustomer()).id, answers: { overall: '满意' } };
