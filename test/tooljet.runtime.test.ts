@@ -72,18 +72,24 @@ describe.skipIf(!onRealPostgres)('connections to PostgreSQL (needs DATABASE_URL;
     expect(open).toBeLessThanOrEqual(poolMax);
   }, 120_000);
 
-  it("after the data source is edited (a newer dataSourceUpdatedAt), the old pool's connections are gone within 5 s", async () => {
+  it.each([
+    ['the data source is edited (a newer dataSourceUpdatedAt)', new Date('2026-01-02T00:00:00Z')],
+    // ToolJet resolves {{secrets.…}} and {{constants.…}} in the options per query: a changed secret keeps updatedAt.
+    ['its options resolve differently under the same dataSourceUpdatedAt (a secret changed)', new Date('2026-01-01T00:00:00Z')],
+  ])("after %s, the old pool's connections are gone within 5 s", async (_, editedAt) => {
     const before = `cd_old_${randomBytes(4).toString('hex')}`;
     const after = `cd_new_${randomBytes(4).toString('hex')}`;
-    await inLanes(40, 8, () => plugin.run(tagged(before), { operation: 'system.info' }, 'ds-edit', new Date('2026-01-01T00:00:00Z'), root));
+    const ds = `ds-edit-${before}`;
+    await inLanes(40, 8, () => plugin.run(tagged(before), { operation: 'system.info' }, ds, new Date('2026-01-01T00:00:00Z'), root));
     expect(await connections(before)).toBeGreaterThan(0);
-    const edited = await plugin.run(tagged(after), { operation: 'system.info' }, 'ds-edit', new Date('2026-01-02T00:00:00Z'), root);
+    const edited = await plugin.run(tagged(after), { operation: 'system.info' }, ds, editedAt, root);
     expect(edited.status).toBe('ok');
     const started = Date.now();
     while ((await connections(before)) > 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 50));
     expect(await connections(before)).toBe(0);
     expect(await connections(after)).toBeGreaterThan(0);
   });
+
   it("a new build of the plugin takes over in the process: the old build's pools are ended within 5 s", async () => {
     const oldTag = `cd_b1_${randomBytes(4).toString('hex')}`;
     const newTag = `cd_b2_${randomBytes(4).toString('hex')}`;

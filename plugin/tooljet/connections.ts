@@ -25,8 +25,7 @@ export function dbFor(options: SourceOptions): Db {
   });
 }
 
-/** Without a data source id (e.g. Test connection), options themselves are the key: never shared across credentials. */
-const keyOf = (options: SourceOptions, dataSourceId?: string): string => dataSourceId ?? `opts:${createHash('sha256').update(JSON.stringify(options)).digest('hex')}`;
+const fingerprint = (options: SourceOptions): string => createHash('sha256').update(JSON.stringify(options)).digest('hex');
 
 /**
  * ToolJet passes the data source options' `updatedAt` column, a Date (server/src/modules/data-queries/util.service.ts,
@@ -40,10 +39,15 @@ export function versionOf(updatedAt: unknown): string {
   return String(updatedAt);
 }
 
-/** One pool per data source, ended and rebuilt when ToolJet says the data source was edited (dataSourceUpdatedAt). */
+/**
+ * One pool per data source, ended and rebuilt when ToolJet says the data source was edited (dataSourceUpdatedAt)
+ * or when its resolved options differ: ToolJet resolves {{constants.…}} / {{secrets.…}} in them per query, so a
+ * changed secret reaches us without a newer updatedAt. Without a data source id the options are the key.
+ */
 export function cachedDb(options: SourceOptions, dataSourceId?: string, dataSourceUpdatedAt?: unknown): Db {
-  const key = keyOf(options, dataSourceId);
-  const version = versionOf(dataSourceUpdatedAt);
+  const print = fingerprint(options);
+  const key = dataSourceId ?? `opts:${print}`;
+  const version = `${versionOf(dataSourceUpdatedAt)} ${print}`;
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.db;
   if (hit) void hit.db.close().catch(() => undefined);
