@@ -1,4 +1,5 @@
 // Booking and recording appointments; each step also lands on the ticket's timeline (R-CUS-4).
+import { transition } from '../../core/transition.js';
 import type { OpContext } from '../../core/operation.js';
 import { forbidden, notFound, stateError } from '../../core/errors.js';
 import { recordEvent } from '../tickets/store.js';
@@ -65,8 +66,12 @@ export async function recordOutcome(
   const ticket = await ticketFor(ctx, current.ticketId);
   if (current.state !== 'scheduled') throw stateError(`appointment ${appointmentId} is already ${current.state}`);
   check?.(current);
-  const [done] = await ctx.sql('appointments/record', [ctx.site, appointmentId, outcome, missedBy, note, ctx.actor.id, ctx.now]);
-  if (!done) throw stateError(`appointment ${appointmentId} was recorded by someone else meanwhile; reload it`);
+  await transition(
+    ctx,
+    'appointments/record',
+    [ctx.site, appointmentId, outcome, missedBy, note, ctx.actor.id, ctx.now],
+    `appointment ${appointmentId} was recorded by someone else meanwhile; reload it`,
+  );
   await recordEvent(ctx, ticket.id, `appointment.${outcome}`, ticket.state, ticket.state, note ?? undefined, { appointmentId, missedBy });
   const after = await loadAppointment(ctx, appointmentId);
   ctx.audit({ entity: 'appointment', entityId: appointmentId, action: outcome, before: { state: current.state }, after });

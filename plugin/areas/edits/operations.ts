@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineOperation, type OpContext } from '../../core/operation.js';
 import { atLeast } from '../../core/roles.js';
 import { notFound, stateError } from '../../core/errors.js';
+import { transition } from '../../core/transition.js';
 import { decodeCursor, id, page, pageInput, pageOf } from '../../core/schemas.js';
 import { customerPatch } from '../customers/fields.js';
 import { applyCustomerPatch, lockCustomer } from '../customers/store.js';
@@ -33,7 +34,12 @@ async function applyEdit(ctx: OpContext, edit: Edit): Promise<{ after: unknown; 
 }
 
 async function decide(ctx: OpContext, edit: Edit, state: 'approved' | 'rejected', note: string, after: unknown, resultId: number | null) {
-  await ctx.sql('edits/decide', [ctx.site, edit.id, state, ctx.actor.id, ctx.now, note, after === null ? null : JSON.stringify(after), resultId]);
+  await transition(
+    ctx,
+    'edits/decide',
+    [ctx.site, edit.id, state, ctx.actor.id, ctx.now, note, after === null ? null : JSON.stringify(after), resultId],
+    `edit request ${edit.id} was decided meanwhile`,
+  );
   const decided = await loadEdit(ctx, edit.id);
   ctx.audit({ entity: 'edit_request', entityId: edit.id, action: state === 'approved' ? 'approve' : 'reject', before: edit, after: decided });
   return decided;

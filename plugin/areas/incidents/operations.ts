@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineOperation, type OpContext } from '../../core/operation.js';
 import { stateError, validation } from '../../core/errors.js';
+import { transition } from '../../core/transition.js';
 import { atLeast, type Access } from '../../core/roles.js';
 import { id, instant, note, text, toInstant } from '../../core/schemas.js';
 import { deadlineInput, optionalNote } from '../tickets/inputs.js';
@@ -159,7 +160,7 @@ const close = defineOperation({
     if (row.state !== 'open') throw stateError(`incident ${input.id} is already closed`);
     const waiting = (await linkedTickets(ctx, input.id)).filter((t) => !answeredStates.includes(t.state));
     if (waiting.length > 0) throw stateError(`linked tickets still without a reply: ${waiting.map((t) => `${t.number} (${t.state})`).join(', ')}`);
-    await ctx.sql('incidents/close', [ctx.site, input.id, ctx.actor.id, ctx.now, input.note ?? null]);
+    await transition(ctx, 'incidents/close', [ctx.site, input.id, ctx.actor.id, ctx.now, input.note ?? null], `incident ${input.id} was closed meanwhile`);
     const detail = await loadIncident(ctx, input.id);
     ctx.audit({ entity: 'incident', entityId: input.id, action: 'close', after: { state: 'closed', note: input.note ?? null } });
     return detail;

@@ -9,7 +9,8 @@ import { occurredAt, occurredAtInput } from '../../core/occurred.js';
 import { addWorkingDays, sameDayDue } from '../../time/calendar.js';
 import { loadArchive } from '../archives/documents.js';
 import { loanOut, loanStates, places } from './model.js';
-import { listLoans, loadLoan, queueHead, transition } from './query.js';
+import { transition } from '../../core/transition.js';
+import { listLoans, loadLoan, loanStep, queueHead } from './query.js';
 import { loanRegister, registerOut } from './register.js';
 
 // Every loan action says which loan and, if entered later, when it really happened (R-DAY-1).
@@ -58,9 +59,9 @@ export default [
     input: loanId,
     output: loanOut,
     async handler(ctx, input) {
-      const loan = await transition(ctx, input, 'approve', async (l, at) => {
+      const loan = await loanStep(ctx, input, 'approve', async (l, at) => {
         if (l.borrowerId === ctx.actor.id) throw forbidden('you cannot approve your own loan request (R-LEN-2)');
-        await ctx.sql('loans/approve', [ctx.site, l.id, ctx.actor.id, at]);
+        await transition(ctx, 'loans/approve', [ctx.site, l.id, ctx.actor.id, at], `loan ${l.id} changed meanwhile; reload it`);
       });
       ctx.emit('loan.approved', { loanId: loan.id, archiveId: loan.archiveId, borrowerId: loan.borrowerId, hold: loan.hold, queuePosition: loan.queuePosition });
       return loan;
@@ -74,7 +75,12 @@ export default [
     input: loanId.extend({ reason: text(500).describe('why the request is refused') }),
     output: loanOut,
     async handler(ctx, input) {
-      return transition(ctx, input, 'reject', async (l, at) => void (await ctx.sql('loans/reject', [ctx.site, l.id, ctx.actor.id, at, input.reason])));
+      return loanStep(
+        ctx,
+        input,
+        'reject',
+        async (l, at) => void (await transition(ctx, 'loans/reject', [ctx.site, l.id, ctx.actor.id, at, input.reason], `loan ${l.id} changed meanwhile; reload it`)),
+      );
     },
   }),
   defineOperation({
@@ -86,9 +92,9 @@ export default [
     input: loanId,
     output: loanOut,
     async handler(ctx, input) {
-      return transition(ctx, input, 'cancel', async (l, at) => {
+      return loanStep(ctx, input, 'cancel', async (l, at) => {
         if (l.borrowerId !== ctx.actor.id && !hasAnyRole(ctx.actor.roles, managers)) throw forbidden('only the requester or a manager may cancel this request');
-        await ctx.sql('loans/cancel', [ctx.site, l.id, ctx.actor.id, at]);
+        await transition(ctx, 'loans/cancel', [ctx.site, l.id, ctx.actor.id, at], `loan ${l.id} changed meanwhile; reload it`);
       });
     },
   }),
@@ -103,13 +109,13 @@ export default [
     output: loanOut,
     conflicts: oneOut,
     async handler(ctx, input) {
-      return transition(ctx, input, 'issue', async (l, at) => {
+      return loanStep(ctx, input, 'issue', async (l, at) => {
         const head = await queueHead(ctx, l.archiveId);
         if (head && head.id !== l.id) throw conflict(`loan ${head.id} is ahead in the queue for this archive (R-LEN-8)`);
         const { settings, calendar } = await ctx.config();
         const due = l.place === 'take_out' ? addWorkingDays(calendar, at, settings.loans.takeOutDays) : sameDayDue(calendar, at);
         const pages = input.pages ?? (await ctx.sql<{ pages: number }>('loans/archive-pages', [ctx.site, l.archiveId]))[0]!.pages;
-        await ctx.sql('loans/issue', [ctx.site, l.id, ctx.actor.id, at, due, pages]);
+        await transition(ctx, 'loans/issue', [ctx.site, l.id, ctx.actor.id, at, due, pages], `loan ${l.id} changed meanwhile; reload it`);
       });
     },
   }),
@@ -126,11 +132,11 @@ export default [
     output: loanOut.extend({ offeredLoanId: z.number().nullable().describe('the hold now offered the archive') }),
     async handler(ctx, input) {
       let missing = 0;
-      const loan = await transition(ctx, input, 'return', async (l, at) => {
+      const loan = await loanStep(ctx, input, 'return', async (l, at) => {
         const out = l.pagesOut ?? 0;
         if (input.pagesReturned > out) throw validation('pagesReturned', `more pages than were handed out (${out})`);
         missing = out - input.pagesReturned;
-        await ctx.sql('loans/return', [ctx.site, l.id, ctx.actor.id, at, input.pagesReturned, missing || null, input.note]);
+        await transition(ctx, 'loans/return', [ctx.site, l.id, ctx.actor.id, at, input.pagesReturned, missing || null, input.note], `loan ${l.id} changed meanwhile; reload it`);
       });
       if (missing > 0) ctx.emit('loan.pages_missing', { loanId: loan.id, archiveId: loan.archiveId, unit: loan.unit, missingPages: missing, returnedBy: ctx.actor.id });
       const head = await queueHead(ctx, loan.archiveId);
@@ -147,13 +153,13 @@ export default [
     input: loanId,
     output: loanOut,
     async handler(ctx, input) {
-      return transition(ctx, input, 'renew', async (l, at) => {
+      return loanStep(ctx, input, 'renew', async (l, at) => {
         const hold = await queueHead(ctx, l.archiveId);
         if (hold) throw conflict(`loan ${hold.id} is waiting for this archive; it cannot be renewed (R-LEN-8)`);
         const { settings, calendar } = await ctx.config();
         if (l.place !== 'take_out') throw stateError('only a take-out loan can be renewed; an in-office loan is due back today');
         if (l.renewals >= settings.loans.maxRenewals) throw stateError(`this loan was already renewed ${l.renewals} time(s), the most allowed (loans.maxRenewals)`);
-        await ctx.sql('loans/renew', [ctx.site, l.id, addWorkingDays(calendar, l.dueAt ?? at, settings.loans.takeOutDays), at]);
+        await transition(ctx, 'loans/renew', [ctx.site, l.id, addWorkingDays(calendar, l.dueAt ?? at, settings.loans.takeOutDays), at], `loan ${l.id} changed meanwhile; reload it`);
       });
     },
   }),

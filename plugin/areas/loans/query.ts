@@ -52,11 +52,12 @@ export interface LoanRef {
 }
 
 /**
- * One loan transition (R-LEN-1): lock the row, check the state machine, run the change at the instant it
+ * One loan step (R-LEN-1): lock the row, check the state machine (model.ts), run the change — a core
+ * transition(), so an update that touches no row is a STATE error — at the instant it
  * happened (`at`: occurredAt or now, never before the loan's previous action), audit before/after.
  * `change` throws to refuse; the transaction then rolls back and nothing changes.
  */
-export async function transition(ctx: OpContext, ref: LoanRef, action: LoanAction, change: (loan: LockedLoan, at: Date) => Promise<void>): Promise<Loan> {
+export async function loanStep(ctx: OpContext, ref: LoanRef, action: LoanAction, change: (loan: LockedLoan, at: Date) => Promise<void>): Promise<Loan> {
   const [locked] = await ctx.sql<LockedLoan>('loans/lock', [ctx.site, ref.id]);
   if (!locked) throw notFound(`loan ${ref.id}`);
   assertTransition(locked, action);

@@ -1,5 +1,6 @@
 // Dispatch (R-TIC-6, R-TIC-7): assign, transfers between departments, escalation and its one extension.
 import { z } from 'zod';
+import { transition } from '../../core/transition.js';
 import { defineOperation } from '../../core/operation.js';
 import { forbidden, stateError, validation } from '../../core/errors.js';
 import { atLeast, hasAnyRole } from '../../core/roles.js';
@@ -97,7 +98,7 @@ const approveTransfer = defineOperation({
       const slip = await pendingSlip(ctx, t.id);
       if (slip.decision !== null) throw stateError('the transfer is already approved and waits for the receiving department');
       const decision = input.approve ? 'approved' : 'rejected';
-      await ctx.sql('tickets/transfer-decide', [ctx.site, slip.id, decision, ctx.actor.id, at]);
+      await transition(ctx, 'tickets/transfer-decide', [ctx.site, slip.id, decision, ctx.actor.id, at], `transfer ${slip.id} was decided meanwhile`);
       return { next: input.approve ? 'transfer_pending' : PREVIOUS, note: input.note, data: { transferId: slip.id, decision } };
     }),
 });
@@ -119,7 +120,7 @@ const acceptTransfer = defineOperation({
       if (assigneeId === t.targetStaffId) throw stepAside();
       const assignee = await staffMember(ctx, assigneeId, 'assigneeId');
       if (assignee.departmentId !== slip.toDepartmentId) throw validation('assigneeId', 'must belong to the receiving department');
-      await ctx.sql('tickets/transfer-accept', [ctx.site, slip.id, ctx.actor.id, at]);
+      await transition(ctx, 'tickets/transfer-accept', [ctx.site, slip.id, ctx.actor.id, at], `transfer ${slip.id} was accepted meanwhile`);
       return {
         next: 'assigned',
         patch: { department_id: slip.toDepartmentId, assignee_id: assigneeId, assigned_at: at, resume_state: null },

@@ -6,7 +6,7 @@ import { atLeast } from '../../core/roles.js';
 import { id, instant, note, phone, text } from '../../core/schemas.js';
 import { occurredAt } from '../../core/occurred.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
-import { intakeClocks, loadClocks, meet, saveClocks } from './clocks.js';
+import { intakeClocks, loadClocks, saveClocks } from './clocks.js';
 import { seriousReasons, severityClocks } from './severity.js';
 import { openTicket } from './intake.js';
 import { intakeYear } from './numbering.js';
@@ -117,8 +117,7 @@ const acknowledge = defineOperation({
   input: z.object({ ...ticketRef, note: optionalNote }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'acknowledge', async (t, at) => {
-      await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['acknowledge'], at));
+    act(ctx, input, 'acknowledge', async (_t, at) => {
       return { next: 'acknowledged', patch: { acknowledged_at: at }, note: input.note };
     }),
 });

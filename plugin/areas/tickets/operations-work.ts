@@ -1,10 +1,11 @@
 // Handling and closure: start, wait for the customer, resolve, sign off, reply, callback, close, reopen (R-TIC-9, R-TIC-10).
 import { z } from 'zod';
+import { transition } from '../../core/transition.js';
 import { defineOperation } from '../../core/operation.js';
 import { forbidden, stateError } from '../../core/errors.js';
 import { atLeast } from '../../core/roles.js';
 import { localDate as localDateInput, note, text } from '../../core/schemas.js';
-import { deadlineClock, loadClocks, meet, pause, resume, saveClocks } from './clocks.js';
+import { deadlineClock, saveClocks } from './clocks.js';
 import { callbackDueOn, scheduleCallback } from '../callbacks/schedule.js';
 import { ticketDetail } from './schemas.js';
 import { act, checkResponsible } from './store.js';
@@ -24,7 +25,6 @@ const start = defineOperation({
   handler: (ctx, input) =>
     act(ctx, input, 'start', async (t, at) => {
       checkResponsible(ctx, t);
-      if (t.state === 'escalated') await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['investigation'], at));
       return { next: 'in_progress', patch: { started_at: at }, note: input.note };
     }),
 });
@@ -40,8 +40,6 @@ const waitCustomer = defineOperation({
   handler: (ctx, input) =>
     act(ctx, input, 'waitCustomer', async (t, at) => {
       checkResponsible(ctx, t);
-      const { calendar } = await ctx.config();
-      await saveClocks(ctx, t.id, pause(calendar, await loadClocks(ctx, t.id), at));
       return { next: 'waiting_customer', patch: { resume_state: t.state, paused_at: at }, note: input.note };
     }),
 });
@@ -55,10 +53,8 @@ const resumeOp = defineOperation({
   input: z.object({ ...ticketRef, note: optionalNote }),
   output: ticketDetail,
   handler: (ctx, input) =>
-    act(ctx, input, 'resume', async (t, at) => {
+    act(ctx, input, 'resume', async (t, _at) => {
       checkResponsible(ctx, t);
-      const { calendar } = await ctx.config();
-      await saveClocks(ctx, t.id, resume(calendar, await loadClocks(ctx, t.id), at));
       return { next: 'previous', patch: { paused_at: null }, note: input.note };
     }),
 });
@@ -79,7 +75,6 @@ const resolve = defineOperation({
   handler: (ctx, input) =>
     act(ctx, input, 'resolve', async (t, at) => {
       checkResponsible(ctx, t);
-      await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['repair', 'report', 'deadline'], at));
       return {
         next: 'resolved',
         patch: { resolved_at: at, cause: input.cause, action: input.action, result: input.result, signed_off_at: null, signed_off_by: null },
@@ -122,7 +117,6 @@ const reply = defineOperation({
     act(ctx, input, 'reply', async (t, at) => {
       if (t.firstOwnerId !== ctx.actor.id) throw forbidden('only the first-contact owner replies to the customer (R-TIC-3)');
       if (!t.signedOffAt) throw stateError('the resolution must be signed off by the department head before the reply (R-TIC-9)');
-      await saveClocks(ctx, t.id, meet(await loadClocks(ctx, t.id), ['reply', 'answer'], at));
       if (callbackKinds.includes(t.kind)) {
         const base = t.kind === 'repair' ? (t.resolvedAt ?? at) : at;
         await scheduleCallback(ctx, t, callbackDueOn(await ctx.config(), t.kind, base));
@@ -163,8 +157,7 @@ const recordCallback = defineOperation({
     act(ctx, input, 'recordCallback', async (t, at) => {
       const dissatisfied = input.outcome === 'dissatisfied';
       const deadline = dissatisfied && input.deadline ? futureInstant(ctx, input.deadline, 'deadline') : null;
-      const [done] = await ctx.sql('callbacks/complete', [ctx.site, t.id, at, input.outcome, input.comment ?? null, ctx.actor.id, ctx.now]);
-      if (!done) throw stateError('no callback is scheduled for this ticket');
+      await transition(ctx, 'callbacks/complete', [ctx.site, t.id, at, input.outcome, input.comment ?? null, ctx.actor.id, ctx.now], 'no callback is scheduled for this ticket');
       const data = { outcome: input.outcome };
       if (!dissatisfied) return { next: 'closed', patch: { closed_at: at }, note: input.comment, data };
       await scheduleCallback(ctx, t, input.nextCallbackOn ?? callbackDueOn(await ctx.config(), t.kind, deadline ?? at));

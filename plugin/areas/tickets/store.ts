@@ -1,4 +1,6 @@
 // The one path every ticket transition takes: lock → version check → state machine → change → timeline → audit.
+import { transition } from '../../core/transition.js';
+import { applyClockEffects } from './clock-effects.js';
 import type { OpContext } from '../../core/operation.js';
 import { conflict, forbidden, notFound, validation } from '../../core/errors.js';
 import { hasAnyRole } from '../../core/roles.js';
@@ -46,7 +48,8 @@ export async function act(ctx: OpContext, ref: TicketRef, action: TicketAction, 
   if (!allowed.includes(decision.next)) throw new Error(`machine table does not allow ${ticket.state} --${action}--> ${decision.next}`);
   const next = decision.next === PREVIOUS ? (ticket.resumeState ?? 'assigned') : decision.next;
   const patch: TicketPatch = decision.next === PREVIOUS ? { resume_state: null, ...decision.patch } : (decision.patch ?? {});
-  await ctx.sql('tickets/patch', [ctx.site, ticket.id, next, JSON.stringify(patch), ctx.now]);
+  await applyClockEffects(ctx, ticket.id, action, at);
+  await transition(ctx, 'tickets/patch', [ctx.site, ticket.id, next, JSON.stringify(patch), ctx.now, ticket.state], `ticket ${ticket.number} changed meanwhile; reload it`);
   await recordEvent(ctx, ticket.id, action, ticket.state, next, decision.note, decision.data ?? {}, at);
   ctx.audit({
     entity: 'ticket',

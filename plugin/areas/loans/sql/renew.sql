@@ -1,2 +1,3 @@
 update loans set due_at = $3::timestamptz, renewals = renewals + 1, updated_at = $4::timestamptz
- where site = $1 and id = $2::bigint and state = 'issued';
+ where site = $1 and id = $2::bigint and state = 'issued'
+returning id;

@@ -1,4 +1,4 @@
--- $3 new state; $4 JSON patch of the columns a transition may change (plugin/tickets/types.ts TicketPatch):
+-- $3 new state; $6 the state the model checked (no row back → STATE, core/transition.ts); $4 JSON patch of the columns a transition may change (plugin/tickets/types.ts TicketPatch):
 -- a key present sets the column (null included), a key absent keeps it.
 update tickets t
    set state = $3,
@@ -36,5 +36,5 @@ update tickets t
        finding_by = case when $4::jsonb ? 'finding_by' then ($4->>'finding_by')::bigint else t.finding_by end,
        finding_at = case when $4::jsonb ? 'finding_at' then ($4->>'finding_at')::timestamptz else t.finding_at end,
        finding_note = case when $4::jsonb ? 'finding_note' then $4->>'finding_note' else t.finding_note end
- where t.site = $1 and t.id = $2::bigint
+ where t.site = $1 and t.id = $2::bigint and t.state = $6
 returning t.version;
