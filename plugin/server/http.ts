@@ -51,7 +51,8 @@ function origin(req: IncomingMessage): string {
  */
 export function createHandler(state: Env | (() => Readiness)): RequestListener {
   const readiness = typeof state === 'function' ? state : () => readyWith(state);
-  const spec = openApi(operationList());
+  // Built on the first request for it: walking every operation's schema is not needed to start.
+  let spec: ReturnType<typeof openApi> | undefined;
   return (req, res) => {
     void (async () => {
       // The plugin's files for ToolJet's TOOLJET_MARKETPLACE_URL (issue 13), served even while starting.
@@ -66,7 +67,7 @@ export function createHandler(state: Env | (() => Readiness)): RequestListener {
           }
           return send(res, 200, { status: 'ok', schemaVersion: await schemaVersion(now.env.db) });
         }
-        if (req.method === 'GET' && url.pathname === '/openapi.json') return send(res, 200, { ...spec, servers: [{ url: origin(req) }] });
+        if (req.method === 'GET' && url.pathname === '/openapi.json') return send(res, 200, { ...(spec ??= openApi(operationList())), servers: [{ url: origin(req) }] });
         const op = /^\/api\/operations\/([A-Za-z.]+)$/.exec(url.pathname)?.[1];
         const template = /^\/documents\/([A-Za-z0-9_-]+)$/.exec(url.pathname)?.[1];
         const file = fileRoute(url);

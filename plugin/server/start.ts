@@ -1,17 +1,13 @@
 // `customerdesk serve` (npm start): the port opens first, then the database is opened, migrated and, when
 // empty, loaded with the demo set in the background; /healthz shows which, operations answer 503 until then.
-import { createServer, type Server } from 'node:http';
+// Only node:http is loaded before listening: the operations, drivers and the seed (most of the start-up
+// time of a cold process) are imported after the port is open, and a small responder answers meanwhile.
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import type { Logger } from '../core/logger.js';
 import type { Env } from '../core/runner.js';
-import { ensureMigrated } from '../db/ready.js';
-import { seedIfEmpty } from '../seed/index.js';
 import type { DemoKey } from '../seed/staff.js';
-import { openDatabase } from '../db/open.js';
-import { createHandler } from './http.js';
-import { startBackground } from './background.js';
-import { registry } from '../app.js';
-import type { Readiness } from './readiness.js';
+import { whileLoading, type Readiness } from './readiness.js';
 
 export interface ServeOptions {
   port: number;
@@ -50,7 +46,8 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 export async function startService(o: ServeOptions, logger: Logger, report: ServeReporter): Promise<Running> {
   let state: Readiness = { phase: 'opening' };
-  const server = createServer(createHandler(() => state));
+  let handler: RequestListener | undefined;
+  const server = createServer((req, res) => (handler ? handler(req, res) : whileLoading(state, res)));
   await listen(server, o.port, o.host);
   const base = `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${o.port}`;
   report.listening(base);
@@ -58,6 +55,10 @@ export async function startService(o: ServeOptions, logger: Logger, report: Serv
   let closeDb: (() => Promise<void>) | undefined;
 
   const ready = (async () => {
+    const [{ createHandler }, { openDatabase }, { ensureMigrated }, { seedIfEmpty }, { startBackground }, { registry }] = await Promise.all([
+      import('./http.js'), import('../db/open.js'), import('../db/ready.js'), import('../seed/index.js'), import('./background.js'), import('../app.js'),
+    ]);
+    handler = createHandler(() => state);
     const { db, where } = await openDatabase({ url: o.databaseUrl, dataDir: o.dataDir, schema: o.schema });
     closeDb = () => db.close();
     state = { phase: 'migrating' };
