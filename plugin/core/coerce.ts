@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { DeskError, type Issue } from './errors.js';
 import type { AnyOperation } from './operation.js';
+import type { JsonSchema } from './json-schema.js';
 
 // ToolJet codehinter fields send literals as strings ("42", "true", "", '{"a":1}') and {{ }} expressions
 // as real values. The coercion is driven by the operation's own JSON Schema, so it never guesses.
-export type JsonSchema = {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  [k: string]: unknown;
-};
 
 const jsonSchemas = new WeakMap<AnyOperation, JsonSchema>();
 

@@ -1,20 +1,6 @@
 import { z } from 'zod';
 import type { AnyOperation } from '../core/operation.js';
-
-export type JsonSchema = {
-  type?: string | string[];
-  description?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  enum?: unknown[];
-  default?: unknown;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  format?: string;
-  ui?: 'codehinter' | 'dropdown' | 'toggle';
-  placeholder?: string;
-  [k: string]: unknown;
-};
+import type { JsonSchema } from '../core/json-schema.js';
 
 export const inputSchema = (op: AnyOperation): JsonSchema => z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 

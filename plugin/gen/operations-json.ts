@@ -1,5 +1,6 @@
 import type { AnyOperation } from '../core/operation.js';
-import { humanize, inputSchema, typeLabel, type JsonSchema } from './json-schema.js';
+import type { JsonSchema } from '../core/json-schema.js';
+import { humanize, inputSchema, typeLabel } from './json-schema.js';
 
 type Field = Record<string, unknown>;
 

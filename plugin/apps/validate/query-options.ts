@@ -6,7 +6,8 @@ import { isDeskError } from '../../core/errors.js';
 import { registry } from '../../app.js';
 import { toolJetQueryKeys } from '../../tooljet/query-keys.js';
 import type { Report } from './report.js';
-import { sampleFor, type JsonSchema } from './samples.js';
+import type { JsonSchema } from '../../core/json-schema.js';
+import { sampleFor } from './samples.js';
 
 /** The control operations.json gives a field (`codehinter`, `dropdown`, `toggle`, …). */
 export type FieldControl = (operation: string, key: string) => string | undefined;

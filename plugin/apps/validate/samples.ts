@@ -1,23 +1,6 @@
+import type { JsonSchema } from '../../core/json-schema.js';
 // Stand-in values for `{{ }}` fields: only known at run time, so the query's input is checked with a valid
 // value of the field's type in their place.
-export type JsonSchema = {
-  type?: string | string[];
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  minimum?: number;
-  exclusiveMinimum?: number;
-  maximum?: number;
-  minItems?: number;
-  items?: JsonSchema;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  [k: string]: unknown;
-};
 
 const patternCandidates = ['12F-1203', '2026-01', '2026-01-05', '2026-01-05T09:00:00+08:00', '2026-Q1', 'customer_service', 'A', 'a', '1', 'x', 'sample'];
 

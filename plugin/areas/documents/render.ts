@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OpContext } from '../../core/operation.js';
-import { coerceValue, type JsonSchema } from '../../core/coerce.js';
+import { coerceValue } from '../../core/coerce.js';
+import type { JsonSchema } from '../../core/json-schema.js';
 import { notFound, validation } from '../../core/errors.js';
 import { formatInstant } from '../../core/json.js';
 import { defaultSettings, type Settings } from '../../core/settings.js';

@@ -1,9 +1,8 @@
 import type { FieldDef, FieldType } from './fields.js';
+import type { JsonSchema } from '../../core/json-schema.js';
 
 // R-FRM-4: the form as ToolJet's Form component (JSON Schema) and Table (column list) take it, with the
 // same rules the server applies (compile.ts), so the app shows what the server will refuse.
-
-export type JsonSchema = Record<string, unknown>;
 
 const phonePattern = '^[+\\d][\\d\\s()-]{2,30}$';
 
