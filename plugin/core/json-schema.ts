@@ -16,10 +16,14 @@ export type JsonSchema = {
   format?: string;
   pattern?: string;
   minLength?: number;
+  maxLength?: number;
   minimum?: number;
   exclusiveMinimum?: number;
   maximum?: number;
+  exclusiveMaximum?: number;
   minItems?: number;
+  maxItems?: number;
+  additionalProperties?: unknown;
   /** operations.json only: how ToolJet's query panel shows the field. */
   ui?: 'codehinter' | 'dropdown' | 'toggle';
   placeholder?: string;

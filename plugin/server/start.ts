@@ -56,7 +56,12 @@ export async function startService(o: ServeOptions, logger: Logger, report: Serv
 
   const ready = (async () => {
     const [{ createHandler }, { openDatabase }, { ensureMigrated }, { seedIfEmpty }, { startBackground }, { registry }] = await Promise.all([
-      import('./http.js'), import('../db/open.js'), import('../db/ready.js'), import('../seed/index.js'), import('./background.js'), import('../app.js'),
+      import('./http.js'),
+      import('../db/open.js'),
+      import('../db/ready.js'),
+      import('../seed/index.js'),
+      import('./background.js'),
+      import('../app.js'),
     ]);
     handler = createHandler(() => state);
     const { db, where } = await openDatabase({ url: o.databaseUrl, dataDir: o.dataDir, schema: o.schema });
