@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/build-cli.ts'],
+    globalSetup: ['test/support/build-cli.ts', 'test/support/pglite-snapshot.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,

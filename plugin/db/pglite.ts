@@ -5,10 +5,11 @@ import { checkSchemaName } from './types.js';
 import { parsers } from './type-parsers.js';
 
 /** Embedded PostgreSQL (WASM) for the local service and the tests; never part of the ToolJet bundle. */
-export async function pgliteDb(options: { dataDir?: string; schema: string }): Promise<Db> {
+export async function pgliteDb(options: { dataDir?: string; schema: string; loadDataDir?: Blob }): Promise<Db> {
   const schema = checkSchemaName(options.schema);
   // pg_trgm backs free-text search (migration 007); PGlite ships it as a contrib extension to load here.
-  const pg = await PGlite.create(options.dataDir, { parsers, extensions: { pg_trgm } });
+  // loadDataDir starts from a dumped data directory (the tests' migrated snapshot) instead of running initdb.
+  const pg = await PGlite.create(options.dataDir, { parsers, extensions: { pg_trgm }, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   await pg.exec(`create schema if not exists ${schema}; set search_path to ${schema}, public;`);
 
   return {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { execute, type Env } from '../../plugin/core/runner.js';
 import { createCaller, type Caller } from '../../plugin/core/caller.js';
 import { registry } from '../../plugin/app.js';
@@ -26,10 +27,20 @@ export interface TestDb {
 
 export const onRealPostgres = Boolean(process.env.DATABASE_URL);
 
+/**
+ * The migrated PGlite data directory the global setup dumped (support/pglite-snapshot.ts): a fresh
+ * PGlite runs initdb, which is most of a test file's start-up; loading the dump skips it. ensureMigrated
+ * below still checks the migrations, so a stale snapshot is brought up to date, never trusted.
+ */
+function pgliteSnapshot(): Blob | undefined {
+  const file = process.env.CUSTOMERDESK_PGLITE_SNAPSHOT;
+  return file && existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+}
+
 export async function testDb(options: { zone?: string; site?: string } = {}): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
   const schema = url ? `t_${randomBytes(6).toString('hex')}` : 'customerdesk';
-  const db = url ? pgDb({ connectionString: url, schema, max: 60 }) : await pgliteDb({ schema });
+  const db = url ? pgDb({ connectionString: url, schema, max: 60 }) : await pgliteDb({ schema, loadDataDir: pgliteSnapshot() });
   let now: Date | null = null;
   const env: Env = {
     registry,
