@@ -82,4 +82,13 @@ describe('appointments with residents (R-DAY-10)', () => {
     const report = asJson(await t.as(cast.manager)('reports.monthly', { month: '2026-10' }));
     expect(report.appointments).toEqual({ booked: 3, done: 1, missed: 1, missedByResident: 1, missedByStaff: 0, cancelled: 1, open: 0 });
   });
+
+  it('R-DAY-4 R-DAY-10 a visit is booked and listed by the ticket number staff quote; an unknown number is NOT_FOUND', async () => {
+    t.setNow('2026-11-03T09:00:00+08:00');
+    const ticket = await openTicket(t, cast, { kind: 'repair' });
+    const visit = await t.as(cast.agent)('appointments.book', { ticketNumber: ticket.number, kind: 'visit', from: '2026-11-03T14:00', to: '2026-11-03T16:00' });
+    expect(visit).toMatchObject({ state: 'scheduled', ticketNumber: ticket.number });
+    expect((await t.as(cast.agent)('appointments.list', { ticketNumber: ticket.number })).map((a: { id: number }) => a.id)).toEqual([visit.id]);
+    await expectError(t.as(cast.agent)('appointments.book', { ticketNumber: '991231999', kind: 'visit', from: '2026-11-03T14:00', to: '2026-11-03T16:00' }), 'NOT_FOUND');
+  });
 });

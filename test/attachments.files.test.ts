@@ -50,6 +50,17 @@ describe('photos and scans (R-DAY-8)', () => {
     expect(got.dataUrl).toBe(`data:image/png;base64,${png.toString('base64')}`);
   });
 
+  it('R-DAY-4 R-DAY-8 a photo is attached and listed by the ticket number staff quote; an unknown number is NOT_FOUND and stores nothing', async () => {
+    const ticket = await openTicket(t, cast, { kind: 'repair' });
+    const added = await t.as(cast.agent)('attachments.add', { ticketNumber: ticket.number, file: picked('leak.png', png, 'image/png') });
+    expect(added).toMatchObject({ ticketId: ticket.id, stage: 'intake' });
+    expect((await t.as(cast.agent)('attachments.list', { ticketNumber: ticket.number })).map((a: { id: number }) => a.id)).toEqual([added.id]);
+    const before = await usage();
+    await expectError(t.as(cast.agent)('attachments.add', { ticketNumber: '991231999', file: picked('leak.png', png, 'image/png') }), 'NOT_FOUND');
+    await expectError(t.as(cast.agent)('attachments.add', { ticketId: ticket.id, ticketNumber: ticket.number, file: picked('leak.png', png, 'image/png') }), 'VALIDATION');
+    expect(await usage()).toBe(before);
+  });
+
   it('R-DAY-8 R-ARC-1 a PDF scan on an archive document; a document takes only scans', async () => {
     const customer = await t.as(cast.agent)('customers.create', { unit: '15F-1501', name: '扫描件公司' });
     const doc = await t.as(cast.agent)('archives.addDocument', { archiveId: customer.archiveId, kind: 'move_in', title: '入住资料', receivedOn: '2026-10-09', pages: 1, original: true });

@@ -8,6 +8,7 @@ import { recordEvent, staffMember } from '../tickets/store.js';
 import { appointmentKinds, appointmentStates, MAX_WINDOW_MS, missedBy } from './model.js';
 import { appointmentOut } from './schemas.js';
 import { listAppointments, loadAppointment, recordOutcome, ticketFor } from './store.js';
+import { resolveTicketId, ticketNumber } from '../tickets/ref.js';
 
 const book = defineOperation({
   name: 'appointments.book',
@@ -18,7 +19,8 @@ const book = defineOperation({
   kind: 'write',
   idempotent: true,
   input: z.object({
-    ticketId: id.describe('ticket the appointment is for'),
+    ticketId: id.optional().describe('ticket the appointment is for (or give ticketNumber)'),
+    ticketNumber: ticketNumber.optional(),
     kind: z.enum(appointmentKinds).describe('visit 上门 or callback 回电'),
     from: instant.describe('window opens, e.g. 2026-10-13T14:00'),
     to: instant.describe('window closes, e.g. 2026-10-13T16:00'),
@@ -33,7 +35,7 @@ const book = defineOperation({
     if (to <= from) throw validation('to', 'the window must close after it opens');
     if (to.getTime() - from.getTime() > MAX_WINDOW_MS) throw validation('to', 'a window is at most 24 hours; book several appointments for longer work');
     if (to <= ctx.now) throw validation('to', 'the window is already over; record what happened on the ticket instead');
-    const ticket = await ticketFor(ctx, input.ticketId);
+    const ticket = await ticketFor(ctx, await resolveTicketId(ctx, { id: input.ticketId, number: input.ticketNumber }));
     if (ticket.state === 'closed') throw stateError(`ticket ${ticket.number} is closed; reopen it first`);
     const assigneeId = input.assigneeId ?? ctx.actor.id;
     if (input.assigneeId !== undefined) await staffMember(ctx, input.assigneeId, 'assigneeId');
@@ -55,6 +57,7 @@ const list = defineOperation({
   kind: 'read',
   input: z.object({
     ticketId: id.optional(),
+    ticketNumber: ticketNumber.optional(),
     state: z.enum(appointmentStates).optional().describe('scheduled, done, missed or cancelled'),
     assigneeId: id.optional(),
     from: instant.optional().describe('window opens at or after'),
@@ -62,9 +65,10 @@ const list = defineOperation({
     limit: z.number().int().min(1).max(500).default(100),
   }),
   output: z.array(appointmentOut),
-  handler: (ctx, input) =>
+  handler: async (ctx, input) =>
     listAppointments(ctx, {
       ...input,
+      ticketId: input.ticketNumber === undefined ? input.ticketId : await resolveTicketId(ctx, { id: input.ticketId, number: input.ticketNumber }),
       from: input.from ? toInstant(input.from, ctx.zone) : undefined,
       to: input.to ? toInstant(input.to, ctx.zone) : undefined,
     }),

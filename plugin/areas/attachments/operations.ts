@@ -24,7 +24,7 @@ const add = defineOperation({
   }),
   output: attachmentOut,
   async handler(ctx, input) {
-    const owner = ownerOf(input);
+    const owner = await ownerOf(ctx, input);
     const stage = input.stage ?? (owner.ticketId !== null ? 'intake' : 'scan');
     const allowed: readonly string[] = owner.ticketId !== null ? ticketStages : ['scan'];
     if (!allowed.includes(stage)) throw validation('stage', `one of ${allowed.join(', ')} for a ${owner.ticketId !== null ? 'ticket' : 'document'}`);
@@ -63,7 +63,7 @@ const list = defineOperation({
   kind: 'read',
   input: z.object({ ...ownerInput, withData: z.boolean().default(false).describe('include the bytes (base64Data, dataUrl)') }),
   output: z.array(attachmentOut),
-  handler: (ctx, input) => listFor(ctx, ownerOf(input), input.withData),
+  handler: async (ctx, input) => listFor(ctx, await ownerOf(ctx, input), input.withData),
 });
 
 const get = defineOperation({

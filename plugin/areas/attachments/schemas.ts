@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { id, instantOut, note, text } from '../../core/schemas.js';
 import { validation } from '../../core/errors.js';
+import type { OpContext } from '../../core/operation.js';
+import { resolveTicketId, ticketNumber } from '../tickets/ref.js';
 import { contentTypes, stages } from './model.js';
 
 /** One file as ToolJet's FilePicker exposes it (files[i]: name, type, base64Data, …; other keys are ignored). */
@@ -14,14 +16,18 @@ export const fileInput = z
   .describe('the file, e.g. {{components.filePicker1.files[0]}} — ToolJet’s FilePicker gives name, type and base64Data');
 
 export const ownerInput = {
-  ticketId: id.optional().describe('ticket the file belongs to'),
+  ticketId: id.optional().describe('ticket the file belongs to (or give ticketNumber)'),
+  ticketNumber: ticketNumber.optional(),
   documentId: id.optional().describe('archive document the file belongs to'),
 };
 
-/** Exactly one owner: a ticket or a document. */
-export function ownerOf(input: { ticketId?: number | undefined; documentId?: number | undefined }) {
-  if ((input.ticketId === undefined) === (input.documentId === undefined)) throw validation('ticketId', 'give either ticketId or documentId');
-  return { ticketId: input.ticketId ?? null, documentId: input.documentId ?? null };
+/** Exactly one owner: a ticket (by id or by the number staff quote, R-DAY-4) or a document. */
+export async function ownerOf(ctx: OpContext, input: { ticketId?: number | undefined; ticketNumber?: string | undefined; documentId?: number | undefined }) {
+  const ticketGiven = input.ticketId !== undefined || input.ticketNumber !== undefined;
+  if (ticketGiven === (input.documentId !== undefined)) throw validation('ticketId', 'give either a ticket (ticketId or ticketNumber) or documentId');
+  if (input.ticketId !== undefined && input.ticketNumber !== undefined) throw validation('ticketNumber', 'give the ticket id or its number, not both');
+  const ticketId = ticketGiven ? await resolveTicketId(ctx, { id: input.ticketId, number: input.ticketNumber }) : null;
+  return { ticketId, documentId: input.documentId ?? null };
 }
 
 export const attachmentOut = z.object({
