@@ -12,26 +12,6 @@ useDesk((d) => ({ t, cast } = d));
 
 // The `case` labels of `typeResolver` in ToolJet's FormUtils.js — any other `type` is skipped without a word.
 // 3.x: frontend/src/AppBuilder/Widgets/Form/FormUtils.js; 2.x: frontend/src/Editor/Components/Form/FormUtils.js.
-const typeResolver3 = [
-  'textinput',
-  'dropdown',
-  'button',
-  'emailinput',
-  'phoneinput',
-  'currencyinput',
-  'text',
-  'number',
-  'password',
-  'datepicker',
-  'checkbox',
-  'radio',
-  'toggle',
-  'textarea',
-  'daterangepicker',
-  'multiselect',
-  'starrating',
-  'filepicker',
-];
 const typeResolver2 = [
   'textinput',
   'dropdown',
@@ -49,6 +29,8 @@ const typeResolver2 = [
   'starrating',
   'filepicker',
 ];
+// 3.x added three input types to 2.x's list.
+const typeResolver3 = [...typeResolver2, 'emailinput', 'phoneinput', 'currencyinput'];
 
 const oneOfEach = fieldTypes.map((type) => ({
   key: `f_${type}`,
