@@ -1,60 +1,19 @@
 import { z } from 'zod';
 import { coerceValue, issuesOf, validationError } from '../core/coerce.js';
 
-// The data source's options, declared once: manifest.json is generated from this list (gen/manifest.ts)
-// and ToolJet's saved values are parsed with it.
-interface OptionSpec {
-  key: string;
+// The data source's options, declared once: each zod field carries its form (label, type, help) in the
+// `form` registry; ToolJet's saved values are parsed with the object, and manifest.json, the app export's
+// defaults and the installer read the derived list `sourceOptionSpecs` (gen/manifest.ts).
+interface OptionForm {
   label: string;
   type: 'text' | 'password' | 'toggle';
   description: string;
   /** Example shown inside an empty field; default: the default value. */
   placeholder?: string;
-  default?: string | boolean;
   encrypted?: boolean;
 }
 
-export const sourceOptionSpecs: readonly OptionSpec[] = [
-  {
-    key: 'connection_string',
-    label: 'Connection string',
-    type: 'password',
-    encrypted: true,
-    placeholder: 'postgres://user:password@host:5432/database',
-    description: 'postgres://user:password@host:5432/database — leave empty to use the fields below',
-  },
-  { key: 'host', label: 'Host', type: 'text', default: 'localhost', description: 'PostgreSQL server host' },
-  { key: 'port', label: 'Port', type: 'text', default: '5432', description: 'PostgreSQL server port' },
-  { key: 'database', label: 'Database', type: 'text', default: 'postgres', description: 'Database name' },
-  { key: 'username', label: 'Username', type: 'text', default: 'postgres', description: 'Database user' },
-  { key: 'password', label: 'Password', type: 'password', encrypted: true, description: 'Database password' },
-  { key: 'ssl_enabled', label: 'SSL', type: 'toggle', default: false, description: 'Connect with TLS' },
-  {
-    key: 'schema',
-    label: 'Schema',
-    type: 'text',
-    default: 'customerdesk',
-    description: 'Database schema for all Customer Desk tables; several data sources can share one database with different schemas',
-  },
-  { key: 'site', label: 'Site (管理处)', type: 'text', default: 'main', description: 'The property this data source serves; every record is keyed by it' },
-  { key: 'time_zone', label: 'Time zone', type: 'text', default: 'Asia/Shanghai', description: 'IANA time zone for office hours, local dates and ticket numbers' },
-  {
-    key: 'trust_actor_field',
-    label: 'Trust actor field',
-    type: 'toggle',
-    default: false,
-    description: 'Accept an "actor" field in queries (staff id or email) instead of the ToolJet user (R-ACT-1). Leave off unless every app sets it from a trusted value.',
-  },
-  {
-    key: 'webhook_url',
-    label: 'Webhook URL',
-    type: 'text',
-    default: '',
-    placeholder: 'https://example.com/hooks/customerdesk',
-    description: 'Notifications (assigned, deadline near/missed, overdue loans, callbacks due) are POSTed here as signed JSON',
-  },
-  { key: 'webhook_secret', label: 'Webhook secret', type: 'password', encrypted: true, description: 'HMAC-SHA256 key for the X-CustomerDesk-Signature header' },
-];
+const form = z.registry<OptionForm>();
 
 // Options are parsed on every run(); building an Intl.DateTimeFormat costs ~0.2 ms, so a zone is checked once.
 const knownZones = new Set<string>();
@@ -70,27 +29,67 @@ const zoneName = z.string().refine((zone) => {
 }, 'an IANA time zone such as Asia/Shanghai');
 
 const schema = z.object({
-  connection_string: z.string().optional(),
-  host: z.string().default('localhost'),
-  port: z.number().int().min(1).max(65535).default(5432),
-  database: z.string().default('postgres'),
-  username: z.string().default('postgres'),
-  password: z.string().optional(),
-  ssl_enabled: z.boolean().default(false),
+  connection_string: z.string().optional().register(form, {
+    label: 'Connection string',
+    type: 'password',
+    encrypted: true,
+    placeholder: 'postgres://user:password@host:5432/database',
+    description: 'postgres://user:password@host:5432/database — leave empty to use the fields below',
+  }),
+  host: z.string().default('localhost').register(form, { label: 'Host', type: 'text', description: 'PostgreSQL server host' }),
+  port: z.number().int().min(1).max(65535).default(5432).register(form, { label: 'Port', type: 'text', description: 'PostgreSQL server port' }),
+  database: z.string().default('postgres').register(form, { label: 'Database', type: 'text', description: 'Database name' }),
+  username: z.string().default('postgres').register(form, { label: 'Username', type: 'text', description: 'Database user' }),
+  password: z.string().optional().register(form, { label: 'Password', type: 'password', encrypted: true, description: 'Database password' }),
+  ssl_enabled: z.boolean().default(false).register(form, { label: 'SSL', type: 'toggle', description: 'Connect with TLS' }),
   schema: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier')
-    .default('customerdesk'),
-  site: z.string().min(1).max(40).default('main'),
-  time_zone: zoneName.default('Asia/Shanghai'),
-  trust_actor_field: z.boolean().default(false),
-  webhook_url: z.url().optional(),
-  webhook_secret: z.string().optional(),
+    .default('customerdesk')
+    .register(form, {
+      label: 'Schema',
+      type: 'text',
+      description: 'Database schema for all Customer Desk tables; several data sources can share one database with different schemas',
+    }),
+  site: z.string().min(1).max(40).default('main').register(form, { label: 'Site (管理处)', type: 'text', description: 'The property this data source serves; every record is keyed by it' }),
+  time_zone: zoneName.default('Asia/Shanghai').register(form, { label: 'Time zone', type: 'text', description: 'IANA time zone for office hours, local dates and ticket numbers' }),
+  trust_actor_field: z.boolean().default(false).register(form, {
+    label: 'Trust actor field',
+    type: 'toggle',
+    description: 'Accept an "actor" field in queries (staff id or email) instead of the ToolJet user (R-ACT-1). Leave off unless every app sets it from a trusted value.',
+  }),
+  webhook_url: z.url().optional().register(form, {
+    label: 'Webhook URL',
+    type: 'text',
+    placeholder: 'https://example.com/hooks/customerdesk',
+    description: 'Notifications (assigned, deadline near/missed, overdue loans, callbacks due) are POSTed here as signed JSON',
+  }),
+  webhook_secret: z.string().optional().register(form, { label: 'Webhook secret', type: 'password', encrypted: true, description: 'HMAC-SHA256 key for the X-CustomerDesk-Signature header' }),
 });
 
 export type SourceOptions = z.output<typeof schema>;
 
 const jsonSchema = z.toJSONSchema(schema, { io: 'input' }) as Parameters<typeof coerceValue>[1];
+
+interface OptionSpec extends OptionForm {
+  key: string;
+  /** What a new data source's form starts with: ToolJet keeps text fields as text. */
+  default?: string | boolean;
+}
+
+// A plain field without a parser default starts empty (the parser reads '' as absent); a secret has no default.
+function formDefault(key: string, spec: OptionForm): string | boolean | undefined {
+  const value = jsonSchema?.properties?.[key]?.default;
+  if (typeof value === 'boolean') return value;
+  if (value !== undefined) return String(value);
+  return spec.encrypted ? undefined : '';
+}
+
+export const sourceOptionSpecs: readonly OptionSpec[] = Object.entries(schema.shape).map(([key, field]) => {
+  const spec = form.get(field);
+  if (!spec) throw new Error(`source option ${key} has no form entry`);
+  return { key, ...spec, default: formDefault(key, spec) };
+});
 
 /** ToolJet stores option values as text; the same coercion as query fields applies. */
 export function parseSourceOptions(raw: unknown): SourceOptions {
