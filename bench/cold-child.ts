@@ -2,7 +2,7 @@
 // evaluation of dist/index.js (ToolJet's newest loader form; it compiles this build's implementation once), the
 // first run() (pool connect, migration check, first statements) on an already warm database, and a second
 // query through a fresh evaluation, as ToolJet makes every later query.
-import { bundleText, evaluatePlugin } from '../test/support/tooljet-loader.js';
+import { bundleText, evaluatePlugin } from '../harness/tooljet-loader.js';
 
 const [optionsJson = '{}', operation = 'system.info', inputJson = '{}', user = ''] = process.argv.slice(2);
 const text = bundleText();

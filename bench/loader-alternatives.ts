@@ -1,12 +1,12 @@
 // Why dist/index.js is a stub holding the implementation as a string literal (plugin/tooljet/entry.cts): the cost of
-// one evaluation under ToolJet's loader form 3 (test/support/tooljet-loader.ts) for three ways to lay the bundle out,
+// one evaluation under ToolJet's loader form 3 (harness/tooljet-loader.ts) for three ways to lay the bundle out,
 // once this process already holds the build's implementation. `npm run build && tsx bench/loader-alternatives.ts`
 //  - empty plugin: the floor, what ToolJet's loader costs whatever the plugin;
 //  - whole: the implementation itself, evaluated in full every time (what a plain bundle costs);
 //  - inline function: a stub that skips the implementation, written inline as a function it does not call;
 //  - string literal: dist/index.js as built (the implementation as one string, compiled once per build).
 import { createRequire } from 'node:module';
-import { bundleText, evaluatePlugin } from '../test/support/tooljet-loader.js';
+import { bundleText, evaluatePlugin } from '../harness/tooljet-loader.js';
 import { summarize } from './stats.js';
 
 const n = Number(process.argv[2] ?? 300);

@@ -1,5 +1,5 @@
 // Arm c against arm a: what a query costs when ToolJet's server evaluates dist/index.js afresh for it (loader form 3,
-// test/support/tooljet-loader.ts) compared with a warm instance, measured interleaved in the same run (issue 12).
+// harness/tooljet-loader.ts) compared with a warm instance, measured interleaved in the same run (issue 12).
 import type { OpResult } from './measure.js';
 import { ms } from './stats.js';
 

@@ -1,7 +1,7 @@
 // Arm (a): the operation through dist/index.js, called with string inputs and a ToolJet user as ToolJet's server calls
-// it. Two ways to hold the bundle (test/support/tooljet-loader.ts): 'warm' evaluates it once and reuses the instance;
+// it. Two ways to hold the bundle (harness/tooljet-loader.ts): 'warm' evaluates it once and reuses the instance;
 // 'tooljet' evaluates it afresh for every call under ToolJet's newest loader form (3), as ToolJet's server does.
-import { bundleText, evaluatePlugin, type PluginService } from '../test/support/tooljet-loader.js';
+import { bundleText, evaluatePlugin, type PluginService } from '../harness/tooljet-loader.js';
 import type { Inputs } from './ops.js';
 
 /**

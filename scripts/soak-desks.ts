@@ -1,5 +1,5 @@
 // The two ways the soak (scripts/soak.ts) reaches Customer Desk: through ToolJet's newest loader form, evaluating
-// dist/index.js afresh for every call as ToolJet's server does (test/support/tooljet-loader.ts), or through the
+// dist/index.js afresh for every call as ToolJet's server does (harness/tooljet-loader.ts), or through the
 // local HTTP service. Each gives an admin and a manager caller, the memory to watch, and (ToolJet on PostgreSQL)
 // the number of connections the data source holds.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { bundleDatabase, toolJetPlugin } from '../test/support/bundle.js';
-import { call, startService, type Reply } from '../test/support/service.js';
+import { bundleDatabase, toolJetPlugin } from '../harness/bundle.js';
+import { call, startService, type Reply } from '../harness/service.js';
 
 export type Caller = (name: string, body: Record<string, unknown>) => Promise<Reply>;
 

@@ -6,7 +6,7 @@
 // connections than its pool's maximum. Prints a JSON summary; exits 1 on failure.
 //   npm run soak -- --seconds 60 --clients 32 [--through tooljet|service]
 import { parseArgs } from 'node:util';
-import type { Reply } from '../test/support/service.js';
+import type { Reply } from '../harness/service.js';
 import { serviceDesk, toolJetDesk } from './soak-desks.js';
 
 const { values } = parseArgs({

@@ -14,7 +14,7 @@ import type { Role } from '../plugin/core/roles.js';
 import { pgDb } from '../plugin/db/pg.js';
 import { ensureMigrated } from '../plugin/db/ready.js';
 import { seedDemo } from '../plugin/seed/index.js';
-import { bundleDatabase, toolJetPlugin, type PluginService } from './support/bundle.js';
+import { bundleDatabase, toolJetPlugin, type PluginService } from '../harness/bundle.js';
 
 type Obj = Record<string, any>;
 let db: Awaited<ReturnType<typeof bundleDatabase>>;

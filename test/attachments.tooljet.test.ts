@@ -2,8 +2,8 @@
 // frontend/src/AppBuilder/Widgets/FilePicker/hooks) bound into attachments.add, through dist/index.js under
 // each of ToolJet's loader forms (the bare vm sandbox of form 2 included: the type check needs no TextDecoder).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleDatabase, toolJetPlugin } from './support/bundle.js';
-import { loaderForms } from './support/tooljet-loader.js';
+import { bundleDatabase, toolJetPlugin } from '../harness/bundle.js';
+import { loaderForms } from '../harness/tooljet-loader.js';
 
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');

@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bundleDatabase, toolJetPlugin, type PluginService } from './support/bundle.js';
-import { bundleText, evaluatePlugin } from './support/tooljet-loader.js';
+import { bundleDatabase, toolJetPlugin, type PluginService } from '../harness/bundle.js';
+import { bundleText, evaluatePlugin } from '../harness/tooljet-loader.js';
 import { collectGarbage } from './support/gc.js';
 import { pgDb } from '../plugin/db/pg.js';
 

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleDatabase, toolJetPlugin, type PluginService } from './support/bundle.js';
-import { call, startService } from './support/service.js';
+import { bundleDatabase, toolJetPlugin, type PluginService } from '../harness/bundle.js';
+import { call, startService } from '../harness/service.js';
 import { onRealPostgres } from './support/db.js';
 
 const stats = { faults: 0, acknowledged: 0, found: 0, refusedDuringRestart: {} as Record<string, number> };

@@ -3,7 +3,7 @@
 // ToolJet bundle (as ToolJet loads it) with everything it writes to the console captured.
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { bundleDatabase, toolJetPlugin } from './support/bundle.js';
+import { bundleDatabase, toolJetPlugin } from '../harness/bundle.js';
 import type { TestDb } from './support/db.js';
 import { useDesk } from './support/desk.js';
 import type { Cast } from './support/staff.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { bundleDatabase, toolJetPlugin } from './support/bundle.js';
-import { bundleText, evaluatePlugin, requiredModules } from './support/tooljet-loader.js';
+import { bundleDatabase, toolJetPlugin } from '../harness/bundle.js';
+import { bundleText, evaluatePlugin, requiredModules } from '../harness/tooljet-loader.js';
 
 let db: Awaited<ReturnType<typeof bundleDatabase>>;
 // Every call evaluates dist/index.js afresh under ToolJet's newest loader form, as ToolJet's server does.

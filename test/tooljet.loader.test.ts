@@ -1,9 +1,9 @@
-// The bundle under each of ToolJet's three loader forms (test/support/tooljet-loader.ts), evaluated afresh for
+// The bundle under each of ToolJet's three loader forms (harness/tooljet-loader.ts), evaluated afresh for
 // every call as ToolJet's server does: it evaluates, tests its connection, runs, and a refusal reaches ToolJet as
 // its QueryError (recognised by constructor.name) with message, description and data intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleDatabase } from './support/bundle.js';
-import { bundleText, evaluatePlugin, loaderForms, toolJetPlugin } from './support/tooljet-loader.js';
+import { bundleDatabase } from '../harness/bundle.js';
+import { bundleText, evaluatePlugin, loaderForms, toolJetPlugin } from '../harness/tooljet-loader.js';
 import { asToolJetShows } from './support/tooljet-result.js';
 
 let db: Awaited<ReturnType<typeof bundleDatabase>>;

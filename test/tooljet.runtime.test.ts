@@ -1,10 +1,10 @@
-// What a per-query evaluation (ToolJet's loader form 3, test/support/tooljet-loader.ts) must not cost: connections
+// What a per-query evaluation (ToolJet's loader form 3, harness/tooljet-loader.ts) must not cost: connections
 // and memory. Each run() below evaluates dist/index.js afresh, as ToolJet's server does for every query.
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleDatabase, toolJetPlugin } from './support/bundle.js';
-import { bundleText, evaluatePlugin } from './support/tooljet-loader.js';
+import { bundleDatabase, toolJetPlugin } from '../harness/bundle.js';
+import { bundleText, evaluatePlugin } from '../harness/tooljet-loader.js';
 import { onRealPostgres } from './support/db.js';
 import { collectGarbage } from './support/gc.js';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-// The bundle is loaded only as ToolJet loads it: test/support/tooljet-loader.ts.
+// The bundle is loaded only as ToolJet loads it: harness/tooljet-loader.ts.
 export { toolJetPlugin, type PluginService } from './tooljet-loader.js';
 
 /** Connection options for the bundle: DATABASE_URL, or a PGlite behind the Postgres wire protocol. */
