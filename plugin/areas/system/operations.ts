@@ -7,7 +7,7 @@ export default [
   defineOperation({
     name: 'system.info',
     title: 'System information',
-    description: 'Plugin version, database schema version and record counts. Never shows secrets.',
+    description: 'Plugin version, database schema version, and counts of staff, departments and pending notifications (none of history, so it costs the same at any size). Never shows secrets.',
     access: 'public',
     kind: 'read',
     input: z.object({}),
