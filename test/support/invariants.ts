@@ -3,7 +3,7 @@
 import type { OpName } from '../../plugin/app.js';
 import { ticketStates } from '../../plugin/areas/tickets/model.js';
 import { loanStates } from '../../plugin/areas/loans/model.js';
-import { editStates } from '../../plugin/areas/edits/store.js';
+import { editStates } from '../../plugin/areas/edits/model.js';
 import { customerStatuses } from '../../plugin/areas/customers/fields.js';
 import type { TestDb } from './db.js';
 import { seedCast, type Cast } from './staff.js';

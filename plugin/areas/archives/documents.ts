@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { OpContext } from '../../core/operation.js';
-import { notFound } from '../../core/errors.js';
+import { notFound, stateError, validation } from '../../core/errors.js';
 import { localDate, note, text } from '../../core/schemas.js';
 import { maskDocument, mayReadConfidential, type Confidentiality } from '../customers/masking.js';
 
 export const documentKinds = ['move_in', 'fit_out', 'correspondence', 'application', 'other'] as const;
 export const applicationSubtypes = ['door_lock', 'phone_line', 'parking', 'signage', 'overtime'] as const;
 
-/** Content fields of a document; a change to a working copy carries any of them (R-ARC-3). */
+/** Content fields of a document; a change to a working copy carries any of them (R-ARC-3, areas/edits/documents.ts). */
 export const documentFields = z.strictObject({
   kind: z.enum(documentKinds).describe('move_in 入住资料, fit_out 二装资料, correspondence 往来函, application 申请单, other'),
   subtype: z.enum(applicationSubtypes).nullable().optional().describe('for an application: door_lock 房门锁, phone_line 电话, parking 车位, signage 水牌, overtime 客户加班'),
@@ -55,6 +55,25 @@ export async function loadArchive(ctx: OpContext, archiveId: number): Promise<Ar
   const [row] = await ctx.sql<ArchiveRow>('archives/archive', [ctx.site, archiveId]);
   if (!row) throw notFound(`archive ${archiveId}`);
   return row;
+}
+
+/** kind application ⇔ a subtype (R-ARC-1). */
+export function checkSubtype(doc: Pick<DocumentFields, 'kind' | 'subtype'>): void {
+  if (doc.kind === 'application' && !doc.subtype) throw validation('subtype', 'an application needs a subtype: door_lock, phone_line, parking, signage or overtime');
+  if (doc.kind !== 'application' && doc.subtype) throw validation('subtype', 'only an application has a subtype');
+}
+
+/** Bound (装订) archives take no new documents or versions (R-ARC-4). */
+export function checkOpen(archive: ArchiveRow): void {
+  if (archive.bound || archive.status !== 'active') throw stateError(`archive ${archive.id} is bound (customer vacated); it takes no new documents`);
+}
+
+export async function loadDocument(ctx: OpContext, documentId: number): Promise<{ doc: DocumentRow; archive: ArchiveRow }> {
+  const [ref] = await ctx.sql<{ archiveId: number }>('archives/document-archive', [ctx.site, documentId]);
+  if (!ref) throw notFound(`document ${documentId}`);
+  const archive = await loadArchive(ctx, ref.archiveId);
+  const [doc] = await ctx.sql<DocumentRow>('archives/documents', [ctx.site, archive.id, documentId]);
+  return { doc: doc!, archive };
 }
 
 /** Documents of an archive, newest first, masked for this actor when the customer is confidential (R-CUS-5). */

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { defineOperation } from '../../core/operation.js';
-import { atLeast, hasAnyRole } from '../../core/roles.js';
+import { atLeast } from '../../core/roles.js';
 import { forbidden } from '../../core/errors.js';
 import { id, year } from '../../core/schemas.js';
-import { documentFields, documentOut, documentPatch, insertDocument, listDocuments, loadArchive } from './documents.js';
-import { checkOpen, checkSubtype, loadDocument, reviseDocument, revisable } from './revise.js';
+import { checkOpen, checkSubtype, documentFields, documentOut, documentPatch, insertDocument, listDocuments, loadArchive, loadDocument } from './documents.js';
 import { mayReadConfidential } from '../customers/masking.js';
-import { editOut, requestEdit } from '../edits/store.js';
+import { editOut } from '../edits/store.js';
+import { changeDocument, revisable } from '../edits/documents.js';
 
 const catalogueEntry = z.object({
   archiveId: z.number(),
@@ -76,12 +76,8 @@ export default [
       const { doc, archive } = await loadDocument(ctx, documentId);
       revisable(doc, archive, patch);
       if (!mayReadConfidential(ctx.actor, archive)) throw forbidden('this archive is confidential: only its owner or a manager may change it (R-CUS-5)');
-      if (hasAnyRole(ctx.actor.roles, atLeast('manager'))) {
-        const created = await reviseDocument(ctx, documentId, patch);
-        return { status: 'applied' as const, document: { ...created, masked: false }, editRequest: null };
-      }
-      const editRequest = await requestEdit(ctx, { entity: 'document', entityId: doc.id, customerId: archive.customerId, changes: patch, before: doc, baseVersion: doc.id, reason });
-      return { status: 'pending' as const, document: null, editRequest };
+      const change = await changeDocument(ctx, doc, archive, patch, reason);
+      return { ...change, document: change.document && { ...change.document, masked: false } };
     },
   }),
   defineOperation({

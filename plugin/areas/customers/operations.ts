@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { defineOperation, type OpContext } from '../../core/operation.js';
-import { atLeast, hasAnyRole } from '../../core/roles.js';
+import { atLeast } from '../../core/roles.js';
 import { forbidden, stateError } from '../../core/errors.js';
 import { id, page, pageInput, pageOf, decodeCursor, text } from '../../core/schemas.js';
 import { likeContains, likePrefix } from '../../core/like.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { categories, customerCreate, customerOut, customerPatch, customerStatuses, digits, floorOf, grades, phonesOf, unit } from './fields.js';
-import { applyCustomerPatch, loadCustomer, lockCustomer } from './store.js';
+import { loadCustomer, lockCustomer } from './store.js';
 import { maskCustomer, mayReadConfidential } from './masking.js';
 import { customerHistory, historyEntry } from './history.js';
 import { documentOut, listDocuments } from '../archives/documents.js';
 import { loanOut } from '../loans/model.js';
 import { listLoans } from '../loans/query.js';
 import { customerTickets, ticketOut } from './tickets.js';
-import { requestEdit, editOut } from '../edits/store.js';
+import { editOut } from '../edits/store.js';
+import { changeCustomer } from '../edits/customers.js';
 
 const staffCustomer = atLeast('agent');
 
@@ -152,14 +153,8 @@ export default [
     async handler(ctx, { id: customerId, reason, ...patch }) {
       const current = await lockCustomer(ctx, customerId);
       if (!mayReadConfidential(ctx.actor, current)) throw forbidden('this customer is confidential: only its owner or a manager may change it (R-CUS-5)');
-      if (hasAnyRole(ctx.actor.roles, atLeast('manager'))) {
-        const after = await applyCustomerPatch(ctx, current, patch, current.version);
-        return { status: 'applied' as const, customer: maskCustomer(ctx.actor, after), editRequest: null };
-      }
-      if (current.status !== 'active') throw stateError(`customer ${customerId} has vacated; its record is closed`);
-      if (patch.custom !== undefined) await checkCustomValues(ctx, 'customer', patch.custom);
-      const request = await requestEdit(ctx, { entity: 'customer', entityId: customerId, customerId, changes: patch, before: current, baseVersion: current.version, reason });
-      return { status: 'pending' as const, customer: maskCustomer(ctx.actor, current), editRequest: request };
+      const change = await changeCustomer(ctx, current, patch, reason);
+      return { ...change, customer: maskCustomer(ctx.actor, change.customer) };
     },
   }),
   defineOperation({

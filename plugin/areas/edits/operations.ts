@@ -5,10 +5,12 @@ import { notFound, stateError } from '../../core/errors.js';
 import { transition } from '../../core/transition.js';
 import { decodeCursor, id, page, pageInput, pageOf } from '../../core/schemas.js';
 import { customerPatch } from '../customers/fields.js';
-import { applyCustomerPatch, lockCustomer } from '../customers/store.js';
-import { editOut, editStates, findEdits, loadEdit, type Edit } from './store.js';
+import { lockCustomer } from '../customers/store.js';
 import { documentPatch } from '../archives/documents.js';
-import { reviseDocument } from '../archives/revise.js';
+import { editOut, findEdits, loadEdit, type Edit } from './store.js';
+import { approvers, editStates } from './model.js';
+import { applyCustomerPatch } from './customers.js';
+import { reviseDocument } from './documents.js';
 
 const decisionInput = z.object({
   id: id.describe('edit request id'),
@@ -23,7 +25,7 @@ async function pendingEdit(ctx: OpContext, editId: number): Promise<Edit> {
   return loadEdit(ctx, editId);
 }
 
-/** Applies the requested change (R-ARC-3) and returns the record after it plus the new document version, if any. */
+/** Applies the requested change (R-ARC-3, in the approval's transaction) and returns the record after it plus the new document version, if any. */
 async function applyEdit(ctx: OpContext, edit: Edit): Promise<{ after: unknown; resultId: number | null }> {
   if (edit.entity === 'customer') {
     const current = await lockCustomer(ctx, edit.entityId);
@@ -73,7 +75,7 @@ export default [
     name: 'edits.approve',
     title: 'Approve an edit request (经理同意)',
     description: 'Applies the change in the same transaction. A record changed since the request was made is a CONFLICT; the request stays pending.',
-    access: atLeast('manager'),
+    access: approvers,
     kind: 'write',
     input: decisionInput,
     output: editOut,
@@ -86,7 +88,7 @@ export default [
   defineOperation({
     name: 'edits.reject',
     title: 'Reject an edit request',
-    access: atLeast('manager'),
+    access: approvers,
     kind: 'write',
     input: decisionInput,
     output: editOut,

@@ -3,8 +3,7 @@ import type { OpContext } from '../../core/operation.js';
 import { notFound } from '../../core/errors.js';
 import { mayReadConfidential, maskContacts } from '../customers/masking.js';
 import type { Contact } from '../customers/fields.js';
-
-export const editStates = ['pending', 'approved', 'rejected'] as const;
+import { editStates } from './model.js';
 
 export const editOut = z.object({
   id: z.number(),
