@@ -3,7 +3,7 @@ import type { Access, Role } from './roles.js';
 import type { Settings } from './settings.js';
 import type { Logger } from './logger.js';
 import type { Row, Tx } from '../db/types.js';
-import type { StatementName } from '../generated/embedded.js';
+import type { StatementArgs } from './statement.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 
 export interface Actor {
@@ -43,8 +43,8 @@ export interface OpContext {
   readonly now: Date;
   readonly actor: Actor;
   readonly log: Logger;
-  /** Runs a statement from plugin/areas/<area>/sql/<name>.sql. */
-  sql<R = Row>(name: StatementName, params: readonly unknown[]): Promise<R[]>;
+  /** Runs plugin/areas/<area>/sql/<name>.sql with its `:named` parameters: `ctx.sql('loans/lock', { site: ctx.site, loanId })`. */
+  sql<R = Row>(...args: StatementArgs): Promise<R[]>;
   /** Settings merged with defaults, and the working calendar; loaded once per call. */
   config(): Promise<Config>;
   audit(entry: AuditEntry): void;

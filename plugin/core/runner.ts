@@ -11,7 +11,7 @@ import type { Db, Tx } from '../db/types.js';
 import { isRetryable, translatePgError } from '../db/pg-errors.js';
 import { ensureMigrated } from '../db/ready.js';
 import { toJson } from './json.js';
-import { statements, type StatementName } from '../generated/embedded.js';
+import { runStatement, type StatementArgs } from './statement.js';
 
 export interface Env {
   /** The operations this runner knows (plugin/app.ts). */
@@ -101,7 +101,7 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
     now,
     actor,
     log,
-    sql: <R>(statement: StatementName, params: readonly unknown[]) => tx.query<R>(statements[statement], params),
+    sql: <R>(...args: StatementArgs) => runStatement<R>(tx, ...args),
     config: () => (config ??= loadConfig(tx, env.site, env.zone)),
     audit: (entry) => void journal().audits.push(entry),
     emit: (event, payload) => void journal().events.push({ event, payload }),

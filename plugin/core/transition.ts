@@ -1,5 +1,6 @@
 import type { Row } from '../db/types.js';
-import type { StatementName } from '../generated/embedded.js';
+import type { StatementArgs } from './statement.js';
+import type { StatementName, StatementParams } from '../generated/embedded.js';
 import { stateError } from './errors.js';
 import type { OpContext } from './operation.js';
 
@@ -8,8 +9,8 @@ import type { OpContext } from './operation.js';
  * the row was not in the state the model allowed (changed meanwhile, or the SQL and the model disagree): a
  * STATE error, so the transaction rolls back — never a step that reports success and changed nothing.
  */
-export async function transition<R = Row>(ctx: OpContext, statement: StatementName, params: readonly unknown[], refused: string): Promise<R> {
-  const [row] = await ctx.sql<R>(statement, params);
+export async function transition<N extends StatementName, R = Row>(ctx: OpContext, statement: N, params: StatementParams[N], refused: string): Promise<R> {
+  const [row] = await ctx.sql<R>(...([statement, params] as StatementArgs));
   if (row === undefined) throw stateError(refused);
   return row;
 }

@@ -2,11 +2,22 @@
 // table a statement reads or writes is pinned to the data source's site, so the coordinator routes the whole
 // statement, and with it the operation's transaction, to the one worker holding that site.
 //
-// The site arrives as the first parameter (`$1`, or `:site` once statements take named parameters). A table
+// The site arrives as the parameter `:site` in a statement of plugin/areas/*/sql (checked as written, before the
+// embedder numbers it), or as `$1` in SQL a handler or the runner sends itself. A table
 // reference is pinned when its alias is compared with that parameter (`t.site = $1`), or joined on `site` to
 // a pinned reference (`a.site = t.site`, `using (site, …)`); an insert is pinned when the value of its leading
 // `site` column is the parameter or a pinned row's `site`. Any other comparison of a `site` column (another
 // parameter, `any(…)`, `<>`) is a statement that can touch two sites.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The statements of plugin/areas/<area>/sql/ as written, by the name the embedder gives them (`loans/list`). */
+export function statementSources(): Record<string, string> {
+  const areas = join(import.meta.dirname, '../../plugin/areas');
+  const files = readdirSync(areas, { recursive: true, encoding: 'utf8' }).filter((f) => /^[^/]+\/sql\/.+\.sql$/.test(f.split('\\').join('/')));
+  return Object.fromEntries(files.sort().map((f) => [f.split('\\').join('/').replace('/sql/', '/').slice(0, -4), readFileSync(join(areas, f), 'utf8')]));
+}
 
 const SITE = String.raw`(?:\$1(?!\d)|:site\b)`;
 const KEYWORDS = new Set([

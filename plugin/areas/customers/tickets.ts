@@ -6,7 +6,7 @@ type TicketRow = z.input<typeof ticketOut>;
 
 /** Tickets belong to another area whose table may not be installed yet: null then, rather than an error. */
 export async function customerTickets(ctx: OpContext, customer: { id: number; unit: string }): Promise<TicketRow[] | null> {
-  const [probe] = await ctx.sql<{ present: boolean }>('customers/has-tickets', []);
+  const [probe] = await ctx.sql<{ present: boolean }>('customers/has-tickets', {});
   if (!probe?.present) return null;
   return ctx.sql<TicketRow>('customers/tickets', [ctx.site, customer.id, customer.unit]);
 }

@@ -44,7 +44,17 @@ export default [
       }
       const custom = await checkCustomValues(ctx, 'loan', input.custom);
       const at = await occurredAt(ctx, input.occurredAt, null);
-      const [row] = await ctx.sql<{ id: number }>('loans/insert', [ctx.site, archive.id, ctx.actor.id, input.purpose, input.place, at, JSON.stringify(custom.custom), custom.formVersion, ctx.now]);
+      const [row] = await ctx.sql<{ id: number }>('loans/insert', {
+        site: ctx.site,
+        archiveId: archive.id,
+        borrowerId: ctx.actor.id,
+        purpose: input.purpose,
+        place: input.place,
+        requestedAt: at,
+        custom: JSON.stringify(custom.custom),
+        formVersion: custom.formVersion,
+        now: ctx.now,
+      });
       const loan = await loadLoan(ctx, row!.id);
       ctx.audit({ entity: 'loan', entityId: loan.id, action: 'request', after: loan, occurredAt: at });
       return loan;
@@ -61,7 +71,7 @@ export default [
     async handler(ctx, input) {
       const loan = await loanStep(ctx, input, 'approve', async (l, at) => {
         if (l.borrowerId === ctx.actor.id) throw forbidden('you cannot approve your own loan request (R-LEN-2)');
-        await transition(ctx, 'loans/approve', [ctx.site, l.id, ctx.actor.id, at], `loan ${l.id} changed meanwhile; reload it`);
+        await transition(ctx, 'loans/approve', { site: ctx.site, id: l.id, actorId: ctx.actor.id, at }, `loan ${l.id} changed meanwhile; reload it`);
       });
       ctx.emit('loan.approved', { loanId: loan.id, archiveId: loan.archiveId, borrowerId: loan.borrowerId, hold: loan.hold, queuePosition: loan.queuePosition });
       return loan;
@@ -79,7 +89,7 @@ export default [
         ctx,
         input,
         'reject',
-        async (l, at) => void (await transition(ctx, 'loans/reject', [ctx.site, l.id, ctx.actor.id, at, input.reason], `loan ${l.id} changed meanwhile; reload it`)),
+        async (l, at) => void (await transition(ctx, 'loans/reject', { site: ctx.site, id: l.id, actorId: ctx.actor.id, at, reason: input.reason }, `loan ${l.id} changed meanwhile; reload it`)),
       );
     },
   }),
@@ -94,7 +104,7 @@ export default [
     async handler(ctx, input) {
       return loanStep(ctx, input, 'cancel', async (l, at) => {
         if (l.borrowerId !== ctx.actor.id && !hasAnyRole(ctx.actor.roles, managers)) throw forbidden('only the requester or a manager may cancel this request');
-        await transition(ctx, 'loans/cancel', [ctx.site, l.id, ctx.actor.id, at], `loan ${l.id} changed meanwhile; reload it`);
+        await transition(ctx, 'loans/cancel', { site: ctx.site, id: l.id, actorId: ctx.actor.id, at }, `loan ${l.id} changed meanwhile; reload it`);
       });
     },
   }),
@@ -114,8 +124,8 @@ export default [
         if (head && head.id !== l.id) throw conflict(`loan ${head.id} is ahead in the queue for this archive (R-LEN-8)`);
         const { settings, calendar } = await ctx.config();
         const due = l.place === 'take_out' ? addWorkingDays(calendar, at, settings.loans.takeOutDays) : sameDayDue(calendar, at);
-        const pages = input.pages ?? (await ctx.sql<{ pages: number }>('loans/archive-pages', [ctx.site, l.archiveId]))[0]!.pages;
-        await transition(ctx, 'loans/issue', [ctx.site, l.id, ctx.actor.id, at, due, pages], `loan ${l.id} changed meanwhile; reload it`);
+        const pages = input.pages ?? (await ctx.sql<{ pages: number }>('loans/archive-pages', { site: ctx.site, archiveId: l.archiveId }))[0]!.pages;
+        await transition(ctx, 'loans/issue', { site: ctx.site, id: l.id, actorId: ctx.actor.id, at, dueAt: due, pages }, `loan ${l.id} changed meanwhile; reload it`);
       });
     },
   }),
@@ -136,7 +146,12 @@ export default [
         const out = l.pagesOut ?? 0;
         if (input.pagesReturned > out) throw validation('pagesReturned', `more pages than were handed out (${out})`);
         missing = out - input.pagesReturned;
-        await transition(ctx, 'loans/return', [ctx.site, l.id, ctx.actor.id, at, input.pagesReturned, missing || null, input.note], `loan ${l.id} changed meanwhile; reload it`);
+        await transition(
+          ctx,
+          'loans/return',
+          { site: ctx.site, id: l.id, actorId: ctx.actor.id, at, pagesReturned: input.pagesReturned, missingPages: missing || null, note: input.note },
+          `loan ${l.id} changed meanwhile; reload it`,
+        );
       });
       if (missing > 0) ctx.emit('loan.pages_missing', { loanId: loan.id, archiveId: loan.archiveId, unit: loan.unit, missingPages: missing, returnedBy: ctx.actor.id });
       const head = await queueHead(ctx, loan.archiveId);
@@ -159,7 +174,7 @@ export default [
         const { settings, calendar } = await ctx.config();
         if (l.place !== 'take_out') throw stateError('only a take-out loan can be renewed; an in-office loan is due back today');
         if (l.renewals >= settings.loans.maxRenewals) throw stateError(`this loan was already renewed ${l.renewals} time(s), the most allowed (loans.maxRenewals)`);
-        await transition(ctx, 'loans/renew', [ctx.site, l.id, addWorkingDays(calendar, l.dueAt ?? at, settings.loans.takeOutDays), at], `loan ${l.id} changed meanwhile; reload it`);
+        await transition(ctx, 'loans/renew', { site: ctx.site, id: l.id, dueAt: addWorkingDays(calendar, l.dueAt ?? at, settings.loans.takeOutDays), at }, `loan ${l.id} changed meanwhile; reload it`);
       });
     },
   }),

@@ -19,23 +19,23 @@ export interface LoanFilter {
 }
 
 export async function listLoans(ctx: OpContext, f: LoanFilter): Promise<{ items: Loan[] }> {
-  const items = await ctx.sql<Loan>('loans/list', [
-    ctx.site,
-    ctx.now,
-    f.state ?? null,
-    f.overdue ?? null,
-    f.borrowerId ?? null,
-    f.archiveId ?? null,
-    f.requestedFrom ?? null,
-    f.requestedBefore ?? null,
-    f.custom ? JSON.stringify(f.custom) : null,
-    f.id ?? null,
-    f.issuedFrom ?? null,
-    f.issuedBefore ?? null,
-    f.after?.[0] ?? null,
-    f.after?.[1] ?? null,
-    f.limit,
-  ]);
+  const items = await ctx.sql<Loan>('loans/list', {
+    site: ctx.site,
+    now: ctx.now,
+    state: f.state,
+    overdue: f.overdue,
+    borrowerId: f.borrowerId,
+    archiveId: f.archiveId,
+    requestedFrom: f.requestedFrom,
+    requestedBefore: f.requestedBefore,
+    custom: f.custom ? JSON.stringify(f.custom) : null,
+    id: f.id,
+    issuedFrom: f.issuedFrom,
+    issuedBefore: f.issuedBefore,
+    afterRequestedAt: f.after?.[0],
+    afterId: f.after?.[1],
+    limit: f.limit,
+  });
   return { items };
 }
 
@@ -58,13 +58,13 @@ export interface LoanRef {
  * `change` throws to refuse; the transaction then rolls back and nothing changes.
  */
 export async function loanStep(ctx: OpContext, ref: LoanRef, action: LoanAction, change: (loan: LockedLoan, at: Date) => Promise<void>): Promise<Loan> {
-  const [locked] = await ctx.sql<LockedLoan>('loans/lock', [ctx.site, ref.id]);
+  const [locked] = await ctx.sql<LockedLoan>('loans/lock', { site: ctx.site, id: ref.id });
   if (!locked) throw notFound(`loan ${ref.id}`);
   assertTransition(locked, action);
   const at = await occurredAt(ctx, ref.occurredAt, locked.lastEventAt);
   const before = await loadLoan(ctx, ref.id);
   await change(locked, at);
-  await ctx.sql('loans/touch', [ctx.site, ref.id, at, ctx.now]);
+  await ctx.sql('loans/touch', { site: ctx.site, id: ref.id, at, now: ctx.now });
   const after = await loadLoan(ctx, ref.id);
   ctx.audit({ entity: 'loan', entityId: ref.id, action, before, after, occurredAt: at });
   return after;
@@ -72,6 +72,6 @@ export async function loanStep(ctx: OpContext, ref: LoanRef, action: LoanAction,
 
 /** The approved request first in line for an archive (R-LEN-8), if any. */
 export async function queueHead(ctx: OpContext, archiveId: number): Promise<{ id: number; borrowerId: number } | undefined> {
-  const [head] = await ctx.sql<{ id: number; borrowerId: number }>('loans/queue-head', [ctx.site, archiveId]);
+  const [head] = await ctx.sql<{ id: number; borrowerId: number }>('loans/queue-head', { site: ctx.site, archiveId });
   return head;
 }

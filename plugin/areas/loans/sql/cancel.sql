@@ -1,3 +1,3 @@
-update loans set state = 'cancelled', cancelled_by = $3::bigint, cancelled_at = $4::timestamptz, updated_at = $4::timestamptz
- where site = $1 and id = $2::bigint and state in ('requested', 'approved')
+update loans set state = 'cancelled', cancelled_by = :actorId::bigint, cancelled_at = :at::timestamptz, updated_at = :at::timestamptz
+ where site = :site and id = :id::bigint and state in ('requested', 'approved')
 returning id;

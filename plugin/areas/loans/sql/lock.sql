@@ -4,5 +4,5 @@ select l.id, l.archive_id as "archiveId", l.borrower_id as "borrowerId", l.state
   from loans l
   join archives a on a.site = l.site and a.id = l.archive_id
   join customers c on c.site = a.site and c.id = a.customer_id
- where l.site = $1 and l.id = $2::bigint
+ where l.site = :site and l.id = :id::bigint
    for update of l;

@@ -1,3 +1,3 @@
-update loans set due_at = $3::timestamptz, renewals = renewals + 1, updated_at = $4::timestamptz
- where site = $1 and id = $2::bigint and state = 'issued'
+update loans set due_at = :dueAt::timestamptz, renewals = renewals + 1, updated_at = :at::timestamptz
+ where site = :site and id = :id::bigint and state = 'issued'
 returning id;

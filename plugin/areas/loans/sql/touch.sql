@@ -1,2 +1,2 @@
--- R-DAY-1: after every loan action, $3 when it happened (a later entry may not go before it), $4 when it was entered.
-update loans set last_event_at = $3::timestamptz, updated_at = $4::timestamptz where site = $1 and id = $2::bigint;
+-- R-DAY-1: after every loan action, :at when it happened (a later entry may not go before it), :now when it was entered.
+update loans set last_event_at = :at::timestamptz, updated_at = :now::timestamptz where site = :site and id = :id::bigint;

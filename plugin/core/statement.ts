@@ -1,0 +1,27 @@
+import type { Row, Tx } from '../db/types.js';
+import { type StatementName, type StatementParams, statementParams, statements } from '../generated/embedded.js';
+
+/**
+ * A statement's name and what it takes, as one argument list: `['loans/list', { site, now, … }]`. A union of
+ * tuples rather than `<N extends StatementName>(name: N, …)` so callers still write `ctx.sql<Loan>(…)`: the
+ * name picks the parameter type, and a missing or misspelt key does not compile.
+ */
+export type StatementArgs = { [N in StatementName]: [name: N, params: StatementParams[N]] }[StatementName];
+
+/** The one place named parameters become the positional values PostgreSQL takes (names: scripts/sql-params.mjs). */
+export function bindStatement(...[name, params]: StatementArgs): { text: string; values: readonly unknown[] } {
+  const names = statementParams[name];
+  if (names === undefined) return { text: statements[name], values: params as readonly unknown[] };
+  const given = params as Readonly<Record<string, unknown>>;
+  const values = names.map((n) => {
+    if (!(n in given)) throw new Error(`statement ${name}: no value for :${n}`);
+    return given[n] ?? null;
+  });
+  return { text: statements[name], values };
+}
+
+/** Runs a statement from plugin/areas/<area>/sql/ in `tx`. */
+export function runStatement<R = Row>(tx: Tx, ...args: StatementArgs): Promise<R[]> {
+  const { text, values } = bindStatement(...args);
+  return tx.query<R>(text, values);
+}
