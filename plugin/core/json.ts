@@ -11,12 +11,26 @@ export function toJson(value: unknown, zone: string): unknown {
 }
 
 function plain(v: unknown, zone: string): unknown {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v + 0 : null; // -0 is written 0
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? v + 0 : null; // -0 is written 0
+    case 'bigint':
+      throw new TypeError('a bigint has no JSON form'); // as JSON.stringify
+    case 'object':
+      break;
+    default:
+      return undefined; // undefined, functions, symbols
+  }
+  if (v === null) return null;
   if (v instanceof Date) return formatInstant(v, zone);
-  if (typeof v === 'bigint') throw new TypeError('a bigint has no JSON form'); // as JSON.stringify
-  if (typeof v !== 'object') return undefined; // functions, symbols
-  if (Array.isArray(v)) return v.map((x) => plain(x, zone) ?? null);
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = plain(v[i], zone) ?? null;
+    return out;
+  }
   const withToJson = v as { toJSON?: () => unknown };
   if (typeof withToJson.toJSON === 'function') return plain(withToJson.toJSON(), zone);
   const out: Record<string, unknown> = {};
@@ -31,20 +45,44 @@ function plain(v: unknown, zone: string): unknown {
 }
 
 // Offsets change only on quarter-hour boundaries, so Luxon's zone lookup (the costly part of formatting a
-// 50-row page) runs once per zone and quarter hour; the rest is arithmetic on the UTC text.
+// 50-row page) runs once per zone and quarter hour; the rest is arithmetic on the instant, with the
+// date part ("2026-10-09T") kept per local day: a page's instants share a handful of days.
 const quarterHour = 15 * 60_000;
-const offsets = new Map<string, { minutes: number; suffix: string }>();
+const day = 86_400_000;
+interface Offset {
+  ms: number;
+  suffix: string;
+}
+const offsets = new Map<string, Map<number, Offset>>();
+const dates = new Map<number, string>();
+const cacheLimit = 50_000;
+const two = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 
-function offsetAt(ms: number, zone: string): { minutes: number; suffix: string } {
-  const key = `${zone}|${Math.floor(ms / quarterHour)}`;
-  let found = offsets.get(key);
+function offsetAt(ms: number, zone: string): Offset {
+  let byQuarter = offsets.get(zone);
+  if (!byQuarter) {
+    byQuarter = new Map();
+    offsets.set(zone, byQuarter);
+  }
+  const quarter = Math.floor(ms / quarterHour);
+  let found = byQuarter.get(quarter);
   if (!found) {
     const dt = DateTime.fromMillis(ms, { zone });
-    found = { minutes: dt.offset, suffix: (dt.toISO() ?? 'Z').replace(/^.*T\d\d:\d\d:\d\d\.\d+/, '') };
-    if (offsets.size >= 50_000) offsets.clear();
-    offsets.set(key, found);
+    found = { ms: Math.round(dt.offset * 60_000), suffix: (dt.toISO() ?? 'Z').replace(/^.*T\d\d:\d\d:\d\d\.\d+/, '') };
+    if (byQuarter.size >= cacheLimit) byQuarter.clear();
+    byQuarter.set(quarter, found);
   }
   return found;
+}
+
+function datePart(localDay: number): string {
+  let text = dates.get(localDay);
+  if (text === undefined) {
+    text = new Date(localDay * day).toISOString().slice(0, 11);
+    if (dates.size >= cacheLimit) dates.clear();
+    dates.set(localDay, text);
+  }
+  return text;
 }
 
 /** ISO 8601 in the zone, as Luxon writes it ("2026-10-09T16:00:00+08:00", milliseconds only when present). */
@@ -52,8 +90,12 @@ export function formatInstant(d: Date, zone: string): string {
   const ms = d.getTime();
   const year = d.getUTCFullYear();
   if (Number.isNaN(ms) || year < 1 || year > 9998) return DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true }) ?? d.toISOString();
-  const { minutes, suffix } = offsetAt(ms, zone);
-  const local = new Date(ms + minutes * 60_000).toISOString();
-  const millis = local.slice(19, 23);
-  return `${local.slice(0, 19)}${millis === '.000' ? '' : millis}${suffix}`;
+  const { ms: offset, suffix } = offsetAt(ms, zone);
+  const local = ms + offset;
+  const localDay = Math.floor(local / day);
+  const t = local - localDay * day;
+  const millis = t % 1000;
+  const seconds = Math.floor(t / 1000);
+  const time = `${two[Math.floor(seconds / 3600)]}:${two[Math.floor(seconds / 60) % 60]}:${two[seconds % 60]}`;
+  return `${datePart(localDay)}${time}${millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`}${suffix}`;
 }

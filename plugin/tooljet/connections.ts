@@ -25,7 +25,16 @@ export function dbFor(options: SourceOptions): Db {
   });
 }
 
-const fingerprint = (options: SourceOptions): string => createHash('sha256').update(JSON.stringify(options)).digest('hex');
+// parseSourceOptions hands back one object per distinct options text, so the digest is made once per object.
+const prints = new WeakMap<SourceOptions, string>();
+function fingerprint(options: SourceOptions): string {
+  let print = prints.get(options);
+  if (print === undefined) {
+    print = createHash('sha256').update(JSON.stringify(options)).digest('hex');
+    prints.set(options, print);
+  }
+  return print;
+}
 
 /**
  * ToolJet passes the data source options' `updatedAt` column, a Date (server/src/modules/data-queries/util.service.ts,

@@ -8,8 +8,15 @@ const notInputs = new Set([...toolJetQueryKeys, 'actor']);
 
 let fieldsOfAnyOperation: Set<string> | undefined;
 
+const fields = new WeakMap<AnyOperation, Set<string>>();
+
 function fieldsOf(op: AnyOperation): Set<string> {
-  return new Set(Object.keys(inputJsonSchema(op).properties ?? {}));
+  let own = fields.get(op);
+  if (!own) {
+    own = new Set(Object.keys(inputJsonSchema(op).properties ?? {}));
+    fields.set(op, own);
+  }
+  return own;
 }
 
 /**

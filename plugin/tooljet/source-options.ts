@@ -91,9 +91,19 @@ export const sourceOptionSpecs: readonly OptionSpec[] = Object.entries(schema.sh
   return { key, ...spec, default: formDefault(key, spec) };
 });
 
+// ToolJet hands over the same options, resolved afresh, with every query: parsing them (~80 µs) once per
+// distinct text keeps that off each call. The parsed object is frozen, as it is shared between calls.
+const parsed = new Map<string, Readonly<SourceOptions>>();
+
 /** ToolJet stores option values as text; the same coercion as query fields applies. */
-export function parseSourceOptions(raw: unknown): SourceOptions {
+export function parseSourceOptions(raw: unknown): Readonly<SourceOptions> {
+  const text = JSON.stringify(raw ?? {});
+  const known = parsed.get(text);
+  if (known) return known;
   const result = schema.safeParse(coerceValue(raw ?? {}, jsonSchema));
   if (!result.success) throw validationError(issuesOf(result.error));
-  return result.data;
+  if (parsed.size >= 32) parsed.clear();
+  const options = Object.freeze(result.data);
+  parsed.set(text, options);
+  return options;
 }
