@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.js';
-import { useDesk } from './support/desk.js';
+import { useTicketDesk, type Ids } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { departmentIds, openTicket, type Ids } from './tickets.fixtures.js';
+import { openTicket } from './tickets.fixtures.js';
 import { registry } from '../plugin/app.js';
 
 // Smallest real files: a 1×1 PNG, a JPEG start of image + JFIF header, a one-page PDF.
@@ -26,10 +26,7 @@ const picked = (name: string, bytes: Buffer, type: string) => ({
 let t: TestDb;
 let cast: Cast;
 let ids: Ids;
-useDesk(async (d) => {
-  ({ t, cast } = d);
-  ids = await departmentIds(t);
-});
+useTicketDesk((d) => ({ t, cast, ids } = d));
 
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 const stored = async () => (await t.sql<{ n: number; bytes: number }>('select count(*)::int as n, coalesce(sum(size_bytes), 0)::int as bytes from attachments'))[0];

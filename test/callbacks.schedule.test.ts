@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.js';
-import { useDesk } from './support/desk.js';
-import { seedScenarioCalendar, type Cast } from './support/staff.js';
+import { useTicketDesk, type Ids } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { departmentIds, openTicket, pathTo, type Ids } from './tickets.fixtures.js';
+import { openTicket, pathTo } from './tickets.fixtures.js';
 
 let t: TestDb;
 let cast: Cast;
 let ids: Ids;
-useDesk(async (d) => {
-  ({ t, cast } = d);
-  ids = await departmentIds(t);
-  await seedScenarioCalendar(t, cast.admin);
-});
+useTicketDesk((d) => ({ t, cast, ids } = d), { calendar: true });
 
 /** Walks a ticket through dispatch and work; resolves at `resolvedAt`, signs off and replies at `repliedAt`. */
 async function replied(kind: string, openedAt: string, resolvedAt: string, repliedAt: string) {

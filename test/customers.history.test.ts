@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.js';
 import { useDesk } from './support/desk.js';
 import { seedScenarioCalendar, type Cast } from './support/staff.js';
-import { departmentIds, openTicket, pathTo } from './tickets.fixtures.js';
+import { openTicket, pathTo } from './tickets.fixtures.js';
+import { departmentIds } from './support/desk.js';
 
 let t: TestDb;
 let cast: Cast;

@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.js';
-import { useDesk } from './support/desk.js';
-import { seedScenarioCalendar, type Cast } from './support/staff.js';
+import { useTicketDesk, type Ids } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { departmentIds, freshUnit, openTicket, type Ids } from './tickets.fixtures.js';
+import { freshUnit, openTicket } from './tickets.fixtures.js';
 import { asJson } from '../plugin/core/export.js';
 
 let t: TestDb;
 let cast: Cast;
 let ids: Ids;
-useDesk(async (d) => {
-  ({ t, cast } = d);
-  ids = await departmentIds(t);
-  await seedScenarioCalendar(t, cast.admin);
-});
+useTicketDesk((d) => ({ t, cast, ids } = d), { calendar: true });
 
 const MINUTE = 60_000;
 const first = new Date('2026-10-12T07:50:00+08:00').getTime();

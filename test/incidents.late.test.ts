@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.js';
-import { useDesk } from './support/desk.js';
+import { useTicketDesk, type Ids } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { departmentIds, openTicket, type Ids } from './tickets.fixtures.js';
+import { openTicket } from './tickets.fixtures.js';
 
 let t: TestDb;
 let cast: Cast;
 let ids: Ids;
-useDesk(async (d) => {
-  ({ t, cast } = d);
-  ids = await departmentIds(t);
-});
+useTicketDesk((d) => ({ t, cast, ids } = d));
 
 describe('incident actions entered after the fact (R-DAY-7 with R-DAY-1)', () => {
   it('R-DAY-7 R-DAY-1 a dispatch typed in at 10:00 that happened at 09:20 is dated 09:20 on every linked ticket; a future one changes nothing', async () => {

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb, type TestDb } from './support/db.js';
 import { seedCast, type Cast } from './support/staff.js';
-import { departmentIds, freshUnit } from './tickets.fixtures.js';
+import { freshUnit } from './tickets.fixtures.js';
+import { departmentIds } from './support/desk.js';
 import type { OpName } from '../plugin/app.js';
 import type { InputArg } from '../plugin/core/caller.js';
 import { asJson } from '../plugin/core/export.js';

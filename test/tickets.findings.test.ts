@@ -1,19 +1,16 @@
 // R-DAY-3: the reviewing manager's finding on a complaint, before sign-off; R-REP-2 fines follow it.
 import { describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.js';
-import { useDesk } from './support/desk.js';
+import { useTicketDesk, type Ids } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { departmentIds, openTicket, type Ids } from './tickets.fixtures.js';
+import { openTicket } from './tickets.fixtures.js';
 import { asJson, csvFile } from '../plugin/core/export.js';
 
 let t: TestDb;
 let cast: Cast;
 let ids: Ids;
-useDesk(async (d) => {
-  ({ t, cast } = d);
-  ids = await departmentIds(t);
-});
+useTicketDesk((d) => ({ t, cast, ids } = d));
 
 const conduct = { account: '保安态度恶劣', witnesses: '邻居李女士', evidence: [], signed: true };
 

@@ -1,17 +1,7 @@
 // Ticket fixtures shared by the tickets.* and callbacks.* tests: open a ticket and walk it to any state.
 import type { TestDb } from './support/db.js';
 import type { Cast } from './support/staff.js';
-
-export interface Ids {
-  engineering: number;
-  security: number;
-}
-
-export async function departmentIds(t: TestDb): Promise<Ids> {
-  const rows = await t.sql<{ id: number; code: string }>('select id, code from departments');
-  const id = (code: string) => rows.find((r) => r.code === code)!.id;
-  return { engineering: id('engineering'), security: id('security') };
-}
+import type { Ids } from './support/desk.js';
 
 let unitSeq = 0;
 /** A fresh unit per ticket, so no complaint counts as a repeat (R-TIC-7) unless a test wants one. */

@@ -2,21 +2,17 @@
 // (R-DAY-4), a basis per clock (R-DAY-5), and the customer check (R-DAY-6).
 import { describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.js';
-import { useDesk } from './support/desk.js';
-import { seedScenarioCalendar, type Cast } from './support/staff.js';
+import { useTicketDesk, type Ids } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { departmentIds, openTicket, type Ids } from './tickets.fixtures.js';
+import { openTicket } from './tickets.fixtures.js';
 import { registry } from '../plugin/app.js';
 import { inputJsonSchema } from '../plugin/core/coerce.js';
 
 let t: TestDb;
 let cast: Cast;
 let ids: Ids;
-useDesk(async (d) => {
-  ({ t, cast } = d);
-  ids = await departmentIds(t);
-  await seedScenarioCalendar(t, cast.admin);
-});
+useTicketDesk((d) => ({ t, cast, ids } = d), { calendar: true });
 
 const clock = (ticket: { clocks: { clock: string }[] }, name: string) => ticket.clocks.find((c) => c.clock === name) as Record<string, unknown> | undefined;
 const ticketCount = async () => (await t.sql<{ n: number }>('select count(*)::int as n from tickets'))[0]!.n;

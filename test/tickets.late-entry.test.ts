@@ -2,19 +2,16 @@
 // clocks are judged on that instant; the timeline and the audit keep both instants and who entered it.
 import { describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.js';
-import { useDesk } from './support/desk.js';
+import { useTicketDesk, type Ids } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { departmentIds, openTicket, pathTo, type Ids } from './tickets.fixtures.js';
+import { openTicket, pathTo } from './tickets.fixtures.js';
 import { asJson } from '../plugin/core/export.js';
 
 let t: TestDb;
 let cast: Cast;
 let ids: Ids;
-useDesk(async (d) => {
-  ({ t, cast } = d);
-  ids = await departmentIds(t);
-});
+useTicketDesk((d) => ({ t, cast, ids } = d));
 
 const clock = (ticket: { clocks: { clock: string }[] }, name: string) => ticket.clocks.find((c) => c.clock === name) as Record<string, unknown>;
 

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.js';
-import { useDesk } from './support/desk.js';
+import { useTicketDesk, type Ids } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { departmentIds, ticketIn, type Ids, type Step } from './tickets.fixtures.js';
+import { ticketIn, type Step } from './tickets.fixtures.js';
 import { allowedNext, isAllowed, PREVIOUS, ticketActions, ticketStates, type TicketAction } from '../plugin/areas/tickets/model.js';
 
 let t: TestDb;
 let cast: Cast;
 let ids: Ids;
 const deadline = '2026-09-25T17:30';
-useDesk(async (d) => {
-  ({ t, cast } = d);
-  ids = await departmentIds(t);
+useTicketDesk((d) => {
+  ({ t, cast, ids } = d);
   t.setNow('2026-09-14T09:00:00+08:00');
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TestDb } from './support/db.js';
-import { useDesk } from './support/desk.js';
+import { useTicketDesk, type Ids } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
-import { departmentIds, freshUnit, openTicket, ticketIn, type Ids } from './tickets.fixtures.js';
+import { freshUnit, openTicket, ticketIn } from './tickets.fixtures.js';
 import { registry } from '../plugin/app.js';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -11,9 +11,8 @@ let t: TestDb;
 let cast: Cast;
 let ids: Ids;
 const deadline = '2026-09-30T17:30';
-useDesk(async (d) => {
-  ({ t, cast } = d);
-  ids = await departmentIds(t);
+useTicketDesk((d) => {
+  ({ t, cast, ids } = d);
   t.setNow('2026-09-14T09:00:00+08:00');
 });
 

@@ -4,9 +4,10 @@ import { DateTime } from 'luxon';
 import { loadConfig } from '../core/config.js';
 import type { Config } from '../core/operation.js';
 import { localDate } from '../time/calendar.js';
-import { insertRows, nextIds } from './bulk.js';
+import { insertRows, nextIds, type Rows } from './bulk.js';
 import { channelsFor, channelText, kindWeight, matters, type Matter } from './catalogue.js';
 import { inOffice, tellStory, type Story } from './story.js';
+import type { Clock } from '../areas/tickets/clocks.js';
 import type { SeedContext } from './types.js';
 
 const DAY = 86_400_000;
@@ -31,6 +32,19 @@ function intakeTime(cfg: Config, s: SeedContext, matter: Matter, day: number): D
   if (matter.night && s.random() < 0.3) return local.plus({ hours: 19 + s.random() * 6 }).toJSDate();
   return inOffice(cfg, local.plus({ hours: 8.6 + s.random() * 8.6 }).toJSDate(), s.random);
 }
+
+/** A ticket_clocks row (column names) from a clock as the operations compute it. */
+const clockRow = (ticketId: unknown, c: Clock) => ({
+  ticket_id: ticketId,
+  clock: c.clock,
+  basis: c.basis,
+  started_at: c.startedAt,
+  due_at: c.dueAt,
+  met_at: c.metAt,
+  paused_at: c.pausedAt,
+  remaining_ms: c.remainingMs,
+  extended: c.extended,
+});
 
 export interface YearResult {
   tickets: number;
@@ -105,55 +119,16 @@ export async function seedYear(s: SeedContext, count: number, end: Date): Promis
     story.ticket.number = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}${String(n).padStart(3, '0')}`;
     s.progress('tickets', i + 1, drawn.length);
   }
+  const tables: [table: string, rows: Rows][] = [
+    ['tickets', stories.map((x) => x.ticket)],
+    ['ticket_numbers', [...counters].map(([year, last]) => ({ year, last }))],
+    ['ticket_clocks', stories.flatMap((x) => x.clocks.map((c) => clockRow(x.ticket.id, c)))],
+    ['ticket_events', stories.flatMap((x) => x.events)],
+    ['ticket_callbacks', stories.flatMap((x) => x.callbacks)],
+    ['audit_log', stories.flatMap((x) => x.audits)],
+  ];
   await env.db.transaction(async (tx) => {
-    await insertRows(
-      tx,
-      env.site,
-      'tickets',
-      stories.map((x) => x.ticket),
-    );
-    await insertRows(
-      tx,
-      env.site,
-      'ticket_numbers',
-      [...counters].map(([year, last]) => ({ year, last })),
-    );
-    await insertRows(
-      tx,
-      env.site,
-      'ticket_clocks',
-      stories.flatMap((x) =>
-        x.clocks.map((c) => ({
-          ticket_id: x.ticket.id,
-          clock: c.clock,
-          basis: c.basis,
-          started_at: c.startedAt,
-          due_at: c.dueAt,
-          met_at: c.metAt,
-          paused_at: c.pausedAt,
-          remaining_ms: c.remainingMs,
-          extended: c.extended,
-        })),
-      ),
-    );
-    await insertRows(
-      tx,
-      env.site,
-      'ticket_events',
-      stories.flatMap((x) => x.events),
-    );
-    await insertRows(
-      tx,
-      env.site,
-      'ticket_callbacks',
-      stories.flatMap((x) => x.callbacks),
-    );
-    await insertRows(
-      tx,
-      env.site,
-      'audit_log',
-      stories.flatMap((x) => x.audits),
-    );
+    for (const [table, rows] of tables) await insertRows(tx, env.site, table, rows);
   });
   return { tickets: stories.length };
 }

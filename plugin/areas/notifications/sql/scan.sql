@@ -3,45 +3,28 @@
 -- key and then skip it.
 -- $1 site, $2 now, $3 settings.sla.dueSoonHours, $4 settings.loans.reminderHoursBeforeDue,
 -- $5 today's local date, $6 settings.handover.acknowledgeMinutes, $7 settings.appointments.reminderMinutes.
-with open_clocks as (
-  select k.ticket_id, k.clock, k.due_at,
+-- Each source gives (key, event, payload); a thing due both before and after an instant (a clock, a loan, an
+-- appointment) picks its event by which side of now it is on.
+with due (key, event, payload) as (
+  select concat_ws(':', e.event, k.ticket_id, k.clock, extract(epoch from k.due_at)::bigint), e.event,
          jsonb_build_object('ticketId', t.id, 'number', t.number, 'kind', t.kind, 'severity', t.severity,
                             'clock', k.clock, 'dueAt', k.due_at, 'firstOwnerId', t.first_owner_id,
-                            'assigneeId', t.assignee_id, 'departmentId', t.department_id) as payload
+                            'assigneeId', t.assignee_id, 'departmentId', t.department_id)
     from ticket_clocks k
     join tickets t on t.site = k.site and t.id = k.ticket_id
+   cross join lateral (select case when k.due_at > $2::timestamptz then 'ticket.deadline_near' else 'ticket.deadline_missed' end) e (event)
    where k.site = $1 and k.met_at is null and k.paused_at is null and t.state <> 'closed'
      and k.due_at <= $2::timestamptz + make_interval(secs => $3::float8 * 3600)
-), issued_loans as (
-  select l.id, l.due_at,
+  union all
+  select concat_ws(':', e.event, l.id, extract(epoch from l.due_at)::bigint), e.event,
          jsonb_build_object('loanId', l.id, 'archiveId', l.archive_id, 'unit', c.unit, 'borrowerId', l.borrower_id,
-                            'place', l.place, 'dueAt', l.due_at) as payload
+                            'place', l.place, 'dueAt', l.due_at)
     from loans l
     join archives a on a.site = l.site and a.id = l.archive_id
     join customers c on c.site = a.site and c.id = a.customer_id
+   cross join lateral (select case when l.due_at > $2::timestamptz then 'loan.due_soon' else 'loan.overdue' end) e (event)
    where l.site = $1 and l.state = 'issued'
      and l.due_at <= $2::timestamptz + make_interval(secs => $4::float8 * 3600)
-), scheduled_appointments as (
-  select p.id, p.window_start, p.window_end,
-         jsonb_build_object('appointmentId', p.id, 'ticketId', t.id, 'number', t.number, 'kind', p.kind,
-                            'windowStart', p.window_start, 'windowEnd', p.window_end, 'assigneeId', p.assignee_id,
-                            'bookedBy', p.booked_by, 'firstOwnerId', t.first_owner_id) as payload
-    from appointments p
-    join tickets t on t.site = p.site and t.id = p.ticket_id
-   where p.site = $1 and p.state = 'scheduled'
-     and p.window_start <= $2::timestamptz + make_interval(mins => $7::int)
-), due (key, event, payload) as (
-  select concat_ws(':', 'ticket.deadline_near', ticket_id, clock, extract(epoch from due_at)::bigint), 'ticket.deadline_near', payload
-    from open_clocks where due_at > $2::timestamptz
-  union all
-  select concat_ws(':', 'ticket.deadline_missed', ticket_id, clock, extract(epoch from due_at)::bigint), 'ticket.deadline_missed', payload
-    from open_clocks where due_at <= $2::timestamptz
-  union all
-  select concat_ws(':', 'loan.due_soon', id, extract(epoch from due_at)::bigint), 'loan.due_soon', payload
-    from issued_loans where due_at > $2::timestamptz
-  union all
-  select concat_ws(':', 'loan.overdue', id, extract(epoch from due_at)::bigint), 'loan.overdue', payload
-    from issued_loans where due_at <= $2::timestamptz
   union all
   -- A callback missed on its day is still announced once, with its due date.
   select concat_ws(':', 'callback.due', c.id, c.due_on), 'callback.due',
@@ -57,12 +40,19 @@ with open_clocks as (
    where h.site = $1 and h.acknowledged_at is null
      and h.created_at + make_interval(mins => $6::int) <= $2::timestamptz
   union all
-  -- R-DAY-10: a reminder before the window opens, and a prompt once it closed with no outcome recorded.
-  select concat_ws(':', 'appointment.reminder', id, extract(epoch from window_start)::bigint), 'appointment.reminder', payload
-    from scheduled_appointments where window_start > $2::timestamptz
-  union all
-  select concat_ws(':', 'appointment.unrecorded', id, extract(epoch from window_end)::bigint), 'appointment.unrecorded', payload
-    from scheduled_appointments where window_end <= $2::timestamptz
+  -- R-DAY-10: a reminder before the window opens, and a prompt once it closed with no outcome recorded
+  -- (an open window is neither).
+  select concat_ws(':', e.event, p.id, extract(epoch from e.at)::bigint), e.event,
+         jsonb_build_object('appointmentId', p.id, 'ticketId', t.id, 'number', t.number, 'kind', p.kind,
+                            'windowStart', p.window_start, 'windowEnd', p.window_end, 'assigneeId', p.assignee_id,
+                            'bookedBy', p.booked_by, 'firstOwnerId', t.first_owner_id)
+    from appointments p
+    join tickets t on t.site = p.site and t.id = p.ticket_id
+   cross join lateral (select case when p.window_start > $2::timestamptz then 'appointment.reminder' else 'appointment.unrecorded' end,
+                              case when p.window_start > $2::timestamptz then p.window_start else p.window_end end) e (event, at)
+   where p.site = $1 and p.state = 'scheduled'
+     and p.window_start <= $2::timestamptz + make_interval(mins => $7::int)
+     and (p.window_start > $2::timestamptz or p.window_end <= $2::timestamptz)
 ), fresh as (
   insert into notification_keys (site, key, created_at)
   select $1, key, $2::timestamptz from due
