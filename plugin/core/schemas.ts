@@ -58,6 +58,15 @@ export function decodeCursor(cursor: string | undefined): unknown[] | null {
   throw validation('cursor', 'not a cursor returned by this operation; start again without it');
 }
 
+/** A cursor whose key has the given shape (`z.tuple([z.number()])`), typed for the statement it feeds. */
+export function decodeKey<T extends z.ZodTuple>(cursor: string | undefined, shape: T): z.infer<T> | null {
+  const key = decodeCursor(cursor);
+  if (key === null) return null;
+  const parsed = shape.safeParse(key);
+  if (!parsed.success) throw validation('cursor', 'not a cursor returned by this operation; start again without it');
+  return parsed.data;
+}
+
 /** Fetches limit + 1 rows and turns the extra one into a cursor. */
 export function page<R>(rows: R[], limit: number, keyOf: (row: R) => readonly unknown[]): { items: R[]; nextCursor: string | null } {
   if (rows.length <= limit) return { items: rows, nextCursor: null };

@@ -52,7 +52,7 @@ export interface ArchiveRow extends Confidentiality {
 }
 
 export async function loadArchive(ctx: OpContext, archiveId: number): Promise<ArchiveRow> {
-  const [row] = await ctx.sql<ArchiveRow>('archives/archive', [ctx.site, archiveId]);
+  const [row] = await ctx.sql<ArchiveRow>('archives/archive', { site: ctx.site, id: archiveId });
   if (!row) throw notFound(`archive ${archiveId}`);
   return row;
 }
@@ -69,37 +69,37 @@ export function checkOpen(archive: ArchiveRow): void {
 }
 
 export async function loadDocument(ctx: OpContext, documentId: number): Promise<{ doc: DocumentRow; archive: ArchiveRow }> {
-  const [ref] = await ctx.sql<{ archiveId: number }>('archives/document-archive', [ctx.site, documentId]);
+  const [ref] = await ctx.sql<{ archiveId: number }>('archives/document-archive', { site: ctx.site, id: documentId });
   if (!ref) throw notFound(`document ${documentId}`);
   const archive = await loadArchive(ctx, ref.archiveId);
-  const [doc] = await ctx.sql<DocumentRow>('archives/documents', [ctx.site, archive.id, documentId]);
+  const [doc] = await ctx.sql<DocumentRow>('archives/documents', { site: ctx.site, archiveId: archive.id, id: documentId });
   return { doc: doc!, archive };
 }
 
 /** Documents of an archive, newest first, masked for this actor when the customer is confidential (R-CUS-5). */
 export async function listDocuments(ctx: OpContext, owner: Confidentiality & { archiveId: number }, documentId: number | null = null) {
-  const rows = await ctx.sql<DocumentRow>('archives/documents', [ctx.site, owner.archiveId, documentId]);
+  const rows = await ctx.sql<DocumentRow>('archives/documents', { site: ctx.site, archiveId: owner.archiveId, id: documentId });
   const open = mayReadConfidential(ctx.actor, owner);
   return rows.map((r) => (open ? { ...r, masked: false } : maskDocument(r)));
 }
 
 /** Inserts a document (or a new version of a working copy) and returns it. */
 export async function insertDocument(ctx: OpContext, archiveId: number, doc: DocumentFields, original: boolean, supersedesId: number | null): Promise<DocumentRow> {
-  const [row] = await ctx.sql<{ id: number }>('archives/add-document', [
-    ctx.site,
+  const [row] = await ctx.sql<{ id: number }>('archives/add-document', {
+    site: ctx.site,
     archiveId,
-    doc.kind,
-    doc.subtype ?? null,
-    doc.title,
-    doc.receivedOn,
-    doc.pages,
-    doc.fileRef ?? null,
+    kind: doc.kind,
+    subtype: doc.subtype,
+    title: doc.title,
+    receivedOn: doc.receivedOn,
+    pages: doc.pages,
+    fileRef: doc.fileRef,
     original,
-    doc.notes ?? '',
+    notes: doc.notes ?? '',
     supersedesId,
-    ctx.actor.id || null,
-    ctx.now,
-  ]);
-  const [created] = await ctx.sql<DocumentRow>('archives/documents', [ctx.site, archiveId, row!.id]);
+    createdBy: ctx.actor.id || null,
+    now: ctx.now,
+  });
+  const [created] = await ctx.sql<DocumentRow>('archives/documents', { site: ctx.site, archiveId, id: row!.id });
   return created!;
 }

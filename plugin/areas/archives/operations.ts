@@ -94,7 +94,7 @@ export default [
     }),
     async handler(ctx, input) {
       const start = DateTime.fromObject({ year: input.year }, { zone: ctx.zone });
-      const rows = await ctx.sql<z.input<typeof catalogueEntry>>('archives/catalogue', [ctx.site, start.toJSDate(), start.plus({ years: 1 }).toJSDate()]);
+      const rows = await ctx.sql<z.input<typeof catalogueEntry>>('archives/catalogue', { site: ctx.site, from: start.toJSDate(), before: start.plus({ years: 1 }).toJSDate() });
       const floors = new Map<number, z.input<typeof catalogueEntry>[]>();
       for (const row of rows) floors.set(row.floor, [...(floors.get(row.floor) ?? []), row]);
       return { year: input.year, total: rows.length, floors: [...floors].map(([floor, archives]) => ({ floor, archives })) };

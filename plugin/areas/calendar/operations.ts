@@ -29,7 +29,7 @@ export default [
       const thisYear = addCalendarDays(ctx.zone, ctx.now, 0).slice(0, 4);
       const from = input.from ?? `${thisYear}-01-01`;
       const to = input.to ?? `${Number(thisYear) + 1}-12-31`;
-      const days = await ctx.sql('calendar/days', [ctx.site, from, to]);
+      const days = await ctx.sql('calendar/days', { site: ctx.site, from, to });
       return {
         timeZone: calendar.zone,
         officeStart: settings.office.start,
@@ -59,7 +59,7 @@ export default [
     }),
     output: z.array(day),
     async handler(ctx, input) {
-      const rows = await ctx.sql('calendar/set-day', [ctx.site, JSON.stringify(input.days)]);
+      const rows = await ctx.sql('calendar/set-day', { site: ctx.site, days: JSON.stringify(input.days) });
       ctx.audit({ entity: 'calendar', entityId: ctx.site, after: input.days });
       return rows as z.input<typeof day>[];
     },

@@ -29,7 +29,7 @@ export default [
     }),
     output: department,
     async handler(ctx, input) {
-      const [row] = await ctx.sql('departments/upsert', [ctx.site, input.code, input.name, input.kind ?? null, input.active ?? null]);
+      const [row] = await ctx.sql('departments/upsert', { site: ctx.site, code: input.code, name: input.name, kind: input.kind, active: input.active });
       ctx.audit({ entity: 'department', entityId: input.code, after: row });
       return row as z.input<typeof department>;
     },
@@ -42,7 +42,7 @@ export default [
     input: z.object({ includeInactive: z.boolean().default(false) }),
     output: z.array(department.extend({ heads: z.array(z.object({ id, name: z.string() })), staffCount: z.number() })),
     async handler(ctx, input) {
-      return (await ctx.sql('departments/list', [ctx.site, input.includeInactive])) as never;
+      return (await ctx.sql('departments/list', { site: ctx.site, includeInactive: input.includeInactive })) as never;
     },
   }),
 ];

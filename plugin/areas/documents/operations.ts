@@ -67,7 +67,7 @@ export default [
         note: string | null;
         createdBy: string | null;
         createdAt: Date;
-      }>('documents/list', [ctx.site, input.template ?? null]);
+      }>('documents/list', { site: ctx.site, template: input.template });
       const names = input.template ? [input.template] : templateNames;
       return names.map((name) => {
         const seen = new Set<number | null>();
@@ -101,7 +101,15 @@ export default [
       sourceOf(input.template);
       const departmentId = await departmentScope(ctx, input.department);
       const preview = renderSample(ctx, input.template, compileTemplate(input.source), (await ctx.config()).settings.documents);
-      const [row] = await ctx.sql<{ id: number; createdAt: Date }>('documents/save', [ctx.site, input.template, departmentId, 'set', input.source, input.note ?? null, ctx.actor.id]);
+      const [row] = await ctx.sql<{ id: number; createdAt: Date }>('documents/save', {
+        site: ctx.site,
+        template: input.template,
+        departmentId,
+        action: 'set',
+        source: input.source,
+        note: input.note,
+        actorId: ctx.actor.id,
+      });
       if (!row) throw new Error('template was not saved');
       ctx.audit({ entity: 'document_template', entityId: input.template, action: 'set', after: { departmentId, note: input.note ?? null } });
       return { id: row.id, template: input.template, departmentId, createdAt: formatInstant(row.createdAt, ctx.zone), preview };
@@ -118,7 +126,15 @@ export default [
     async handler(ctx, input) {
       sourceOf(input.template);
       const departmentId = await departmentScope(ctx, input.department);
-      const [row] = await ctx.sql<{ id: number; createdAt: Date }>('documents/save', [ctx.site, input.template, departmentId, 'reset', null, input.note ?? null, ctx.actor.id]);
+      const [row] = await ctx.sql<{ id: number; createdAt: Date }>('documents/save', {
+        site: ctx.site,
+        template: input.template,
+        departmentId,
+        action: 'reset',
+        source: null,
+        note: input.note,
+        actorId: ctx.actor.id,
+      });
       if (!row) throw new Error('reset was not saved');
       ctx.audit({ entity: 'document_template', entityId: input.template, action: 'reset', after: { departmentId } });
       return { id: row.id, template: input.template, departmentId, createdAt: formatInstant(row.createdAt, ctx.zone) };
@@ -135,7 +151,7 @@ export default [
     async handler(ctx, input) {
       sourceOf(input.template);
       const departmentId = input.department ? await departmentScope(ctx, input.department) : ctx.actor.departmentId;
-      const [override] = await ctx.sql<{ source: string }>('documents/override', [ctx.site, input.template, departmentId]);
+      const [override] = await ctx.sql<{ source: string }>('documents/override', { site: ctx.site, template: input.template, departmentId });
       return { template: input.template, source: override?.source ?? builtInSource(input.template) ?? '', overridden: Boolean(override) };
     },
   }),

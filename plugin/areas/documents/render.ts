@@ -53,7 +53,7 @@ function withFrame(ctx: Framing, source: DocumentSource, view: Record<string, un
 }
 
 async function templateFor(ctx: OpContext, template: string, departmentId: number | null): Promise<Compiled> {
-  const [override] = await ctx.sql<{ source: string }>('documents/override', [ctx.site, template, departmentId]);
+  const [override] = await ctx.sql<{ source: string }>('documents/override', { site: ctx.site, template, departmentId });
   const compiled = override ? compileTemplate(override.source) : builtInTemplate(template);
   if (!compiled) throw notFound(`document template "${template}"`);
   return compiled;

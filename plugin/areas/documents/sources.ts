@@ -107,7 +107,7 @@ export const sources: Record<string, DocumentSource> = {
     async load(ctx, p) {
       const loan = await loadLoan(ctx, p.id);
       const name = await staffNames(ctx);
-      const [box] = await ctx.sql<{ boxNo: string | null }>('documents/archive-box', [ctx.site, loan.archiveId]);
+      const [box] = await ctx.sql<{ boxNo: string | null }>('documents/archive-box', { site: ctx.site, archiveId: loan.archiveId });
       const states: Record<string, string> = { requested: '待批准', approved: '已批准', rejected: '已驳回', issued: '借出中', returned: '已归还', cancelled: '已取消' };
       return {
         loan: {

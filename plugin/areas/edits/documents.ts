@@ -32,7 +32,7 @@ export async function reviseDocument(ctx: OpContext, documentId: number, patch: 
   const { doc, archive } = await loadDocument(ctx, documentId);
   const merged = revisable(doc, archive, patch);
   const created = await insertDocument(ctx, archive.id, merged, false, doc.id);
-  const [replaced] = await ctx.sql('archives/supersede', [ctx.site, doc.id, created.id]);
+  const [replaced] = await ctx.sql('archives/supersede', { site: ctx.site, id: doc.id, supersededBy: created.id });
   if (!replaced) throw conflict(`document ${doc.id} was changed at the same time; try again`);
   ctx.audit({ entity: 'document', entityId: created.id, action: 'revise', before: doc, after: created });
   return created;

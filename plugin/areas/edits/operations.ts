@@ -19,7 +19,7 @@ const decisionInput = z.object({
 
 /** Locks a pending request; a decided one cannot be decided again. */
 async function pendingEdit(ctx: OpContext, editId: number): Promise<Edit> {
-  const [locked] = await ctx.sql<{ state: string }>('edits/lock', [ctx.site, editId]);
+  const [locked] = await ctx.sql<{ state: string }>('edits/lock', { site: ctx.site, id: editId });
   if (!locked) throw notFound(`edit request ${editId}`);
   if (locked.state !== 'pending') throw stateError(`edit request ${editId} is already ${locked.state}`);
   return loadEdit(ctx, editId);
@@ -39,7 +39,7 @@ async function decide(ctx: OpContext, edit: Edit, state: 'approved' | 'rejected'
   await transition(
     ctx,
     'edits/decide',
-    [ctx.site, edit.id, state, ctx.actor.id, ctx.now, note, after === null ? null : JSON.stringify(after), resultId],
+    { site: ctx.site, id: edit.id, state, actorId: ctx.actor.id, now: ctx.now, note, after: after === null ? null : JSON.stringify(after), resultId },
     `edit request ${edit.id} was decided meanwhile`,
   );
   const decided = await loadEdit(ctx, edit.id);

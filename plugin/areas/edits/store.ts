@@ -52,7 +52,15 @@ function maskSnapshot(snapshot: Record<string, unknown> | null): Record<string, 
 }
 
 export async function findEdits(ctx: OpContext, filter: EditFilter) {
-  const rows = await ctx.sql<EditRow>('edits/list', [ctx.site, filter.state ?? null, filter.customerId ?? null, filter.id ?? null, filter.after?.[0] ?? null, filter.after?.[1] ?? null, filter.limit]);
+  const rows = await ctx.sql<EditRow>('edits/list', {
+    site: ctx.site,
+    state: filter.state,
+    customerId: filter.customerId,
+    id: filter.id,
+    afterRequestedAt: filter.after?.[0],
+    afterId: filter.after?.[1],
+    limit: filter.limit,
+  });
   return rows.map(({ confidential, ownerStaffId, ...r }) =>
     mayReadConfidential(ctx.actor, { confidential, ownerStaffId }) ? r : { ...r, changes: maskSnapshot(r.changes) ?? {}, before: maskSnapshot(r.before) ?? {}, after: maskSnapshot(r.after) },
   );
@@ -76,18 +84,18 @@ export interface EditRequest {
 
 /** Files a pending edit request (R-ARC-3); nothing changes on the record until a manager approves. */
 export async function requestEdit(ctx: OpContext, req: EditRequest) {
-  const [row] = await ctx.sql<{ id: number }>('edits/insert', [
-    ctx.site,
-    req.entity,
-    req.entityId,
-    req.customerId,
-    JSON.stringify(req.changes),
-    JSON.stringify(req.before),
-    req.baseVersion,
-    req.reason,
-    ctx.actor.id,
-    ctx.now,
-  ]);
+  const [row] = await ctx.sql<{ id: number }>('edits/insert', {
+    site: ctx.site,
+    entity: req.entity,
+    entityId: req.entityId,
+    customerId: req.customerId,
+    changes: JSON.stringify(req.changes),
+    before: JSON.stringify(req.before),
+    baseVersion: req.baseVersion,
+    reason: req.reason,
+    actorId: ctx.actor.id,
+    now: ctx.now,
+  });
   const edit = await loadEdit(ctx, row!.id);
   ctx.audit({ entity: 'edit_request', entityId: edit.id, action: 'request', after: edit });
   return edit;

@@ -21,7 +21,7 @@ export interface FormVersion {
 
 /** The current form of an entity, or a given version (R-FRM-2); null when none is defined. */
 export async function loadForm(ctx: OpContext, entity: FormEntity, version?: number): Promise<FormVersion | null> {
-  const [row] = await ctx.sql<FormVersion>('forms/definition', [ctx.site, entity, version ?? null]);
+  const [row] = await ctx.sql<FormVersion>('forms/definition', { site: ctx.site, entity, version });
   return row ?? null;
 }
 

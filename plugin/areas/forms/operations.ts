@@ -52,7 +52,14 @@ export default [
       const merged = mergeSection(current?.fields ?? [], section.fields, departmentId);
       const issues = [...section.issues, ...merged.issues];
       if (issues.length) throw validationError(issues);
-      const [saved] = await ctx.sql<{ version: number; createdAt: Date }>('forms/define', [ctx.site, input.entity, departmentId, JSON.stringify(merged.fields), input.note ?? null, ctx.actor.id]);
+      const [saved] = await ctx.sql<{ version: number; createdAt: Date }>('forms/define', {
+        site: ctx.site,
+        entity: input.entity,
+        departmentId,
+        fields: JSON.stringify(merged.fields),
+        note: input.note,
+        actorId: ctx.actor.id,
+      });
       if (!saved) throw new Error('form version was not saved');
       ctx.audit({ entity: 'form', entityId: `${input.entity}@${saved.version}`, action: 'define', before: current?.fields ?? null, after: merged.fields });
       return { entity: input.entity, version: saved.version, createdAt: formatInstant(saved.createdAt, ctx.zone), fields: merged.fields };
@@ -93,7 +100,7 @@ export default [
     input: z.object({}),
     output: z.array(z.object({ entity: z.string(), version, fieldCount: z.number(), createdBy: z.string().nullable(), createdAt: instantOut })),
     async handler(ctx) {
-      const rows = await ctx.sql<{ entity: string; version: number; fieldCount: number; createdBy: string | null; createdAt: Date }>('forms/list', [ctx.site]);
+      const rows = await ctx.sql<{ entity: string; version: number; fieldCount: number; createdBy: string | null; createdAt: Date }>('forms/list', { site: ctx.site });
       return rows.map((r) => ({ ...r, createdAt: formatInstant(r.createdAt, ctx.zone) }));
     },
   }),
@@ -118,10 +125,10 @@ export default [
       }),
     ),
     async handler(ctx, input) {
-      const rows = await ctx.sql<{ version: number; fields: FieldDef[]; departmentCode: string | null; createdBy: string | null; note: string | null; createdAt: Date }>('forms/history', [
-        ctx.site,
-        input.entity,
-      ]);
+      const rows = await ctx.sql<{ version: number; fields: FieldDef[]; departmentCode: string | null; createdBy: string | null; note: string | null; createdAt: Date }>('forms/history', {
+        site: ctx.site,
+        entity: input.entity,
+      });
       return rows.map(({ fields, createdAt, ...row }, i) => ({ ...row, createdAt: formatInstant(createdAt, ctx.zone), fieldCount: fields.length, ...diff(rows[i + 1]?.fields ?? [], fields) }));
     },
   }),

@@ -6,7 +6,7 @@ import { forbidden, validation } from '../../core/errors.js';
  * (or none: the general / site-wide one); a department head always works on their own.
  */
 export async function departmentScope(ctx: OpContext, code: string | undefined): Promise<number | null> {
-  const dept = code ? (await ctx.sql<{ id: number }>('forms/department', [ctx.site, code]))[0] : undefined;
+  const dept = code ? (await ctx.sql<{ id: number }>('forms/department', { site: ctx.site, code }))[0] : undefined;
   if (code && !dept) throw validation('department', `no active department with code "${code}"`);
   if (ctx.actor.roles.includes('admin')) return dept?.id ?? null;
   const own = ctx.actor.departmentId;

@@ -28,14 +28,14 @@ export default [
     input: z.object({ patch: z.record(z.string(), z.unknown()).describe('JSON object with the settings to change') }),
     output: settingsOut,
     async handler(ctx, input) {
-      const [row] = await ctx.sql<{ value: Record<string, unknown> }>('settings/stored', [ctx.site]);
+      const [row] = await ctx.sql<{ value: Record<string, unknown> }>('settings/stored', { site: ctx.site });
       const before = row?.value ?? {};
       const stored = deepMerge(before, input.patch);
       const parsed = settingsSchema.safeParse(stored);
       if (!parsed.success) {
         throw validationError(issuesOf(parsed.error).map((i) => ({ ...i, path: `patch.${i.path}` })));
       }
-      await ctx.sql('settings/save', [ctx.site, JSON.stringify(stored)]);
+      await ctx.sql('settings/save', { site: ctx.site, value: JSON.stringify(stored) });
       ctx.audit({ entity: 'settings', entityId: ctx.site, before, after: stored });
       return parsed.data;
     },

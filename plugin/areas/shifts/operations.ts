@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { defineOperation, type OpContext } from '../../core/operation.js';
 import { atLeast } from '../../core/roles.js';
-import { decodeCursor, id, note, page, pageInput, pageOf } from '../../core/schemas.js';
+import { decodeKey, id, note, page, pageInput, pageOf } from '../../core/schemas.js';
 import { forbidden, notFound, stateError, validation } from '../../core/errors.js';
 import { handover, localiseSnapshot, type snapshot, type Handover } from './handover.js';
 
 const deskStaff = atLeast('agent');
 
 async function readHandover(ctx: OpContext, handoverId: number): Promise<Handover> {
-  const [row] = await ctx.sql<Handover>('shifts/list', [ctx.site, null, false, null, handoverId, 1]);
+  const [row] = await ctx.sql<Handover>('shifts/list', { site: ctx.site, staffId: null, unacknowledged: false, afterId: null, id: handoverId, limit: 1 });
   if (!row) throw notFound(`handover ${handoverId}`);
   return row;
 }
@@ -31,9 +31,17 @@ export default [
     async handler(ctx, input) {
       if (input.incomingId === ctx.actor.id) throw validation('incomingId', 'the incoming staff member must be someone else');
       const shiftEnd = new Date(ctx.now.getTime() + input.hours * 3_600_000);
-      const [snap] = await ctx.sql<z.input<typeof snapshot>>('shifts/snapshot', [ctx.site, ctx.actor.id, ctx.now, shiftEnd]);
+      const [snap] = await ctx.sql<z.input<typeof snapshot>>('shifts/snapshot', { site: ctx.site, staffId: ctx.actor.id, now: ctx.now, shiftEnd });
       if (!snap) throw new Error('the handover snapshot query returned no row');
-      const [row] = await ctx.sql<{ id: number }>('shifts/insert', [ctx.site, ctx.actor.id, input.incomingId, ctx.now, input.hours, input.notes, JSON.stringify(localiseSnapshot(snap, ctx.zone))]);
+      const [row] = await ctx.sql<{ id: number }>('shifts/insert', {
+        site: ctx.site,
+        outgoingId: ctx.actor.id,
+        incomingId: input.incomingId,
+        now: ctx.now,
+        shiftHours: input.hours,
+        notes: input.notes,
+        snapshot: JSON.stringify(localiseSnapshot(snap, ctx.zone)),
+      });
       if (!row) throw validation('incomingId', `no active staff member ${input.incomingId}`);
       const recorded = await readHandover(ctx, row.id);
       ctx.audit({ entity: 'handover', entityId: row.id, action: 'create', after: recorded });
@@ -53,7 +61,7 @@ export default [
     }),
     output: handover,
     async handler(ctx, input) {
-      const [done] = await ctx.sql('shifts/acknowledge', [ctx.site, input.handoverId, ctx.actor.id, ctx.now, input.note ?? null]);
+      const [done] = await ctx.sql('shifts/acknowledge', { site: ctx.site, id: input.handoverId, incomingId: ctx.actor.id, at: ctx.now, note: input.note });
       const current = await readHandover(ctx, input.handoverId);
       if (!done) {
         if (current.incomingId !== ctx.actor.id) throw forbidden('only the incoming staff member can acknowledge this handover');
@@ -76,9 +84,8 @@ export default [
     }),
     output: pageOf(handover),
     async handler(ctx, input) {
-      // A tampered cursor fails the bigint cast, which the runner reports as bad input.
-      const after = decodeCursor(input.cursor)?.[0] ?? null;
-      const rows = await ctx.sql<Handover>('shifts/list', [ctx.site, input.staffId ?? null, input.unacknowledged, after, null, input.limit + 1]);
+      const after = decodeKey(input.cursor, z.tuple([z.number().int()]))?.[0] ?? null;
+      const rows = await ctx.sql<Handover>('shifts/list', { site: ctx.site, staffId: input.staffId, unacknowledged: input.unacknowledged, afterId: after, id: null, limit: input.limit + 1 });
       return page(rows, input.limit, (r) => [r.id]);
     },
   }),

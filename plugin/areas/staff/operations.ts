@@ -52,21 +52,21 @@ export default [
       const bootstrap = ctx.actor.id === 0;
       const chosen = input.roles ?? (creating ? ['agent' as const] : undefined);
       const assigned = bootstrap && chosen && !chosen.includes('admin') ? [...chosen, 'admin' as const] : chosen;
-      const [row] = await ctx.sql('staff/upsert', [
-        ctx.site,
-        input.id ?? null,
-        input.name ?? null,
-        input.tooljetUserId ?? null,
-        input.email ?? null,
-        input.phone ?? null,
-        assigned ?? null,
-        input.departmentCode ?? null,
-        input.active ?? null,
-      ]);
+      const [row] = await ctx.sql('staff/upsert', {
+        site: ctx.site,
+        id: input.id,
+        name: input.name,
+        tooljetUserId: input.tooljetUserId,
+        email: input.email,
+        phone: input.phone,
+        roles: assigned,
+        departmentCode: input.departmentCode,
+        active: input.active,
+      });
       if (!row) throw notFoundStaff(input.id);
       // The key embeds the staff id (found by primary key), so only its digest is ever stored.
       const apiKey = input.issueApiKey ? apiKeyFor(row.id as number, randomBytes(24).toString('base64url')) : undefined;
-      if (apiKey) await ctx.sql('staff/set-api-key', [ctx.site, row.id, hashApiKey(apiKey)]);
+      if (apiKey) await ctx.sql('staff/set-api-key', { site: ctx.site, id: row.id as number, apiKeyHash: hashApiKey(apiKey) });
       if (input.departmentCode && row.departmentId === null) throw unknownDepartment(input.departmentCode);
       ctx.audit({ entity: 'staff', entityId: row.id as number, action: creating ? 'create' : 'update', after: row });
       return { ...(row as z.input<typeof staffMember>), ...(apiKey ? { apiKey, hasApiKey: true } : {}) };
@@ -84,7 +84,7 @@ export default [
     }),
     output: z.array(staffMember),
     async handler(ctx, input) {
-      return (await ctx.sql('staff/list', [ctx.site, input.role ?? null, input.departmentCode ?? null, input.includeInactive])) as never;
+      return (await ctx.sql('staff/list', { site: ctx.site, role: input.role, departmentCode: input.departmentCode, includeInactive: input.includeInactive })) as never;
     },
   }),
 ];

@@ -32,7 +32,14 @@ export default [
       const form = await loadForm(ctx, 'survey');
       if (!form) throw new DeskError('NOT_FOUND', 'there is no survey form yet: define the questions first with forms.define (entity "survey"), then open the survey');
       const title = input.title ?? `${input.period} 客户满意度调查 Customer satisfaction survey`;
-      const [row] = await ctx.sql<{ id: number }>('surveys/create', [ctx.site, title, input.period, input.method, form.version, ctx.actor.id]);
+      const [row] = await ctx.sql<{ id: number }>('surveys/create', {
+        site: ctx.site,
+        title,
+        period: input.period,
+        method: input.method,
+        formVersion: form.version,
+        actorId: ctx.actor.id,
+      });
       if (!row) throw new Error('survey was not created');
       const survey = await loadSurvey(ctx, row.id);
       ctx.audit({ entity: 'survey', entityId: row.id, action: 'create', after: survey });
@@ -56,11 +63,18 @@ export default [
     conflicts: { survey_responses_one_per_customer: 'this customer has already answered this survey' },
     async handler(ctx, input) {
       const survey = await loadSurvey(ctx, input.surveyId);
-      const [customer] = await ctx.sql<{ status: string }>('surveys/customer', [ctx.site, input.customerId]);
+      const [customer] = await ctx.sql<{ status: string }>('surveys/customer', { site: ctx.site, id: input.customerId });
       if (!customer) throw notFound(`customer ${input.customerId}`);
       if (customer.status !== 'active') throw stateError(`customer ${input.customerId} has vacated; only current customers answer surveys`);
       const answers = checkAgainst(ctx, await requireForm(ctx, 'survey', survey.formVersion), input.answers, 'answers');
-      const [row] = await ctx.sql<{ id: number; createdAt: Date }>('surveys/respond', [ctx.site, survey.id, input.customerId, input.method ?? survey.method, JSON.stringify(answers), ctx.actor.id]);
+      const [row] = await ctx.sql<{ id: number; createdAt: Date }>('surveys/respond', {
+        site: ctx.site,
+        surveyId: survey.id,
+        customerId: input.customerId,
+        method: input.method ?? survey.method,
+        answers: JSON.stringify(answers),
+        actorId: ctx.actor.id,
+      });
       if (!row) throw new Error('response was not saved');
       const response = { id: row.id, surveyId: survey.id, customerId: input.customerId, answers, createdAt: formatInstant(row.createdAt, ctx.zone) };
       ctx.audit({ entity: 'survey_response', entityId: row.id, action: 'respond', after: response });
@@ -76,7 +90,7 @@ export default [
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
     output: z.array(surveyOut),
     async handler(ctx, input) {
-      const rows = await ctx.sql<SurveyRow>('surveys/get', [ctx.site, null, null, input.limit]);
+      const rows = await ctx.sql<SurveyRow>('surveys/get', { site: ctx.site, id: null, period: null, limit: input.limit });
       return rows.map((s) => out(ctx, s));
     },
   }),

@@ -104,7 +104,7 @@ function breakdown(by: keyof typeof groupLabels, rows: readonly (ResponseRow & {
 }
 
 async function findSurvey(ctx: OpContext, by: { id?: number; period?: string }): Promise<SurveyRow | undefined> {
-  const [row] = await ctx.sql<SurveyRow>('surveys/get', [ctx.site, by.id ?? null, by.period ?? null, 1]);
+  const [row] = await ctx.sql<SurveyRow>('surveys/get', { site: ctx.site, id: by.id, period: by.period, limit: 1 });
   return row;
 }
 
@@ -116,7 +116,7 @@ export async function loadSurvey(ctx: OpContext, surveyId: number): Promise<Surv
 
 async function summarize(ctx: OpContext, survey: SurveyRow) {
   const form = await requireForm(ctx, 'survey', survey.formVersion);
-  const rows = await ctx.sql<ResponseRow>('surveys/responses', [ctx.site, survey.id]);
+  const rows = await ctx.sql<ResponseRow>('surveys/responses', { site: ctx.site, surveyId: survey.id });
   const scored = rows.map((r) => ({ ...r, score: mean(form.fields.flatMap((f) => scoreOf(f, r.answers[f.key]) ?? [])) }));
   return {
     form,

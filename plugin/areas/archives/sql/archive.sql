@@ -2,4 +2,4 @@
 select a.id, a.customer_id as "customerId", a.label, a.status, a.bound, a.box_no as "boxNo",
        c.unit, c.confidential, c.owner_staff_id as "ownerStaffId"
   from archives a join customers c on c.site = a.site and c.id = a.customer_id
- where a.site = $1 and a.id = $2::bigint;
+ where a.site = :site and a.id = :id::bigint;

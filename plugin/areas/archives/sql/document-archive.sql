@@ -1,2 +1,2 @@
 -- Locks the document row so two revisions of one working copy are serialised.
-select archive_id as "archiveId" from archive_documents where site = $1 and id = $2::bigint for update;
+select archive_id as "archiveId" from archive_documents where site = :site and id = :id::bigint for update;

@@ -3,5 +3,5 @@ select id, archive_id as "archiveId", kind, subtype, title, received_on::text as
        original, supersedes_id as "supersedesId", superseded_by as "supersededBy", (superseded_by is null) as current,
        notes, created_by as "createdBy", created_at as "createdAt"
   from archive_documents
- where site = $1 and archive_id = $2::bigint and ($3::bigint is null or id = $3::bigint)
+ where site = :site and archive_id = :archiveId::bigint and (:id::bigint is null or id = :id::bigint)
  order by received_on desc, created_at desc, id desc;

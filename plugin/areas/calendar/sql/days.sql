@@ -1,4 +1,4 @@
 select day::text as date, kind, name
   from calendar_days
- where site = $1 and kind <> 'normal' and day between $2::date and $3::date
+ where site = :site and kind <> 'normal' and day between :from::date and :to::date
  order by day;

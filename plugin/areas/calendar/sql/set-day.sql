@@ -1,4 +1,4 @@
 insert into calendar_days (site, day, kind, name)
-select $1, (d->>'date')::date, d->>'kind', d->>'name' from jsonb_array_elements($2::jsonb) d
+select :site, (d->>'date')::date, d->>'kind', d->>'name' from jsonb_array_elements(:days::jsonb) d
 on conflict (site, day) do update set kind = excluded.kind, name = excluded.name, updated_at = now()
 returning day::text as date, kind, name;

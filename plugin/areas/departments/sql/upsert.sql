@@ -1,8 +1,8 @@
 insert into departments (site, code, name, kind, active)
-values ($1, $2, $3, coalesce($4, 'service'), coalesce($5, true))
+values (:site, :code, :name, coalesce(:kind, 'service'), coalesce(:active, true))
 on conflict (site, code) do update
    set name = excluded.name,
-       kind = coalesce($4, departments.kind),
-       active = coalesce($5, departments.active),
+       kind = coalesce(:kind, departments.kind),
+       active = coalesce(:active, departments.active),
        updated_at = now()
 returning id, code, name, kind, active, updated_at;

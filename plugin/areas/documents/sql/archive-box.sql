@@ -1,2 +1,2 @@
 -- The archive box number (档案盒号) printed on a loan slip.
-select box_no as "boxNo" from archives where site = $1 and id = $2::bigint;
+select box_no as "boxNo" from archives where site = :site and id = :archiveId::bigint;

@@ -4,5 +4,5 @@ select t.id, t.template, d.code as "departmentCode", t.department_id as "departm
   from document_templates t
   left join departments d on d.site = t.site and d.id = t.department_id
   left join staff s on s.site = t.site and s.id = t.created_by
- where t.site = $1 and ($2::text is null or t.template = $2::text)
+ where t.site = :site and (:template::text is null or t.template = :template::text)
  order by t.template, t.department_id nulls first, t.id desc

@@ -1,1 +1,1 @@
-select id, code from departments where site = $1 and code = $2 and active
+select id, code from departments where site = :site and code = :code and active

@@ -1,2 +1,2 @@
-insert into settings (site, value) values ($1, $2::jsonb)
+insert into settings (site, value) values (:site, :value::jsonb)
 on conflict (site) do update set value = excluded.value, updated_at = now();

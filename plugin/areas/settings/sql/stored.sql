@@ -1,1 +1,1 @@
-select value from settings where site = $1;
+select value from settings where site = :site;

@@ -1,5 +1,5 @@
--- Only the open handover of the incoming person ($3) changes; the caller tells the refusals apart.
+-- Only the open handover of the incoming person (:incomingId) changes; the caller tells the refusals apart.
 update handovers
-   set acknowledged_at = $4::timestamptz, acknowledge_note = $5
- where site = $1 and id = $2::bigint and incoming_id = $3::bigint and acknowledged_at is null
+   set acknowledged_at = :at::timestamptz, acknowledge_note = :note
+ where site = :site and id = :id::bigint and incoming_id = :incomingId::bigint and acknowledged_at is null
 returning id;

@@ -2,8 +2,8 @@ select s.id, s.name, s.tooljet_user_id as "tooljetUserId", s.email, s.phone, s.r
        d.code as "departmentCode", (s.api_key_hash is not null) as "hasApiKey"
   from staff s
   left join departments d on d.site = s.site and d.id = s.department_id
- where s.site = $1
-   and ($2::text is null or $2 = any (s.roles))
-   and ($3::text is null or d.code = $3)
-   and ($4::boolean or s.active)
+ where s.site = :site
+   and (:role::text is null or :role = any (s.roles))
+   and (:departmentCode::text is null or d.code = :departmentCode)
+   and (:includeInactive::boolean or s.active)
  order by s.name, s.id;

@@ -1,1 +1,1 @@
-select id, status from customers where site = $1 and id = $2::bigint
+select id, status from customers where site = :site and id = :id::bigint

@@ -1,3 +1,3 @@
 insert into survey_responses (site, survey_id, customer_id, method, answers, taken_by)
-values ($1, $2::bigint, $3::bigint, $4, $5::jsonb, $6::bigint)
+values (:site, :surveyId::bigint, :customerId::bigint, :method, :answers::jsonb, :actorId::bigint)
 returning id, created_at as "createdAt"

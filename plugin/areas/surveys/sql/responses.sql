@@ -2,5 +2,5 @@
 select r.answers, c.grade, c.category, c.floor
   from survey_responses r
   join customers c on c.site = r.site and c.id = r.customer_id
- where r.site = $1 and r.survey_id = $2::bigint
+ where r.site = :site and r.survey_id = :surveyId::bigint
  order by r.id
