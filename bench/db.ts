@@ -58,8 +58,9 @@ export async function openDatabase(kind: DbKind): Promise<BenchDatabase> {
 
 /** search_path by a statement on each new connection, as the plugin does: PGlite's socket ignores startup options. */
 function rawPool(url: string, schema: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
-  pool.on('connect', (client) => void client.query(`set search_path to ${schema}, public`).catch(() => undefined));
+  // pg-pool awaits onConnect before it hands the client out: an un-awaited `set` in the
+  // 'connect' event raced the caller's first query (pg's "already executing a query" deprecation).
+  const pool = new pg.Pool({ connectionString: url, max, onConnect: (client) => client.query(`set search_path to ${schema}, public`) });
   // A connection the server drops while idle must not end the run; the pool opens a new one when needed.
   pool.on('error', (e) => process.stderr.write(`  (raw pool: ${e.message})\n`));
   return pool;
