@@ -1,14 +1,11 @@
 import type { Tx } from '../db/types.js';
 import type { Config } from './operation.js';
+import { runStatement } from './statement.js';
 import { settingsSchema } from './settings.js';
 
 /** Settings (stored overrides merged with defaults) and calendar days, in one round trip. */
 export async function loadConfig(tx: Tx, site: string, zone: string): Promise<Config> {
-  const [row] = await tx.query<{ value: unknown; days: [string, string][] }>(
-    `select (select value from settings where site = $1) as value,
-            coalesce((select json_agg(json_build_array(day::text, kind)) from calendar_days where site = $1 and kind <> 'normal'), '[]') as days`,
-    [site],
-  );
+  const [row] = await runStatement<{ value: unknown; days: [string, string][] }>(tx, 'core/config', { site });
   // Stored overrides were validated when saved; a default added in a later version fills in here.
   const settings = settingsSchema.parse(row?.value ?? {});
   const days = row?.days ?? [];

@@ -74,9 +74,10 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
   const actor = await authorize(tx, env.site, op, identity);
   const { idempotencyKey, ...args } = input;
   if (typeof idempotencyKey === 'string') {
-    const claimed = await tx.query(`insert into idempotency_keys (site, operation, key) values ($1, $2, $3) on conflict do nothing returning key`, [env.site, op.name, idempotencyKey]);
+    const key = { site: env.site, operation: op.name, key: idempotencyKey };
+    const claimed = await runStatement(tx, 'core/idempotency-claim', key);
     if (claimed.length === 0) {
-      const [prior] = await tx.query<{ result: unknown }>('select result from idempotency_keys where site = $1 and operation = $2 and key = $3', [env.site, op.name, idempotencyKey]);
+      const [prior] = await runStatement<{ result: unknown }>(tx, 'core/idempotency-prior', key);
       return prior?.result;
     }
   }
@@ -117,19 +118,17 @@ async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown
   const result = await op.handler(ctx, args);
   if (op.kind === 'write' && !journalTaken) {
     if (audits.length === 0) audits.push({ entity: areaOf(op), entityId: null, after: result });
-    await tx.query(
-      `with a as (
-         insert into audit_log (site, at, actor_id, operation, entity, entity_id, action, before, after, occurred_at)
-         select $1, $2, nullif($3::bigint, 0), $4, e->>'entity', e->>'entityId', e->>'action', e->'before', e->'after',
-                (e->>'occurredAt')::timestamptz
-           from jsonb_array_elements($5::jsonb) e)
-       insert into outbox (site, event, payload, created_at, next_attempt_at)
-       select $1, e->>'event', e->'payload', $2, $2 from jsonb_array_elements($6::jsonb) e`,
-      [env.site, now, actor.id, op.name, JSON.stringify(audits), JSON.stringify(events)],
-    );
+    await runStatement(tx, 'core/journal', {
+      site: env.site,
+      now,
+      actorId: actor.id,
+      operation: op.name,
+      audits: JSON.stringify(audits),
+      events: JSON.stringify(events),
+    });
   }
   if (typeof idempotencyKey === 'string') {
-    await tx.query('update idempotency_keys set result = $4 where site = $1 and operation = $2 and key = $3', [env.site, op.name, idempotencyKey, JSON.stringify(toJson(result, env.zone))]);
+    await runStatement(tx, 'core/idempotency-result', { site: env.site, operation: op.name, key: idempotencyKey, result: JSON.stringify(toJson(result, env.zone)) });
   }
   return result;
 }

@@ -12,11 +12,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The statements of plugin/areas/<area>/sql/ as written, by the name the embedder gives them (`loans/list`). */
+/** The statements of plugin/{core,areas/<area>}/sql/ as written, by the name the embedder gives them (`loans/list`, `core/journal`). */
 export function statementSources(): Record<string, string> {
-  const areas = join(import.meta.dirname, '../../plugin/areas');
-  const files = readdirSync(areas, { recursive: true, encoding: 'utf8' }).filter((f) => /^[^/]+\/sql\/.+\.sql$/.test(f.split('\\').join('/')));
-  return Object.fromEntries(files.sort().map((f) => [f.split('\\').join('/').replace('/sql/', '/').slice(0, -4), readFileSync(join(areas, f), 'utf8')]));
+  const plugin = join(import.meta.dirname, '../../plugin');
+  const files = readdirSync(plugin, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => /^(core|areas\/[^/]+)\/sql\/.+\.sql$/.test(f));
+  return Object.fromEntries(
+    files.map((f) => [
+      f
+        .replace(/^areas\//, '')
+        .replace('/sql/', '/')
+        .slice(0, -4),
+      readFileSync(join(plugin, f), 'utf8'),
+    ]),
+  );
 }
 
 const SITE = String.raw`(?:\$1(?!\d)|:site\b)`;
