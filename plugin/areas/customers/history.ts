@@ -17,11 +17,11 @@ type Entry = z.input<typeof historyEntry>;
 
 /** R-CUS-4: one log of everything that touched the customer; document titles masked per R-CUS-5. */
 export async function customerHistory(ctx: OpContext, customer: CustomerRow): Promise<Entry[]> {
-  const rows = await ctx.sql<Entry>('customers/history', [ctx.site, customer.id]);
+  const rows = await ctx.sql<Entry>('customers/history', { site: ctx.site, customerId: customer.id });
   const open = mayReadConfidential(ctx.actor, customer);
   const entries = rows.map((r) => (r.type === 'document' && !open ? { ...r, title: '***' } : r));
   const tickets = await customerTickets(ctx, customer);
   const ticketEntries: Entry[] = (tickets ?? []).map((t) => ({ at: t.openedAt, type: 'ticket', refId: t.id, action: t.kind, title: t.number, state: t.state, staffId: null }));
-  const callbacks = tickets ? await ctx.sql<Entry>('customers/callbacks', [ctx.site, customer.id, customer.unit]) : [];
+  const callbacks = tickets ? await ctx.sql<Entry>('customers/callbacks', { site: ctx.site, customerId: customer.id, unit: customer.unit }) : [];
   return [...entries, ...ticketEntries, ...callbacks].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
 }

@@ -25,7 +25,7 @@ const staffCustomer = atLeast('agent');
 async function phoneIds(ctx: OpContext, phone: string): Promise<number[] | null> {
   const wanted = digits(phone);
   if (!wanted) return null;
-  return (await ctx.sql<{ id: number }>('customers/phone-ids', [ctx.site, wanted])).map((r) => r.id);
+  return (await ctx.sql<{ id: number }>('customers/phone-ids', { site: ctx.site, phone: wanted })).map((r) => r.id);
 }
 
 /** A phone fragment of free text: its digits, when there are 3 or more ("139-0012" → "1390012"). */
@@ -35,7 +35,7 @@ function phoneFragment(q: string): string | null {
 }
 
 async function nameIds(ctx: OpContext, prefix: string): Promise<number[]> {
-  return (await ctx.sql<{ id: number }>('customers/name-ids', [ctx.site, likePrefix(prefix)])).map((r) => r.id);
+  return (await ctx.sql<{ id: number }>('customers/name-ids', { site: ctx.site, pattern: likePrefix(prefix) })).map((r) => r.id);
 }
 
 export default [
@@ -52,25 +52,25 @@ export default [
     async handler(ctx, input) {
       const custom = await checkCustomValues(ctx, 'customer', input.custom);
       const contacts = input.contacts ?? [];
-      const [row] = await ctx.sql<{ id: number }>('customers/create', [
-        ctx.site,
-        input.unit,
-        floorOf(input.unit),
-        input.name,
-        JSON.stringify(contacts),
-        phonesOf(contacts),
-        input.category ?? 'new',
-        input.grade ?? 'C',
-        input.moveInDate ?? null,
-        input.confidential ?? false,
-        input.ownerStaffId ?? null,
-        input.notes ?? '',
-        JSON.stringify(custom.custom),
-        custom.formVersion,
-        ctx.actor.id || null,
-        ctx.now,
-        input.boxNo ?? null,
-      ]);
+      const [row] = await ctx.sql<{ id: number }>('customers/create', {
+        site: ctx.site,
+        unit: input.unit,
+        floor: floorOf(input.unit),
+        name: input.name,
+        contacts: JSON.stringify(contacts),
+        phones: phonesOf(contacts),
+        category: input.category ?? 'new',
+        grade: input.grade ?? 'C',
+        moveInDate: input.moveInDate,
+        confidential: input.confidential ?? false,
+        ownerStaffId: input.ownerStaffId,
+        notes: input.notes ?? '',
+        custom: JSON.stringify(custom.custom),
+        formVersion: custom.formVersion,
+        actorId: ctx.actor.id || null,
+        now: ctx.now,
+        boxNo: input.boxNo,
+      });
       const created = await loadCustomer(ctx, row!.id);
       ctx.audit({ entity: 'customer', entityId: created.id, action: 'create', after: created });
       return maskCustomer(ctx.actor, created);
@@ -117,22 +117,22 @@ export default [
     output: pageOf(customerOut),
     async handler(ctx, input) {
       const after = decodeCursor(input.cursor);
-      const rows = await ctx.sql<z.input<typeof customerOut> & { phones: string[]; site: string }>('customers/search', [
-        ctx.site,
-        input.unit ?? null,
-        input.floor ?? null,
-        input.name ? await nameIds(ctx, input.name) : null,
-        input.phone ? await phoneIds(ctx, input.phone) : null,
-        input.category ?? null,
-        input.grade ?? null,
-        input.status ?? null,
-        input.q ? likeContains(input.q) : null,
-        input.q ? phoneFragment(input.q) : null,
-        input.custom ? JSON.stringify(input.custom) : null,
-        after ? String(after[0]) : null,
-        after ? Number(after[1]) : null,
-        input.limit + 1,
-      ]);
+      const rows = await ctx.sql<z.input<typeof customerOut> & { phones: string[]; site: string }>('customers/search', {
+        site: ctx.site,
+        unit: input.unit,
+        floor: input.floor,
+        nameIds: input.name ? await nameIds(ctx, input.name) : null,
+        phoneIds: input.phone ? await phoneIds(ctx, input.phone) : null,
+        category: input.category,
+        grade: input.grade,
+        status: input.status,
+        q: input.q ? likeContains(input.q) : null,
+        qDigits: input.q ? phoneFragment(input.q) : null,
+        custom: input.custom ? JSON.stringify(input.custom) : null,
+        afterUnit: after ? String(after[0]) : null,
+        afterId: after ? Number(after[1]) : null,
+        limit: input.limit + 1,
+      });
       const items = rows.map(({ phones: _p, site: _s, ...row }) => maskCustomer(ctx.actor, row));
       return page(items, input.limit, (r) => [r.unit, r.id]);
     },
@@ -171,7 +171,7 @@ export default [
     async handler(ctx, input) {
       const before = await lockCustomer(ctx, input.id);
       if (before.status !== 'active') throw stateError(`customer ${input.id} has already vacated`);
-      await ctx.sql('customers/vacate', [ctx.site, input.id, ctx.now, input.boxNo ?? null]);
+      await ctx.sql('customers/vacate', { site: ctx.site, id: input.id, now: ctx.now, boxNo: input.boxNo });
       const after = await loadCustomer(ctx, input.id);
       ctx.audit({ entity: 'customer', entityId: input.id, action: 'vacate', before, after });
       return maskCustomer(ctx.actor, after);

@@ -8,5 +8,5 @@ type TicketRow = z.input<typeof ticketOut>;
 export async function customerTickets(ctx: OpContext, customer: { id: number; unit: string }): Promise<TicketRow[] | null> {
   const [probe] = await ctx.sql<{ present: boolean }>('customers/has-tickets', {});
   if (!probe?.present) return null;
-  return ctx.sql<TicketRow>('customers/tickets', [ctx.site, customer.id, customer.unit]);
+  return ctx.sql<TicketRow>('customers/tickets', { site: ctx.site, customerId: customer.id, unit: customer.unit });
 }

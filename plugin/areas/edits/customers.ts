@@ -20,25 +20,33 @@ export async function applyCustomerPatch(ctx: OpContext, current: CustomerRow, p
   const custom = patch.custom === undefined ? { custom: current.custom, formVersion: current.formVersion } : await checkCustomValues(ctx, 'customer', patch.custom);
   const contacts = patch.contacts ?? current.contacts;
   const name = patch.name ?? current.name;
-  await ctx.sql('customers/update', [
-    ctx.site,
-    current.id,
+  await ctx.sql('customers/update', {
+    site: ctx.site,
+    id: current.id,
     name,
-    JSON.stringify(contacts),
-    phonesOf(contacts),
-    patch.category ?? current.category,
-    patch.grade ?? current.grade,
-    patch.moveInDate === undefined ? current.moveInDate : patch.moveInDate,
-    patch.confidential ?? current.confidential,
-    patch.ownerStaffId === undefined ? current.ownerStaffId : patch.ownerStaffId,
-    patch.notes ?? current.notes,
-    JSON.stringify(custom.custom),
-    custom.formVersion,
-    ctx.now,
-    baseVersion,
-  ]);
+    contacts: JSON.stringify(contacts),
+    phones: phonesOf(contacts),
+    category: patch.category ?? current.category,
+    grade: patch.grade ?? current.grade,
+    moveInDate: patch.moveInDate === undefined ? current.moveInDate : patch.moveInDate,
+    confidential: patch.confidential ?? current.confidential,
+    ownerStaffId: patch.ownerStaffId === undefined ? current.ownerStaffId : patch.ownerStaffId,
+    notes: patch.notes ?? current.notes,
+    custom: JSON.stringify(custom.custom),
+    formVersion: custom.formVersion,
+    now: ctx.now,
+    version: baseVersion,
+  });
   const renamed = name !== current.name;
-  await ctx.sql('customers/relabel', [ctx.site, current.id, name, patch.boxNo === undefined ? current.boxNo : patch.boxNo, ctx.now, ctx.actor.id || null, renamed]);
+  await ctx.sql('customers/relabel', {
+    site: ctx.site,
+    customerId: current.id,
+    label: name,
+    boxNo: patch.boxNo === undefined ? current.boxNo : patch.boxNo,
+    now: ctx.now,
+    actorId: ctx.actor.id || null,
+    addLabel: renamed,
+  });
   const after = await loadCustomer(ctx, current.id);
   ctx.audit({ entity: 'customer', entityId: current.id, action: 'update', before: current, after });
   return after;

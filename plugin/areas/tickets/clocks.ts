@@ -107,9 +107,9 @@ export function view(cal: WorkingCalendar, c: Clock, now: Date): ClockView {
 }
 
 export async function loadClocks(ctx: OpContext, ticketId: number): Promise<Clock[]> {
-  return ctx.sql<Clock>('tickets/clocks', [ctx.site, ticketId]);
+  return ctx.sql<Clock>('tickets/clocks', { site: ctx.site, ticketId });
 }
 
 export async function saveClocks(ctx: OpContext, ticketId: number, clocks: Clock[]): Promise<void> {
-  if (clocks.length > 0) await ctx.sql('tickets/clocks-save', [ctx.site, ticketId, JSON.stringify(clocks)]);
+  if (clocks.length > 0) await ctx.sql('tickets/clocks-save', { site: ctx.site, ticketId, clocks: JSON.stringify(clocks) });
 }

@@ -4,7 +4,7 @@ import type { OpContext } from '../../core/operation.js';
 import { notFound } from '../../core/errors.js';
 import { actionsFrom, type TicketState } from './model.js';
 import { loadClocks, view, type Clock } from './clocks.js';
-import { maskIdentity, scopeParams, type IdentityFields } from './visibility.js';
+import { maskIdentity, scope, type IdentityFields } from './visibility.js';
 import type { ticketDetail } from './schemas.js';
 
 export type TicketDetail = z.input<typeof ticketDetail>;
@@ -12,12 +12,12 @@ export type TicketDetail = z.input<typeof ticketDetail>;
 export type DetailRow = IdentityFields & { state: TicketState; conductWitnesses: string | null } & Record<string, unknown>;
 
 export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDetail> {
-  const [row] = await ctx.sql<DetailRow>('tickets/detail', [ctx.site, id, ...scopeParams(ctx.actor)]);
+  const [row] = await ctx.sql<DetailRow>('tickets/detail', { site: ctx.site, id, ...scope(ctx.actor) });
   if (!row) throw notFound(`ticket ${id}`);
   const clocks = await loadClocks(ctx, id);
   // One transaction is one connection: its statements run one after another, never interleaved.
-  const timeline = await ctx.sql('tickets/events', [ctx.site, id]);
-  const transfers = await ctx.sql('tickets/transfers', [ctx.site, id]);
+  const timeline = await ctx.sql('tickets/events', { site: ctx.site, ticketId: id });
+  const transfers = await ctx.sql('tickets/transfers', { site: ctx.site, ticketId: id });
   const callbacks = await ctx.sql('callbacks/for-ticket', [ctx.site, id]);
   return composeDetail(ctx, row, clocks, { timeline, transfers, callbacks });
 }

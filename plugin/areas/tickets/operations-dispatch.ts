@@ -73,14 +73,22 @@ const requestTransfer = defineOperation({
       checkResponsible(ctx, t);
       if (input.toDepartmentId === t.departmentId) throw validation('toDepartmentId', 'is already the responsible department');
       await checkDepartment(ctx, input.toDepartmentId, 'toDepartmentId');
-      const [slip] = await ctx.sql<{ id: number }>('tickets/transfer-insert', [ctx.site, t.id, t.departmentId, input.toDepartmentId, input.reason, ctx.actor.id, at]);
+      const [slip] = await ctx.sql<{ id: number }>('tickets/transfer-insert', {
+        site: ctx.site,
+        ticketId: t.id,
+        fromDepartmentId: t.departmentId,
+        toDepartmentId: input.toDepartmentId,
+        reason: input.reason,
+        actorId: ctx.actor.id,
+        at,
+      });
       ctx.emit('ticket.transfer_requested', { ticketId: t.id, number: t.number, transferId: slip?.id ?? null, fromDepartmentId: t.departmentId, toDepartmentId: input.toDepartmentId });
       return { next: 'transfer_pending', patch: { resume_state: t.state }, note: input.reason, data: { toDepartmentId: input.toDepartmentId } };
     }),
 });
 
 async function pendingSlip(ctx: Parameters<typeof act>[0], ticketId: number) {
-  const [slip] = await ctx.sql<{ id: number; toDepartmentId: number; decision: string | null }>('tickets/transfer-open', [ctx.site, ticketId]);
+  const [slip] = await ctx.sql<{ id: number; toDepartmentId: number; decision: string | null }>('tickets/transfer-open', { site: ctx.site, ticketId });
   if (!slip) throw stateError('no transfer is in progress for this ticket');
   return slip;
 }
@@ -98,7 +106,7 @@ const approveTransfer = defineOperation({
       const slip = await pendingSlip(ctx, t.id);
       if (slip.decision !== null) throw stateError('the transfer is already approved and waits for the receiving department');
       const decision = input.approve ? 'approved' : 'rejected';
-      await transition(ctx, 'tickets/transfer-decide', [ctx.site, slip.id, decision, ctx.actor.id, at], `transfer ${slip.id} was decided meanwhile`);
+      await transition(ctx, 'tickets/transfer-decide', { site: ctx.site, id: slip.id, decision, actorId: ctx.actor.id, at }, `transfer ${slip.id} was decided meanwhile`);
       return { next: input.approve ? 'transfer_pending' : PREVIOUS, note: input.note, data: { transferId: slip.id, decision } };
     }),
 });
@@ -120,7 +128,7 @@ const acceptTransfer = defineOperation({
       if (assigneeId === t.targetStaffId) throw stepAside();
       const assignee = await staffMember(ctx, assigneeId, 'assigneeId');
       if (assignee.departmentId !== slip.toDepartmentId) throw validation('assigneeId', 'must belong to the receiving department');
-      await transition(ctx, 'tickets/transfer-accept', [ctx.site, slip.id, ctx.actor.id, at], `transfer ${slip.id} was accepted meanwhile`);
+      await transition(ctx, 'tickets/transfer-accept', { site: ctx.site, id: slip.id, actorId: ctx.actor.id, at }, `transfer ${slip.id} was accepted meanwhile`);
       return {
         next: 'assigned',
         patch: { department_id: slip.toDepartmentId, assignee_id: assigneeId, assigned_at: at, resume_state: null },

@@ -8,7 +8,7 @@ import { occurredAt } from '../../core/occurred.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { intakeClocks, loadClocks, saveClocks } from './clocks.js';
 import { seriousReasons, severityClocks } from './severity.js';
-import { openTicket } from './intake.js';
+import { openTicket, type TicketValues } from './intake.js';
 import { intakeYear } from './numbering.js';
 import { ticketDetail } from './schemas.js';
 import { act, intakeCustomer, staffMember } from './store.js';
@@ -72,35 +72,35 @@ const open = defineOperation({
     if (conduct) reasons.push('conduct');
     if (input.kind === 'complaint' && unit) {
       const since = new Date(openedAt.getTime() - cfg.settings.tickets.repeatWindowDays * 86_400_000);
-      const [prior] = await ctx.sql<{ n: number }>('tickets/repeat-count', [ctx.site, unit, since, openedAt]);
+      const [prior] = await ctx.sql<{ n: number }>('tickets/repeat-count', { site: ctx.site, unit, since, until: openedAt });
       if ((prior?.n ?? 0) > 0) reasons.push('repeat');
     }
     const serious = seriousReasons(reasons, input.severity);
-    const values = [
-      ctx.site,
-      intakeYear(ctx, openedAt),
-      input.kind,
-      input.channel,
+    const values: TicketValues = {
+      site: ctx.site,
+      year: intakeYear(ctx, openedAt),
+      kind: input.kind,
+      channel: input.channel,
       unit,
-      input.customerId ?? null,
-      input.complainantName ?? null,
-      input.complainantPhone ?? null,
-      input.matter,
-      input.content,
-      input.target ?? null,
-      input.targetStaffId ?? null,
-      conduct?.account ?? null,
-      conduct?.witnesses ?? null,
-      conduct?.evidence ?? [],
-      conduct?.signed ?? false,
-      ctx.actor.id,
+      customerId: input.customerId,
+      complainantName: input.complainantName,
+      complainantPhone: input.complainantPhone,
+      matter: input.matter,
+      content: input.content,
+      target: input.target,
+      targetStaffId: input.targetStaffId,
+      conductAccount: conduct?.account,
+      conductWitnesses: conduct?.witnesses,
+      conductEvidence: conduct?.evidence ?? [],
+      conductSigned: conduct?.signed ?? false,
+      actorId: ctx.actor.id,
       openedAt,
-      serious.length > 0,
-      serious,
-      JSON.stringify(custom),
+      serious: serious.length > 0,
+      seriousReasons: serious,
+      custom: JSON.stringify(custom),
       formVersion,
-      ctx.now,
-    ];
+      now: ctx.now,
+    };
     const clocks = [...intakeClocks(cfg, input.kind, openedAt), ...(input.severity ? severityClocks(cfg, input.kind, openedAt, input.severity) : [])];
     const detail = await openTicket(ctx, values, openedAt, clocks, { channel: input.channel, severity: input.severity ?? null }, input.severity ?? null);
     await intakeLink.link(ctx, detail.id, input.incidentId);

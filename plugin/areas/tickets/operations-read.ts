@@ -12,7 +12,7 @@ import { resolveTicketId, ticketKey } from './ref.js';
 import { openStates, ticketStates } from './model.js';
 import { dueSoonItem, ticketDetail, ticketSummary } from './schemas.js';
 import { kindSchema, severitySchema } from './types.js';
-import { maskIdentity, scopeParams, type IdentityFields } from './visibility.js';
+import { maskIdentity, scope, type IdentityFields } from './visibility.js';
 
 type Summary = z.input<typeof ticketSummary> & IdentityFields;
 
@@ -39,34 +39,39 @@ interface ListFilter {
   cursor?: string | undefined;
 }
 
+/** The keyset of a page's last row (opened at, id), from the cursor this operation returned. */
+function after(cursor: string | undefined): { afterAt: string | null; afterId: number | null } {
+  const key = decodeCursor(cursor);
+  if (!key) return { afterAt: null, afterId: null };
+  const [afterAt, afterId] = key;
+  if (typeof afterAt !== 'string' || typeof afterId !== 'number') throw validation('cursor', 'not a cursor returned by this operation');
+  return { afterAt, afterId };
+}
+
 async function list(ctx: OpContext, f: ListFilter) {
-  const key = decodeCursor(f.cursor);
-  const [afterAt, afterId] = key ?? [null, null];
-  if (key && (typeof afterAt !== 'string' || typeof afterId !== 'number')) throw validation('cursor', 'not a cursor returned by this operation');
-  const rows = await ctx.sql<Summary>('tickets/list', [
-    ctx.site,
-    ...scopeParams(ctx.actor),
-    ctx.now,
-    f.states,
-    f.kind ?? null,
-    f.category ?? null,
-    f.severity ?? null,
-    f.departmentId ?? null,
-    f.assigneeId ?? null,
-    f.unit ?? null,
-    f.overdue ?? null,
-    f.dueBefore ? toInstant(f.dueBefore, ctx.zone) : null,
-    f.from ? startOfLocalDay(f.from, ctx.zone) : null,
-    f.to ? startOfLocalDay(f.to, ctx.zone, 1) : null,
-    f.q ? likeContains(f.q) : null,
-    f.custom ? JSON.stringify(f.custom) : null,
-    f.malicious ?? null,
-    f.important ?? null,
-    f.mine,
-    afterAt,
-    afterId,
-    f.limit + 1,
-  ]);
+  const rows = await ctx.sql<Summary>('tickets/list', {
+    site: ctx.site,
+    ...scope(ctx.actor),
+    now: ctx.now,
+    states: f.states,
+    kind: f.kind,
+    category: f.category,
+    severity: f.severity,
+    departmentId: f.departmentId,
+    assigneeId: f.assigneeId,
+    unit: f.unit,
+    overdue: f.overdue,
+    dueBefore: f.dueBefore ? toInstant(f.dueBefore, ctx.zone) : null,
+    from: f.from ? startOfLocalDay(f.from, ctx.zone) : null,
+    to: f.to ? startOfLocalDay(f.to, ctx.zone, 1) : null,
+    q: f.q ? likeContains(f.q) : null,
+    custom: f.custom ? JSON.stringify(f.custom) : null,
+    malicious: f.malicious,
+    important: f.important,
+    mine: f.mine,
+    ...after(f.cursor),
+    limit: f.limit + 1,
+  });
   const masked = rows.map((r) => maskIdentity(ctx.actor.id, r));
   return page(masked, f.limit, (r) => [(r.openedAt as unknown as Date).toISOString(), r.id]);
 }
@@ -134,7 +139,13 @@ const dueSoon = defineOperation({
   async handler(ctx, input) {
     const { settings, calendar } = await ctx.config();
     const until = addHours(calendar, 'working', ctx.now, input.withinHours ?? settings.sla.dueSoonHours);
-    const rows = await ctx.sql<z.input<typeof dueSoonItem> & IdentityFields>('tickets/due-soon', [ctx.site, ...scopeParams(ctx.actor), ctx.now, until, input.mine]);
+    const rows = await ctx.sql<z.input<typeof dueSoonItem> & IdentityFields>('tickets/due-soon', {
+      site: ctx.site,
+      ...scope(ctx.actor),
+      now: ctx.now,
+      until,
+      mine: input.mine,
+    });
     return rows.map((r) => maskIdentity(ctx.actor.id, r));
   },
 });

@@ -26,7 +26,7 @@ export async function resolveTicketId(ctx: OpContext, key: TicketKey): Promise<n
   if (key.id !== undefined && key.number !== undefined) throw validation('number', 'give the ticket id or its number, not both');
   if (key.id !== undefined) return key.id;
   if (key.number === undefined) throw validation('id', 'give the ticket id or its number (YYMMDDNNN)');
-  const [row] = await ctx.sql<{ id: number }>('tickets/id-by-number', [ctx.site, key.number]);
+  const [row] = await ctx.sql<{ id: number }>('tickets/id-by-number', { site: ctx.site, number: key.number });
   if (!row) throw notFound(`ticket number ${key.number}`);
   return row.id;
 }

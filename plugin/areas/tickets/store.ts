@@ -27,7 +27,7 @@ export interface Decision {
 /** Locks the ticket row for this transaction; a stale expectedVersion is a CONFLICT. */
 export async function lockTicket(ctx: OpContext, ref: TicketRef): Promise<TicketRow> {
   const id = await resolveTicketId(ctx, ref);
-  const [row] = await ctx.sql<TicketRow>('tickets/lock', [ctx.site, id]);
+  const [row] = await ctx.sql<TicketRow>('tickets/lock', { site: ctx.site, id });
   if (!row) throw notFound(`ticket ${id}`);
   if (ref.expectedVersion !== undefined && ref.expectedVersion !== row.version) {
     throw conflict(`ticket ${row.number} was changed by someone else (version ${row.version}, you had ${ref.expectedVersion}); reload and try again`);
@@ -49,7 +49,12 @@ export async function act(ctx: OpContext, ref: TicketRef, action: TicketAction, 
   const next = decision.next === PREVIOUS ? (ticket.resumeState ?? 'assigned') : decision.next;
   const patch: TicketPatch = decision.next === PREVIOUS ? { resume_state: null, ...decision.patch } : (decision.patch ?? {});
   await applyClockEffects(ctx, ticket.id, action, at);
-  await transition(ctx, 'tickets/patch', [ctx.site, ticket.id, next, JSON.stringify(patch), ctx.now, ticket.state], `ticket ${ticket.number} changed meanwhile; reload it`);
+  await transition(
+    ctx,
+    'tickets/patch',
+    { site: ctx.site, id: ticket.id, state: next, patch: JSON.stringify(patch), now: ctx.now, fromState: ticket.state },
+    `ticket ${ticket.number} changed meanwhile; reload it`,
+  );
   await recordEvent(ctx, ticket.id, action, ticket.state, next, decision.note, decision.data ?? {}, at);
   ctx.audit({
     entity: 'ticket',
@@ -73,7 +78,18 @@ export async function recordEvent(
   /** When it happened (R-DAY-1); default now. */
   at: Date = ctx.now,
 ): Promise<void> {
-  await ctx.sql('tickets/event', [ctx.site, ticketId, operation, from, to, ctx.actor.id, note ?? null, JSON.stringify(data), at, ctx.now]);
+  await ctx.sql('tickets/event', {
+    site: ctx.site,
+    ticketId,
+    operation,
+    fromState: from,
+    toState: to,
+    actorId: ctx.actor.id,
+    note: note ?? null,
+    data: JSON.stringify(data),
+    at,
+    enteredAt: ctx.now,
+  });
 }
 
 export interface StaffMember {
@@ -84,7 +100,7 @@ export interface StaffMember {
 }
 
 export async function staffMember(ctx: OpContext, id: number, field: string): Promise<StaffMember> {
-  const [row] = await ctx.sql<StaffMember>('tickets/staff-member', [ctx.site, id]);
+  const [row] = await ctx.sql<StaffMember>('tickets/staff-member', { site: ctx.site, id });
   if (!row?.active) throw validation(field, `no active staff member ${id}`);
   return row;
 }
@@ -94,7 +110,7 @@ export async function staffMember(ctx: OpContext, id: number, field: string): Pr
  * (VALIDATION naming both). Returns the unit to record: the one given, or the customer's.
  */
 export async function intakeCustomer(ctx: OpContext, customerId: number, unit: string | undefined): Promise<string> {
-  const [customer] = await ctx.sql<{ unit: string }>('tickets/customer-unit', [ctx.site, customerId]);
+  const [customer] = await ctx.sql<{ unit: string }>('tickets/customer-unit', { site: ctx.site, customerId });
   if (!customer) throw notFound(`customer ${customerId}`);
   if (unit !== undefined && unit.toUpperCase() !== customer.unit.toUpperCase()) {
     throw validation('unit', `unit ${unit} is not the unit of customer ${customerId} (${customer.unit})`);
@@ -103,7 +119,7 @@ export async function intakeCustomer(ctx: OpContext, customerId: number, unit: s
 }
 
 export async function checkDepartment(ctx: OpContext, id: number, field: string): Promise<void> {
-  const [row] = await ctx.sql('tickets/department-exists', [ctx.site, id]);
+  const [row] = await ctx.sql('tickets/department-exists', { site: ctx.site, id });
   if (!row) throw validation(field, `no active department ${id}`);
 }
 

@@ -13,6 +13,16 @@ export const seesAllTickets = (actor: Pick<Actor, 'roles'>): boolean => hasAnyRo
  */
 export const scopeParams = (actor: Actor): [boolean, number | null, number] => [seesAllTickets(actor), actor.departmentId, actor.id];
 
+/**
+ * The same scope as named parameters: `(:seesAll::boolean or t.department_id = :actorDepartmentId::bigint or
+ * t.assignee_id = :actorId::bigint)`, and `t.target_staff_id is distinct from :actorId` on identity filters.
+ */
+export const scope = (actor: Actor): { seesAll: boolean; actorDepartmentId: number | null; actorId: number } => ({
+  seesAll: seesAllTickets(actor),
+  actorDepartmentId: actor.departmentId,
+  actorId: actor.id,
+});
+
 export function canSeeTicket(actor: Actor, ticket: { departmentId: number | null; assigneeId: number | null }): boolean {
   return seesAllTickets(actor) || (actor.departmentId !== null && ticket.departmentId === actor.departmentId) || ticket.assigneeId === actor.id;
 }

@@ -4,4 +4,4 @@ select coalesce(cb.done_at, cb.scheduled_at) as at, 'callback' as type, cb.id as
        t.number::text as title, cb.outcome as state, cb.staff_id as "staffId"
   from ticket_callbacks cb
   join tickets t on t.site = cb.site and t.id = cb.ticket_id
- where cb.site = $1 and (t.customer_id = $2::bigint or (t.customer_id is null and t.unit = $3));
+ where cb.site = :site and (t.customer_id = :customerId::bigint or (t.customer_id is null and t.unit = :unit));

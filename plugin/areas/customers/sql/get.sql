@@ -1,1 +1,1 @@
-select * from customer_cards where site = $1 and id = $2::bigint;
+select * from customer_cards where site = :site and id = :id::bigint;

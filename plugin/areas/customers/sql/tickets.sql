@@ -1,7 +1,7 @@
 -- Only run when the tickets table exists (to_regclass guard in plugin/customers/tickets.ts).
 select t.id, t.number::text as number, t.kind, t.state, t.opened_at as "openedAt"
   from tickets t
- where t.site = $1 and (t.customer_id = $2::bigint or (t.customer_id is null and t.unit = $3))
+ where t.site = :site and (t.customer_id = :customerId::bigint or (t.customer_id is null and t.unit = :unit))
  order by t.opened_at desc, t.id desc
  -- The customer card shows the latest; tickets.search pages through the rest.
  limit 100;

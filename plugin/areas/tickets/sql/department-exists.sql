@@ -1,1 +1,1 @@
-select id from departments where site = $1 and id = $2::bigint and active;
+select id from departments where site = :site and id = :id::bigint and active;

@@ -1,4 +1,4 @@
--- One ticket as its readers see it; $3..$5 are the visibility scope (plugin/tickets/visibility.ts).
+-- One ticket as its readers see it; :seesAll..:actorId are the visibility scope (plugin/tickets/visibility.ts).
 select t.id, t.number, t.year, t.kind, t.channel, t.state, t.resume_state as "resumeState", t.severity, t.category,
        t.serious, t.serious_reasons as "seriousReasons", t.reviewed_by as "reviewedBy",
        t.malicious, t.malicious_reason as "maliciousReason", t.important,
@@ -19,5 +19,5 @@ select t.id, t.number, t.year, t.kind, t.channel, t.state, t.resume_state as "re
   left join staff o on o.site = t.site and o.id = t.first_owner_id
   left join staff a on a.site = t.site and a.id = t.assignee_id
   left join departments d on d.site = t.site and d.id = t.department_id
- where t.site = $1 and t.id = $2::bigint
-   and ($3::boolean or t.department_id = $4::bigint or t.assignee_id = $5::bigint);
+ where t.site = :site and t.id = :id::bigint
+   and (:seesAll::boolean or t.department_id = :actorDepartmentId::bigint or t.assignee_id = :actorId::bigint);

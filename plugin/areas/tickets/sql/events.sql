@@ -2,5 +2,5 @@ select e.id, e.operation, e.from_state as "fromState", e.to_state as "toState", 
        e.note, e.data, e.at, coalesce(e.entered_at, e.at) as "enteredAt"
   from ticket_events e
   left join staff s on s.site = e.site and s.id = e.actor_id
- where e.site = $1 and e.ticket_id = $2::bigint
+ where e.site = :site and e.ticket_id = :ticketId::bigint
  order by e.id;

@@ -6,5 +6,5 @@ select id, number, kind, state, resume_state as "resumeState", severity, serious
        malicious, important, reopened_count as "reopenedCount", version, finding,
        (select max(e.at) from ticket_events e where e.site = t.site and e.ticket_id = t.id) as "lastEventAt"
   from tickets t
- where t.site = $1 and t.id = $2::bigint
+ where t.site = :site and t.id = :id::bigint
    for update of t;

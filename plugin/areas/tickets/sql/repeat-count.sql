@@ -1,5 +1,5 @@
 -- R-TIC-7: earlier complaints from the same unit within the repeat window before this intake.
 select count(*)::int as n
   from tickets
- where site = $1 and kind = 'complaint' and unit = $2
-   and opened_at >= $3::timestamptz and opened_at <= $4::timestamptz;
+ where site = :site and kind = 'complaint' and unit = :unit
+   and opened_at >= :since::timestamptz and opened_at <= :until::timestamptz;

@@ -1,1 +1,1 @@
-select id, department_id as "departmentId", roles, active from staff where site = $1 and id = $2::bigint;
+select id, department_id as "departmentId", roles, active from staff where site = :site and id = :id::bigint;

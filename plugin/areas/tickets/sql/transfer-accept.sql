@@ -1,3 +1,3 @@
-update ticket_transfers set accepted_by = $3::bigint, accepted_at = $4::timestamptz
- where site = $1 and id = $2::bigint and accepted_at is null
+update ticket_transfers set accepted_by = :actorId::bigint, accepted_at = :at::timestamptz
+ where site = :site and id = :id::bigint and accepted_at is null
 returning id;

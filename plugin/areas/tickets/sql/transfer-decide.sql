@@ -1,3 +1,3 @@
-update ticket_transfers set decision = $3, decided_by = $4::bigint, decided_at = $5::timestamptz
- where site = $1 and id = $2::bigint and decision is null
+update ticket_transfers set decision = :decision, decided_by = :actorId::bigint, decided_at = :at::timestamptz
+ where site = :site and id = :id::bigint and decision is null
 returning id;

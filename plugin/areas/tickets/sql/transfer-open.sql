@@ -1,6 +1,6 @@
 -- The slip in progress: not rejected, not yet accepted.
 select id, to_department_id as "toDepartmentId", decision
   from ticket_transfers
- where site = $1 and ticket_id = $2::bigint and accepted_at is null and decision is distinct from 'rejected'
+ where site = :site and ticket_id = :ticketId::bigint and accepted_at is null and decision is distinct from 'rejected'
  order by id desc
  limit 1;

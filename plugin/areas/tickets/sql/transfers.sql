@@ -5,5 +5,5 @@ select x.id, x.from_department_id as "fromDepartmentId", fd.name as "fromDepartm
   from ticket_transfers x
   left join departments fd on fd.site = x.site and fd.id = x.from_department_id
   left join departments td on td.site = x.site and td.id = x.to_department_id
- where x.site = $1 and x.ticket_id = $2::bigint
+ where x.site = :site and x.ticket_id = :ticketId::bigint
  order by x.id;
