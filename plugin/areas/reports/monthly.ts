@@ -35,14 +35,48 @@ interface Summary {
   repeatComplaints: number;
 }
 
+type Range = readonly [site: string, from: Date, to: Date];
+
+interface Figures {
+  counts: { dimension: Dimension; key: string; count: number }[];
+  onTime: MonthlyReport['onTime'];
+  s: Summary | undefined;
+  units: MonthlyReport['topUnits'];
+}
+
+/** Straight from the month's tickets: what the rollup must equal, and the path for a zone the rollup is not kept in. */
+async function fromTickets(ctx: OpContext, _month: string, range: Range, repeatDays: number, topUnits: number): Promise<Figures> {
+  const counts = await ctx.sql<Figures['counts'][number]>('reports/monthly-counts', range);
+  const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-clocks', [...range, ctx.now]);
+  const [s] = await ctx.sql<Summary>('reports/monthly-summary', [...range, ctx.now, repeatDays, handlingTargetHours]);
+  const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-units', [...range, topUnits]);
+  return { counts, onTime, s, units };
+}
+
+/** From the per-day rollup (migration 010): the cost follows the month's days and dimensions, not its tickets. */
+async function fromRollup(ctx: OpContext, month: string, range: Range, repeatDays: number, topUnits: number): Promise<Figures> {
+  const [site, from, to] = range;
+  const days = [site, `${month}-01`, nextMonth(month)] as const;
+  const counts = await ctx.sql<Figures['counts'][number]>('reports/monthly-rollup-counts', days);
+  const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-rollup-clocks', [...days, ctx.now, from, to]);
+  const [s] = await ctx.sql<Summary>('reports/monthly-rollup-summary', [...days, ctx.now, repeatDays, handlingTargetHours, from, to]);
+  const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-rollup-units', [site, `${month}-01`, topUnits]);
+  return { counts, onTime, s, units };
+}
+
+/** '2026-12' → '2027-01-01'. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
 export async function buildMonthlyReport(ctx: OpContext, month: string, topUnits: number): Promise<MonthlyReport> {
   const { settings } = await ctx.config();
   const { from, to } = monthPeriod(month, ctx.zone);
   const range = [ctx.site, from, to] as const;
-  const counts = await ctx.sql<{ dimension: Dimension; key: string; count: number }>('reports/monthly-counts', range);
-  const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-clocks', [...range, ctx.now]);
-  const [s] = await ctx.sql<Summary>('reports/monthly-summary', [...range, ctx.now, settings.tickets.repeatWindowDays, handlingTargetHours]);
-  const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-units', [...range, topUnits]);
+  const [rollup] = await ctx.sql<{ zone: string }>('reports/rollup-zone', [ctx.site]);
+  const figures = rollup?.zone === ctx.zone ? fromRollup : fromTickets;
+  const { counts, onTime, s, units } = await figures(ctx, month, range, settings.tickets.repeatWindowDays, topUnits);
   // R-DAY-7 / R-DAY-10: incidents and appointments are counted apart from the tickets.
   const [incidents] = await ctx.sql<MonthlyReport['incidents']>('incidents/monthly', range);
   const [appointments] = await ctx.sql<MonthlyReport['appointments']>('appointments/monthly', range);

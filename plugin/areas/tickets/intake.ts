@@ -7,6 +7,7 @@ import type { Severity } from './types.js';
 import { numberDay } from './numbering.js';
 import { composeDetail, type DetailRow, type TicketDetail } from './detail.js';
 import { ticketDetail } from './schemas.js';
+import { noFacts, tally } from '../reports/rollup.js';
 
 /** Detail fields and the column each comes from (tickets/detail.sql names every column this way). */
 const columns = Object.keys(ticketDetail.shape).map((key) => [key, key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] as const);
@@ -28,6 +29,7 @@ export async function openTicket(ctx: OpContext, values: TicketValues, openedAt:
     severity,
   });
   if (!written) throw new Error('the intake statement returned no row');
+  await tally(ctx, [Number(written.id)], noFacts, Number(written.id));
   const row: Record<string, unknown> = {};
   for (const [key, column] of columns) if (column in written) row[key] = written[column];
   const event = {

@@ -9,6 +9,7 @@ import type { TicketPatch, TicketRow } from './types.js';
 import { loadDetail, type TicketDetail } from './detail.js';
 import { resolveTicketId, type TicketKey } from './ref.js';
 import { occurredAt } from '../../core/occurred.js';
+import { factsBefore, tally } from '../reports/rollup.js';
 
 export interface TicketRef extends TicketKey {
   expectedVersion?: number | undefined;
@@ -42,6 +43,8 @@ export async function lockTicket(ctx: OpContext, ref: TicketRef): Promise<Ticket
  */
 export async function act(ctx: OpContext, ref: TicketRef, action: TicketAction, decide: (ticket: TicketRow, at: Date) => Promise<Decision> | Decision): Promise<TicketDetail> {
   const ticket = await lockTicket(ctx, ref);
+  // reports.monthly's rollup follows every change of the ticket, its clocks and its callbacks (issue 17)
+  const before = await factsBefore(ctx, [ticket.id]);
   const allowed = checkTransition(ticket.state, action);
   const at = await occurredAt(ctx, ref.occurredAt, ticket.lastEventAt);
   const decision = await decide(ticket, at);
@@ -56,6 +59,7 @@ export async function act(ctx: OpContext, ref: TicketRef, action: TicketAction, 
     `ticket ${ticket.number} changed meanwhile; reload it`,
   );
   await recordEvent(ctx, ticket.id, action, ticket.state, next, decision.note, decision.data ?? {}, at);
+  await tally(ctx, [ticket.id], before);
   ctx.audit({
     entity: 'ticket',
     entityId: ticket.id,

@@ -1,0 +1,33 @@
+-- R-REP-1 as reports/sql/monthly-clocks.sql, from the rollup's days [$2, $3), judged at $4 (migration 010).
+-- An open clock is late from its due instant: whole hours before $4's are late, later ones running, and the
+-- clocks due in $4's hour are read from ticket_clocks (tickets opened in [$5, $6)) only when there are any.
+with f as (
+  select r.fact, r.key as clock, r.due, sum(r.n) as n
+    from report_day_facts r
+   where r.site = $1 and r.day >= $2::date and r.day < $3::date and r.fact in ('on_time', 'late', 'running', 'due')
+   group by 1, 2, 3
+), hour as (
+  select date_trunc('hour', $4::timestamptz, 'UTC') as h
+), edge as (
+  select k.clock, count(*) as n
+    from ticket_clocks k
+    join tickets t on t.site = k.site and t.id = k.ticket_id
+   where k.site = $1 and k.met_at is null and k.paused_at is null
+     and k.due_at >= (select h from hour) and k.due_at < $4::timestamptz
+     and t.opened_at >= $5::timestamptz and t.opened_at < $6::timestamptz and not t.malicious
+     and exists (select 1 from f where f.fact = 'due' and f.due = (select h from hour) and f.n > 0)
+   group by k.clock
+), c as (
+  select f.clock,
+         coalesce(sum(f.n) filter (where f.fact = 'on_time'), 0)::int as on_time,
+         (coalesce(sum(f.n) filter (where f.fact = 'late' or (f.fact = 'due' and f.due < hour.h)), 0) + coalesce(max(e.n), 0))::int as late,
+         (coalesce(sum(f.n) filter (where f.fact = 'running' or (f.fact = 'due' and f.due >= hour.h)), 0) - coalesce(max(e.n), 0))::int as running
+    from f cross join hour
+    left join edge e on e.clock = f.clock
+   group by f.clock
+  having sum(f.n) > 0
+)
+select clock, on_time as "onTime", late, running,
+       round(100.0 * on_time / nullif(on_time + late, 0), 2) as percent
+  from c
+ order by clock;
