@@ -5,19 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TestDb } from './support/db.js';
-import { useDesk } from './support/desk.js';
+import { useTicketDesk, type Ids } from './support/desk.js';
 import type { Cast } from './support/staff.js';
-import { departmentIds, type Ids } from './tickets.fixtures.js';
 import { asJson } from '../plugin/core/export.js';
 import { channels, outcomes, severities, ticketKinds } from '../plugin/areas/tickets/types.js';
 
 let t: TestDb;
 let cast: Cast;
 let ids: Ids;
-useDesk(async (d) => {
-  ({ t, cast } = d);
-  ids = await departmentIds(t);
-});
+useTicketDesk((d) => ({ t, cast, ids } = d));
 
 const HOUR = 3_600_000;
 const units = ['12F-1203', '12F-1204', '08F-0801', '15F-1501'];
@@ -67,7 +63,12 @@ const NEXT: Record<string, number[]> = {
 };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 1, arbitrary: fc.record({ open: fc.record({ kind: fc.constantFrom(...ticketKinds), channel: fc.constantFrom(...channels), unit: fc.nat(units.length), backHours: fc.oneof(fc.constant(0), fc.nat(24 * 6)) }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      open: fc.record({ kind: fc.constantFrom(...ticketKinds), channel: fc.constantFrom(...channels), unit: fc.nat(units.length), backHours: fc.oneof(fc.constant(0), fc.nat(24 * 6)) }),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ step: fc.nat(STEPS - 1), ticket: fc.nat(), backMinutes: fc.oneof(fc.constant(0), fc.nat(600)), pick: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ advance: fc.nat(), pick: fc.nat(), times: fc.integer({ min: 1, max: 9 }) }) },
 );
@@ -80,7 +81,9 @@ async function apply(a: Action): Promise<void> {
   if ('open' in a) {
     const { kind, channel, unit, backHours } = a.open;
     const input = { kind, channel, matter: '电梯噪音', unit: units[unit], complainantName: '陈先生', complainantPhone: '13800138000' };
-    const r = await t.unchecked(cast.agent)('tickets.open', backHours ? { ...input, receivedAt: at(now - backHours * HOUR) } : input).catch(() => null);
+    const r = await t
+      .unchecked(cast.agent)('tickets.open', backHours ? { ...input, receivedAt: at(now - backHours * HOUR) } : input)
+      .catch(() => null);
     if (r) opened.push(r.id as number);
     return;
   }
@@ -90,19 +93,20 @@ async function apply(a: Action): Promise<void> {
   const attempt = async (step: number, ticket: number, occurred: object) => {
     const [who, op, input] = steps(pick, at(now + (1 + (a.pick % 20)) * 24 * HOUR))[step]!;
     const resolved = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, k === 'assigneeId' ? cast[v as keyof Cast] : v]));
-    return t.unchecked(cast[who])(op, { id: opened[ticket % opened.length], ...resolved, ...occurred }).then(
-      () => true,
-      () => false,
-    );
+    return t
+      .unchecked(cast[who])(op, { id: opened[ticket % opened.length], ...resolved, ...occurred })
+      .then(
+        () => true,
+        () => false,
+      );
   };
   if ('advance' in a) {
     // one of the three latest tickets, so some walk all the way to closed
     const ticket = opened.length - 1 - (a.advance % Math.min(3, opened.length));
     for (let i = 0; i < a.times; i++) {
-      const [row] = await t.sql<{ state: string; severity: string | null; signed: boolean }>(
-        'select state, severity, signed_off_at is not null as signed from tickets where id = $1',
-        [opened[ticket]],
-      );
+      const [row] = await t.sql<{ state: string; severity: string | null; signed: boolean }>('select state, severity, signed_off_at is not null as signed from tickets where id = $1', [
+        opened[ticket],
+      ]);
       const stop = row?.state === 'in_progress' && a.pick % 3 === 0 ? [4] : [];
       const next = [...stop, ...(NEXT[row?.state ?? ''] ?? [])].filter((s) => !(s === 1 && row?.severity) && !(s === 7 && row?.signed));
       let moved = false;
@@ -167,7 +171,7 @@ describe('reports.monthly rollup (issue 17)', () => {
       { numRuns: 12, seed: Number(process.env.ROLLUP_SEED ?? 17), endOnFailure: true },
     );
     // the runs above must have reached the states the report counts
-    const [seen] = await t.sql<{ closed: number; malicious: number; callbacks: number; paused: number }>(
+    const [seen = { closed: 0, malicious: 0, callbacks: 0, paused: 0 }] = await t.sql<{ closed: number; malicious: number; callbacks: number; paused: number }>(
       `select (select count(*) from tickets where state = 'closed')::int as closed, (select count(*) from tickets where malicious)::int as malicious,
               (select count(*) from ticket_callbacks where done_at is not null)::int as callbacks,
               (select count(*) from ticket_events where operation like 'wait%')::int as paused`,

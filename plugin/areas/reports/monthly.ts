@@ -35,7 +35,14 @@ interface Summary {
   repeatComplaints: number;
 }
 
-type Range = readonly [site: string, from: Date, to: Date];
+interface Month {
+  site: string;
+  from: Date;
+  to: Date;
+  month: string;
+  repeatDays: number;
+  topUnits: number;
+}
 
 interface Figures {
   counts: { dimension: Dimension; key: string; count: number }[];
@@ -45,22 +52,22 @@ interface Figures {
 }
 
 /** Straight from the month's tickets: what the rollup must equal, and the path for a zone the rollup is not kept in. */
-async function fromTickets(ctx: OpContext, _month: string, range: Range, repeatDays: number, topUnits: number): Promise<Figures> {
+async function fromTickets(ctx: OpContext, { site, from, to, repeatDays, topUnits }: Month): Promise<Figures> {
+  const range = { site, from, to };
   const counts = await ctx.sql<Figures['counts'][number]>('reports/monthly-counts', range);
-  const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-clocks', [...range, ctx.now]);
-  const [s] = await ctx.sql<Summary>('reports/monthly-summary', [...range, ctx.now, repeatDays, handlingTargetHours]);
-  const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-units', [...range, topUnits]);
+  const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-clocks', { ...range, asOf: ctx.now });
+  const [s] = await ctx.sql<Summary>('reports/monthly-summary', { ...range, asOf: ctx.now, repeatDays, targetHours: handlingTargetHours });
+  const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-units', { ...range, topUnits });
   return { counts, onTime, s, units };
 }
 
 /** From the per-day rollup (migration 010): the cost follows the month's days and dimensions, not its tickets. */
-async function fromRollup(ctx: OpContext, month: string, range: Range, repeatDays: number, topUnits: number): Promise<Figures> {
-  const [site, from, to] = range;
-  const days = [site, `${month}-01`, nextMonth(month)] as const;
+async function fromRollup(ctx: OpContext, { site, from, to, month, repeatDays, topUnits }: Month): Promise<Figures> {
+  const days = { site, firstDay: `${month}-01`, nextDay: nextMonth(month) };
   const counts = await ctx.sql<Figures['counts'][number]>('reports/monthly-rollup-counts', days);
-  const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-rollup-clocks', [...days, ctx.now, from, to]);
-  const [s] = await ctx.sql<Summary>('reports/monthly-rollup-summary', [...days, ctx.now, repeatDays, handlingTargetHours, from, to]);
-  const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-rollup-units', [site, `${month}-01`, topUnits]);
+  const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-rollup-clocks', { ...days, asOf: ctx.now, from, to });
+  const [s] = await ctx.sql<Summary>('reports/monthly-rollup-summary', { ...days, asOf: ctx.now, repeatDays, targetHours: handlingTargetHours, from, to });
+  const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-rollup-units', { site, month: `${month}-01`, topUnits });
   return { counts, onTime, s, units };
 }
 
@@ -74,9 +81,9 @@ export async function buildMonthlyReport(ctx: OpContext, month: string, topUnits
   const { settings } = await ctx.config();
   const { from, to } = monthPeriod(month, ctx.zone);
   const range = [ctx.site, from, to] as const;
-  const [rollup] = await ctx.sql<{ zone: string }>('reports/rollup-zone', [ctx.site]);
+  const [rollup] = await ctx.sql<{ zone: string }>('reports/rollup-zone', { site: ctx.site });
   const figures = rollup?.zone === ctx.zone ? fromRollup : fromTickets;
-  const { counts, onTime, s, units } = await figures(ctx, month, range, settings.tickets.repeatWindowDays, topUnits);
+  const { counts, onTime, s, units } = await figures(ctx, { site: ctx.site, from, to, month, repeatDays: settings.tickets.repeatWindowDays, topUnits });
   // R-DAY-7 / R-DAY-10: incidents and appointments are counted apart from the tickets.
   const [incidents] = await ctx.sql<MonthlyReport['incidents']>('incidents/monthly', range);
   const [appointments] = await ctx.sql<MonthlyReport['appointments']>('appointments/monthly', range);

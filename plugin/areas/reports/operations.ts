@@ -40,7 +40,7 @@ export default [
     output: quarterlySample,
     async handler(ctx, input) {
       const { from, to } = quarterPeriod(input.quarter, ctx.zone);
-      const rows = await ctx.sql<z.input<typeof sampleRecord> & { population: number }>('reports/quarterly-sample', [ctx.site, from, to, input.seed]);
+      const rows = await ctx.sql<z.input<typeof sampleRecord> & { population: number }>('reports/quarterly-sample', { site: ctx.site, from, to, seed: input.seed });
       return {
         quarter: input.quarter,
         seed: input.seed,
@@ -67,18 +67,18 @@ export default [
     async handler(ctx, input) {
       const { scores } = (await ctx.config()).settings;
       const { from, to } = assessmentPeriod(input, ctx.zone);
-      const staff = await ctx.sql<z.input<typeof staffScore>>('reports/staff-scores', [
-        ctx.site,
+      const staff = await ctx.sql<z.input<typeof staffScore>>('reports/staff-scores', {
+        site: ctx.site,
         from,
         to,
-        ctx.now,
-        scores.start,
-        scores.latePenalty,
-        scores.dissatisfiedPenalty,
-        scores.upheldComplaintFine,
-        input.staffId ?? null,
-        scores.finePartlyUpheld,
-      ]);
+        asOf: ctx.now,
+        start: scores.start,
+        latePenalty: scores.latePenalty,
+        dissatisfiedPenalty: scores.dissatisfiedPenalty,
+        upheldFine: scores.upheldComplaintFine,
+        staffId: input.staffId ?? null,
+        finePartlyUpheld: scores.finePartlyUpheld,
+      });
       const basis = 'late tickets and findings: tickets opened (received) in the period, each clock judged on when its actions happened; ' + 'dissatisfied callbacks: callbacks made in the period';
       return { from: formatInstant(from, ctx.zone), to: formatInstant(to, ctx.zone), basis, staff };
     },
@@ -97,7 +97,7 @@ export default [
     output: callbackStats,
     async handler(ctx, input) {
       const { first, last } = monthRange(input, localDate(ctx.zone, ctx.now).slice(0, 7), maxMonths);
-      const months = await ctx.sql<z.input<typeof callbackMonth>>('reports/callback-stats', [ctx.site, ctx.zone, `${first}-01`, `${last}-01`]);
+      const months = await ctx.sql<z.input<typeof callbackMonth>>('reports/callback-stats', { site: ctx.site, zone: ctx.zone, first: `${first}-01`, last: `${last}-01` });
       const basis = 'made and outcomes: callbacks made in the month (when the call was made), whichever month their ticket was opened; ' + 'due, on time, late, open: callbacks due in the month';
       return { basis, months };
     },

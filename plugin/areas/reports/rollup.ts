@@ -9,11 +9,11 @@ export type FactsBefore = string;
 export const noFacts: FactsBefore = '[]';
 
 export async function factsBefore(ctx: OpContext, ticketIds: readonly number[]): Promise<FactsBefore> {
-  const [row] = await ctx.sql<{ facts: string }>('reports/facts', [ctx.site, ticketIds, ctx.zone]);
+  const [row] = await ctx.sql<{ facts: string }>('reports/facts', { site: ctx.site, ticketIds, zone: ctx.zone });
   return row?.facts ?? noFacts;
 }
 
 /** Adds the tickets' facts now minus `before`; `opened`: the ticket just opened (its unit's next complaint may move). */
 export async function tally(ctx: OpContext, ticketIds: readonly number[], before: FactsBefore, opened: number | null = null): Promise<void> {
-  await ctx.sql('reports/tally', [ctx.site, ticketIds, before, ctx.zone, opened]);
+  await ctx.sql('reports/tally', { site: ctx.site, ticketIds, before, zone: ctx.zone, opened });
 }

@@ -22,7 +22,7 @@ export default [
       counts: z.record(z.string(), z.number()),
     }),
     async handler(ctx) {
-      const [row] = await ctx.sql<{ schemaVersion: number } & Record<string, number>>('system/info', [ctx.site]);
+      const [row] = await ctx.sql<{ schemaVersion: number } & Record<string, number>>('system/info', { site: ctx.site });
       const { schemaVersion, ...counts } = row ?? { schemaVersion: 0 };
       return {
         product: 'Customer Desk' as const,

@@ -1,16 +1,16 @@
--- Callback statistics (回访统计) per local month from $3 to $4 (first days of months), zone $2: calls made
+-- Callback statistics (回访统计) per local month from :first to :last (first days of months), zone :zone: calls made
 -- in the month by outcome and satisfaction, and of the callbacks due in the month how many were done on time.
 with bounds as (
-  select $3::date as first, ($4::date + interval '1 month')::date as next
+  select :first::date as first, (:last::date + interval '1 month')::date as next
 ), cb as (
-  select c.due_on, (c.done_at at time zone $2)::date as done_on, c.outcome
+  select c.due_on, (c.done_at at time zone :zone)::date as done_on, c.outcome
     from ticket_callbacks c, bounds b
-   where c.site = $1
+   where c.site = :site
      and ((c.due_on >= b.first and c.due_on < b.next)
-          or (c.done_at >= b.first::timestamp at time zone $2 and c.done_at < b.next::timestamp at time zone $2))
+          or (c.done_at >= b.first::timestamp at time zone :zone and c.done_at < b.next::timestamp at time zone :zone))
 ), months as (
   select to_char(d, 'YYYY-MM') as month, d::date as first, (d + interval '1 month')::date as next
-    from generate_series($3::date::timestamp, $4::date::timestamp, interval '1 month') d
+    from generate_series(:first::date::timestamp, :last::date::timestamp, interval '1 month') d
 ), counted as (
   select m.month,
          count(*) filter (where cb.done_on >= m.first and cb.done_on < m.next) as made,

@@ -1,20 +1,20 @@
--- R-REP-1 as reports/sql/monthly-clocks.sql, from the rollup's days [$2, $3), judged at $4 (migration 010).
--- An open clock is late from its due instant: whole hours before $4's are late, later ones running, and the
--- clocks due in $4's hour are read from ticket_clocks (tickets opened in [$5, $6)) only when there are any.
+-- R-REP-1 as reports/sql/monthly-clocks.sql, from the rollup's days [:firstDay, :nextDay), judged at :asOf (migration 010).
+-- An open clock is late from its due instant: whole hours before :asOf's are late, later ones running, and the
+-- clocks due in :asOf's hour are read from ticket_clocks (tickets opened in [:from, :to)) only when there are any.
 with f as (
   select r.fact, r.key as clock, r.due, sum(r.n) as n
     from report_day_facts r
-   where r.site = $1 and r.day >= $2::date and r.day < $3::date and r.fact in ('on_time', 'late', 'running', 'due')
+   where r.site = :site and r.day >= :firstDay::date and r.day < :nextDay::date and r.fact in ('on_time', 'late', 'running', 'due')
    group by 1, 2, 3
 ), hour as (
-  select date_trunc('hour', $4::timestamptz, 'UTC') as h
+  select date_trunc('hour', :asOf::timestamptz, 'UTC') as h
 ), edge as (
   select k.clock, count(*) as n
     from ticket_clocks k
     join tickets t on t.site = k.site and t.id = k.ticket_id
-   where k.site = $1 and k.met_at is null and k.paused_at is null
-     and k.due_at >= (select h from hour) and k.due_at < $4::timestamptz
-     and t.opened_at >= $5::timestamptz and t.opened_at < $6::timestamptz and not t.malicious
+   where k.site = :site and k.met_at is null and k.paused_at is null
+     and k.due_at >= (select h from hour) and k.due_at < :asOf::timestamptz
+     and t.opened_at >= :from::timestamptz and t.opened_at < :to::timestamptz and not t.malicious
      and exists (select 1 from f where f.fact = 'due' and f.due = (select h from hour) and f.n > 0)
    group by k.clock
 ), c as (

@@ -1,14 +1,14 @@
--- R-REP-1 as reports/sql/monthly-summary.sql, from the rollup's days [$2, $3), judged at $4, repeats within
--- $5 days, target $6 hours (migration 010). $7, $8 the month's instants, for the two exact reads: malicious
--- tickets whose earliest open clock falls due in $4's hour, and the p90 inside its hour bucket.
+-- R-REP-1 as reports/sql/monthly-summary.sql, from the rollup's days [:firstDay, :nextDay), judged at :asOf, repeats within
+-- :repeatDays days, target :targetHours hours (migration 010). :from, :to the month's instants, for the two exact reads: malicious
+-- tickets whose earliest open clock falls due in :asOf's hour, and the p90 inside its hour bucket.
 with f as (
   select r.fact, r.key, r.due, sum(r.n) as n, sum(r.total) as total
     from report_day_facts r
-   where r.site = $1 and r.day >= $2::date and r.day < $3::date
+   where r.site = :site and r.day >= :firstDay::date and r.day < :nextDay::date
      and r.fact in ('malicious', 'malicious_late', 'malicious_due', 'tickets', 'closed', 'handled', 'repeat', 'callback')
    group by 1, 2, 3
 ), hour as (
-  select date_trunc('hour', $4::timestamptz, 'UTC') as h
+  select date_trunc('hour', :asOf::timestamptz, 'UTC') as h
 ), handled as (
   select nullif(sum(n), 0) as n, sum(total) as hours from f where fact = 'handled'
 ), buckets as (
@@ -30,26 +30,26 @@ select
   (select coalesce(sum(n), 0) from f where fact = 'malicious')::int as "maliciousCount",
   ((select coalesce(sum(n), 0) from f, hour where fact = 'malicious_late' or (fact = 'malicious_due' and due < hour.h))
    + (select count(*) from tickets t
-       where t.site = $1 and t.opened_at >= $7::timestamptz and t.opened_at < $8::timestamptz and t.malicious
+       where t.site = :site and t.opened_at >= :from::timestamptz and t.opened_at < :to::timestamptz and t.malicious
          and exists (select 1 from f, hour where f.fact = 'malicious_due' and f.due = hour.h and f.n > 0)
-         and not exists (select 1 from ticket_clocks k where k.site = $1 and k.ticket_id = t.id and k.met_at > k.due_at)
+         and not exists (select 1 from ticket_clocks k where k.site = :site and k.ticket_id = t.id and k.met_at > k.due_at)
          and (select min(k.due_at) from ticket_clocks k
-               where k.site = $1 and k.ticket_id = t.id and k.met_at is null and k.paused_at is null)
+               where k.site = :site and k.ticket_id = t.id and k.met_at is null and k.paused_at is null)
              >= (select h from hour)
          and (select min(k.due_at) from ticket_clocks k
-               where k.site = $1 and k.ticket_id = t.id and k.met_at is null and k.paused_at is null) < $4::timestamptz))::int
+               where k.site = :site and k.ticket_id = t.id and k.met_at is null and k.paused_at is null) < :asOf::timestamptz))::int
     as "maliciousLate",
   (select coalesce(n, 0) from handled)::int as "handledComplaints",
   (select round(hours / n, 2) from handled) as "averageHours",
   (select (select extract(epoch from t.replied_at - t.opened_at) / 3600
              from tickets t
-            where t.site = $1 and t.kind = 'complaint' and not t.malicious and t.replied_at is not null
+            where t.site = :site and t.kind = 'complaint' and not t.malicious and t.replied_at is not null
               and floor(extract(epoch from t.replied_at - t.opened_at) / 3600) = p90.bucket
-              and t.opened_at >= $7::timestamptz and t.opened_at < $8::timestamptz
+              and t.opened_at >= :from::timestamptz and t.opened_at < :to::timestamptz
             order by 1
            offset p90.within - 1 limit 1)
      from p90) as "p90Hours",
-  (select hours / n <= $6::numeric from handled) as "targetMet",
+  (select hours / n <= :targetHours::numeric from handled) as "targetMet",
   (select tickets from closure)::int as tickets,
   (select closed from closure)::int as closed,
   (select round(100.0 * closed / nullif(tickets, 0), 2) from closure) as "closurePercent",
@@ -58,4 +58,4 @@ select
   (select coalesce(sum(n), 0) from f where fact = 'callback' and key = 'basically_satisfied')::int as "basicallySatisfied",
   (select dissatisfied from callbacks)::int as dissatisfied,
   (select round(100.0 * (n - dissatisfied) / nullif(n, 0), 2) from callbacks) as "satisfactionPercent",
-  (select coalesce(sum(n), 0) from f where fact = 'repeat' and key::int < $5::int)::int as "repeatComplaints";
+  (select coalesce(sum(n), 0) from f where fact = 'repeat' and key::int < :repeatDays::int)::int as "repeatComplaints";

@@ -1,2 +1,2 @@
 -- The zone whose local days the rollup counts (migration 010); none before the site's first tally.
-select zone from report_zone where site = $1;
+select zone from report_zone where site = :site;

@@ -1,18 +1,18 @@
--- Keeps reports.monthly's rollup (migration 010) in the change's own transaction: the facts of tickets $2 as
--- they are now, minus $3, their facts before the change (reports/sql/facts.sql), added to the rollup in key
--- order. $5 a ticket just opened: a complaint entered with an earlier intake time (R-DAY-1) becomes the
--- previous complaint of its unit's next one, whose repeat key moves. $4 the zone of a site's first write.
+-- Keeps reports.monthly's rollup (migration 010) in the change's own transaction: the facts of tickets :ticketIds as
+-- they are now, minus :before, their facts before the change (reports/sql/facts.sql), added to the rollup in key
+-- order. :opened a ticket just opened: a complaint entered with an earlier intake time (R-DAY-1) becomes the
+-- previous complaint of its unit's next one, whose repeat key moves. :zone the zone of a site's first write.
 with zr as (
-  insert into report_zone (site, zone) values ($1, $4) on conflict (site) do nothing
+  insert into report_zone (site, zone) values (:site, :zone) on conflict (site) do nothing
 ), zone as (
-  select coalesce((select z.zone from report_zone z where z.site = $1), $4) as zone
+  select coalesce((select z.zone from report_zone z where z.site = :site), :zone) as zone
 ), facts as (
   select (f.at at time zone zone.zone)::date as day, f.fact, f.key, coalesce(f.due, '-infinity') as due, 1 as n, f.total
     from report_facts f cross join zone
-   where f.site = $1 and f.ticket_id = any($2::bigint[])
+   where f.site = :site and f.ticket_id = any(:ticketIds::bigint[])
   union all
   select (x->>'day')::date, x->>'fact', x->>'key', (x->>'due')::timestamptz, -(x->>'n')::int, -(x->>'total')::numeric
-    from jsonb_array_elements($3::jsonb) x
+    from jsonb_array_elements(:before::jsonb) x
   union all
   select (q.opened_at at time zone zone.zone)::date, 'repeat', r.key::text, '-infinity', r.n, null
     from tickets p
@@ -25,7 +25,7 @@ with zr as (
      (report_repeat_key(q.opened_at, (select max(x.opened_at) from tickets x
                                         where x.site = p.site and x.unit = p.unit and x.kind = 'complaint' and x.id <> q.id
                                           and x.opened_at <= q.opened_at)), 1)) r(key, n)
-   where p.site = $1 and p.id = $5::bigint and p.kind = 'complaint'
+   where p.site = :site and p.id = :opened::bigint and p.kind = 'complaint'
      and q.opened_at = (select min(x.opened_at) from tickets x
                          where x.site = p.site and x.unit = p.unit and x.kind = 'complaint' and x.id <> p.id and x.opened_at >= p.opened_at)
 ), delta as (
@@ -35,9 +35,9 @@ with zr as (
   having sum(n) <> 0 or coalesce(sum(total), 0) <> 0
 ), units as (
   insert into report_unit_months (site, month, unit, tickets, complaints)
-  select $1, date_trunc('month', day)::date, key, sum(n), sum(total) from delta where fact = 'unit' group by 2, 3
+  select :site, date_trunc('month', day)::date, key, sum(n), sum(total) from delta where fact = 'unit' group by 2, 3
   on conflict (site, month, unit) do update set tickets = report_unit_months.tickets + excluded.tickets, complaints = report_unit_months.complaints + excluded.complaints
 )
 insert into report_day_facts (site, day, fact, key, due, n, total)
-select $1, day, fact, key, due, n, total from delta where fact <> 'unit' order by day, fact, key, due
+select :site, day, fact, key, due, n, total from delta where fact <> 'unit' order by day, fact, key, due
 on conflict (site, day, fact, key, due) do update set n = report_day_facts.n + excluded.n, total = report_day_facts.total + excluded.total;
