@@ -51,7 +51,7 @@ const program = new Command('bench')
   .option('--only <operations>', 'comma list of operations to measure (default: all benchmarked ones)', (v: string) => v.split(',').map((s) => s.trim()))
   .option('--growth <files>', 'only print the growth table of earlier --json results (comma list, smallest scale first)', (v: string) => v.split(','))
   .option('--keep', 'keep the generated schema (its name is printed)')
-  .option('--reuse <schema>', 'measure a schema kept by an earlier --keep run of the same scale instead of generating one (kept again)')
+  .option('--reuse <schemas>', 'measure schemas kept by earlier --keep runs instead of generating (kept again): one per --scale, same order', (v: string) => v.split(',').map((s) => s.trim()))
   .parse();
 
 interface Options {
@@ -65,7 +65,7 @@ interface Options {
   coldRuns: number;
   seed: number;
   keep?: boolean;
-  reuse?: string;
+  reuse?: string[];
   only?: string[];
   loader?: string[];
   growth?: string[];
@@ -74,9 +74,9 @@ interface Options {
 const opts = program.opts<Options>();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function benchScale(scale: string): Promise<ScaleRun> {
+async function benchScale(scale: string, reuse: string | undefined): Promise<ScaleRun> {
   const tickets = SCALES[scale]!;
-  const schema = opts.reuse ?? `bench_${scale}_${randomBytes(3).toString('hex')}`;
+  const schema = reuse ?? `bench_${scale}_${randomBytes(3).toString('hex')}`;
   const sourceOptions = db.sourceOptions(schema);
   const plugin = new PluginArm(sourceOptions);
   const loader = new PluginArm(sourceOptions, 'tooljet');
@@ -86,9 +86,7 @@ async function benchScale(scale: string): Promise<ScaleRun> {
   const recorder = new Recorder({ connectionString: db.url, schema }, { site: 'main', zone: ZONE });
   try {
     log(`\n${scale}: schema ${schema} on ${db.kind} ${db.version}`);
-    const t0 = performance.now();
-    const generated = opts.reuse ? await readMeta(pool) : await generateInto(pool, tickets);
-    const generateSeconds = opts.reuse ? 0 : (performance.now() - t0) / 1000;
+    const { generated, generateSeconds } = reuse ? await readMeta(pool, reuse) : await generateInto(pool, tickets);
     // As autovacuum leaves a table in service: statistics and the visibility map (index-only scans) up to date.
     const t1 = performance.now();
     const tables = (await pool.query<{ t: string }>(`select quote_ident(relname) as t from pg_class where relnamespace = $1::regnamespace and relkind = 'r'`, [schema])).rows;
@@ -97,10 +95,12 @@ async function benchScale(scale: string): Promise<ScaleRun> {
     const diskBytes = Number(
       (await pool.query<{ b: string }>(`select sum(pg_total_relation_size(oid)) as b from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'm')`, [schema])).rows[0]?.b ?? 0,
     );
-    log(`  generated in ${generateSeconds.toFixed(1)} s (+ ${vacuumSeconds.toFixed(1)} s vacuum analyze), ${(diskBytes / 2 ** 30).toFixed(2)} GiB: ${JSON.stringify(generated[0]!.rows)}`);
+    log(
+      `  ${reuse ? 'kept, generated' : 'generated'} in ${generateSeconds?.toFixed(1) ?? '?'} s (+ ${vacuumSeconds.toFixed(1)} s vacuum analyze), ${(diskBytes / 2 ** 30).toFixed(2)} GiB: ${JSON.stringify(generated[0]!.rows)}`,
+    );
     await recorder.warm();
     const ops = await buildOps(pool, generated[0]!, new Set(registry.keys()));
-    const run: ScaleRun = { scale, tickets, db: db.kind, version: db.version, generateSeconds, vacuumSeconds, diskBytes, ops: [] };
+    const run: ScaleRun = { scale, tickets, db: db.kind, version: db.version, generateSeconds, vacuumSeconds, diskBytes, ops: [], ...(reuse ? { reused: reuse } : {}) };
     for (const op of ops.filter((o) => !opts.only || opts.only.includes(o.operation))) {
       // A report reads the whole month: fewer calls keep the run short without changing its p50.
       const n = op.shape === 'report' ? Math.min(opts.iterations, 30) : opts.iterations;
@@ -122,31 +122,40 @@ async function benchScale(scale: string): Promise<ScaleRun> {
     return run;
   } finally {
     await recorder.close();
-    if (!opts.keep && !opts.reuse) await pool.query(`drop schema ${schema} cascade`).catch(() => undefined);
+    if (!opts.keep && !reuse) await pool.query(`drop schema ${schema} cascade`).catch(() => undefined);
     await pool.end();
   }
 }
 
+interface Meta {
+  generated: Generated[];
+  /** Null for a schema kept before the time was stored. */
+  generateSeconds: number | null;
+}
+
 /** Generates the data set and keeps what the operations need to know of it with the schema, for --reuse. */
-async function generateInto(pool: pg.Pool, tickets: number): Promise<Generated[]> {
+async function generateInto(pool: pg.Pool, tickets: number): Promise<Meta> {
   const client = await pool.connect();
   try {
+    const t0 = performance.now();
     const generated = await generate(client, tickets, opts.seed, process.stderr.isTTY);
-    await client.query('create table bench_meta (generated jsonb not null)');
-    await client.query('insert into bench_meta values ($1::jsonb)', [JSON.stringify(generated)]);
-    return generated;
+    const generateSeconds = (performance.now() - t0) / 1000;
+    await client.query('create table bench_meta (generated jsonb not null, generate_seconds float8)');
+    await client.query('insert into bench_meta values ($1::jsonb, $2)', [JSON.stringify(generated), generateSeconds]);
+    return { generated, generateSeconds };
   } finally {
     client.release();
   }
 }
 
-async function readMeta(pool: pg.Pool): Promise<Generated[]> {
-  const [row] = (await pool.query<{ generated: Generated[] }>('select generated from bench_meta')).rows;
-  if (!row) throw new Error(`${opts.reuse} has no bench_meta: it was not made by npm run bench -- --keep`);
-  return row.generated;
+/** bench_meta of a kept schema; whole rows as JSON, as schemas kept before generate_seconds have no such column. */
+async function readMeta(pool: pg.Pool, schema: string): Promise<Meta> {
+  const [row] = (await pool.query<{ m: { generated: Generated[]; generate_seconds?: number | null } }>('select to_jsonb(m) as m from bench_meta m')).rows;
+  if (!row) throw new Error(`${schema} has no bench_meta: it was not made by npm run bench -- --keep`);
+  return { generated: row.m.generated, generateSeconds: row.m.generate_seconds ?? null };
 }
 
-if (opts.reuse && opts.scale.length !== 1) throw new InvalidArgumentError('--reuse measures one scale');
+if (opts.reuse && opts.reuse.length !== opts.scale.length) throw new InvalidArgumentError('--reuse names one kept schema per --scale');
 
 if (opts.growth) {
   const saved = opts.growth.flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as { runs: ScaleRun[] }).runs);
@@ -157,7 +166,7 @@ if (opts.growth) {
 const db = await openDatabase(opts.db);
 const runs: ScaleRun[] = [];
 try {
-  for (const scale of opts.scale) runs.push(await benchScale(scale));
+  for (const [k, scale] of opts.scale.entries()) runs.push(await benchScale(scale, opts.reuse?.[k]));
 } finally {
   await db.stop();
 }
@@ -166,7 +175,7 @@ const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.t
 const out: string[] = [`# npm run bench -- --scale ${opts.scale.join(',')} --db ${opts.db}`, '', `${new Date().toISOString()} · ${machine} · ${opts.db} ${db.version}`, ''];
 for (const run of runs) {
   out.push(
-    `## ${run.scale} tickets (${run.db}; data generated in ${run.generateSeconds.toFixed(0)} s + ${(run.vacuumSeconds ?? 0).toFixed(0)} s vacuum analyze, ${((run.diskBytes ?? 0) / 2 ** 30).toFixed(2)} GiB on disk)`,
+    `## ${run.scale} tickets (${run.db}; ${run.reused ? `kept schema ${run.reused}, ` : ''}data generated in ${run.generateSeconds?.toFixed(0) ?? '?'} s + ${(run.vacuumSeconds ?? 0).toFixed(0)} s vacuum analyze, ${((run.diskBytes ?? 0) / 2 ** 30).toFixed(2)} GiB on disk)`,
     '',
     opsTable(run),
     '',

@@ -9,7 +9,10 @@ export interface ScaleRun {
   tickets: number;
   db: string;
   version: string;
-  generateSeconds: number;
+  /** Of the run that made the data (a --reuse run reads it from bench_meta; null when the kept schema predates that). */
+  generateSeconds: number | null;
+  /** The kept schema measured by --reuse. */
+  reused?: string;
   /** vacuum (analyze) after generating, as autovacuum would leave the tables in service. */
   vacuumSeconds?: number;
   /** Tables, indexes and TOAST of the schema after generating. */
