@@ -3,12 +3,28 @@ import type { Config } from './operation.js';
 import { runStatement } from './statement.js';
 import { settingsSchema } from './settings.js';
 
+// The settings row and the calendar's special days change rarely and are read by most calls; what they
+// parse into is kept per (zone, stored text), so a call reads them in one round trip and parses nothing
+// unless they changed. Shared between calls, the result is frozen: a handler that tried to change it
+// would fail loudly instead of changing the next call's settings.
+const parsed = new Map<string, Config>();
+
 /** Settings (stored overrides merged with defaults) and calendar days, in one round trip. */
 export async function loadConfig(tx: Tx, site: string, zone: string): Promise<Config> {
-  const [row] = await runStatement<{ value: unknown; days: [string, string][] }>(tx, 'core/config', { site });
+  const [row] = await runStatement<{ value: string | null; days: string }>(tx, 'core/config', { site });
+  const key = `${zone}\u0000${row?.value ?? ''}\u0000${row?.days ?? '[]'}`;
+  let config = parsed.get(key);
+  if (!config) {
+    config = frozenCopy(build(zone, row?.value ? JSON.parse(row.value) : {}, JSON.parse(row?.days ?? '[]')));
+    if (parsed.size >= 64) parsed.clear();
+    parsed.set(key, config);
+  }
+  return config;
+}
+
+function build(zone: string, value: unknown, days: [string, string][]): Config {
   // Stored overrides were validated when saved; a default added in a later version fills in here.
-  const settings = settingsSchema.parse(row?.value ?? {});
-  const days = row?.days ?? [];
+  const settings = settingsSchema.parse(value);
   return {
     settings,
     calendar: {
@@ -20,4 +36,11 @@ export async function loadConfig(tx: Tx, site: string, zone: string): Promise<Co
       workdays: days.filter(([, kind]) => kind === 'workday').map(([day]) => day),
     },
   };
+}
+
+/** A frozen copy: nothing in it is shared with what zod parsed (its defaults' nested objects included). */
+function frozenCopy<T>(value: T): T {
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  if (value && typeof value === 'object') return Object.freeze(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozenCopy(v)]))) as T;
+  return value;
 }
