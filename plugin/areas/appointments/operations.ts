@@ -39,7 +39,18 @@ const book = defineOperation({
     if (ticket.state === 'closed') throw stateError(`ticket ${ticket.number} is closed; reopen it first`);
     const assigneeId = input.assigneeId ?? ctx.actor.id;
     if (input.assigneeId !== undefined) await staffMember(ctx, input.assigneeId, 'assigneeId');
-    const [row] = await ctx.sql<{ id: number }>('appointments/insert', [ctx.site, ticket.id, input.kind, from, to, assigneeId, input.contact ?? null, input.note, ctx.actor.id, ctx.now]);
+    const [row] = await ctx.sql<{ id: number }>('appointments/insert', {
+      site: ctx.site,
+      ticketId: ticket.id,
+      kind: input.kind,
+      from,
+      to,
+      assigneeId,
+      contact: input.contact ?? null,
+      note: input.note,
+      actorId: ctx.actor.id,
+      at: ctx.now,
+    });
     if (!row) throw new Error('appointment insert returned no row');
     await recordEvent(ctx, ticket.id, 'appointment.booked', ticket.state, ticket.state, input.note || undefined, { appointmentId: row.id, kind: input.kind, from, to });
     const booked = await loadAppointment(ctx, row.id);

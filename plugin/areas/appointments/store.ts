@@ -4,7 +4,7 @@ import type { OpContext } from '../../core/operation.js';
 import { forbidden, notFound, stateError } from '../../core/errors.js';
 import { recordEvent } from '../tickets/store.js';
 import type { TicketState } from '../tickets/model.js';
-import { mustMaskFor, scopeParams } from '../tickets/visibility.js';
+import { mustMaskFor, scope } from '../tickets/visibility.js';
 import type { AppointmentState } from './model.js';
 import type { AppointmentRow } from './schemas.js';
 
@@ -17,7 +17,7 @@ export interface TicketRef {
 
 /** The ticket, if the actor may act on it: in scope, and not the staff member complained about (R-TIC-8). */
 export async function ticketFor(ctx: OpContext, ticketId: number): Promise<TicketRef> {
-  const [t] = await ctx.sql<TicketRef>('appointments/ticket', [ctx.site, ticketId, ...scopeParams(ctx.actor)]);
+  const [t] = await ctx.sql<TicketRef>('appointments/ticket', { site: ctx.site, ticketId, ...scope(ctx.actor) });
   if (!t) throw notFound(`ticket ${ticketId}`);
   if (mustMaskFor(ctx.actor.id, t)) throw forbidden('the staff member complained about must step aside from this ticket (R-TIC-8)');
   return t;
@@ -35,17 +35,17 @@ export interface AppointmentFilter {
 
 /** Appointments of tickets in the reader's scope (tickets/visibility.ts), by window start. */
 export const listAppointments = (ctx: OpContext, f: AppointmentFilter): Promise<AppointmentRow[]> =>
-  ctx.sql<AppointmentRow>('appointments/list', [
-    ctx.site,
-    f.ticketId ?? null,
-    f.state ?? null,
-    f.assigneeId ?? null,
-    f.from ?? null,
-    f.to ?? null,
-    f.limit ?? 1,
-    ...scopeParams(ctx.actor),
-    f.id ?? null,
-  ]);
+  ctx.sql<AppointmentRow>('appointments/list', {
+    site: ctx.site,
+    ticketId: f.ticketId ?? null,
+    state: f.state ?? null,
+    assigneeId: f.assigneeId ?? null,
+    from: f.from ?? null,
+    to: f.to ?? null,
+    limit: f.limit ?? 1,
+    ...scope(ctx.actor),
+    id: f.id ?? null,
+  });
 
 export async function loadAppointment(ctx: OpContext, appointmentId: number): Promise<AppointmentRow> {
   const [row] = await listAppointments(ctx, { id: appointmentId });
@@ -69,7 +69,7 @@ export async function recordOutcome(
   await transition(
     ctx,
     'appointments/record',
-    [ctx.site, appointmentId, outcome, missedBy, note, ctx.actor.id, ctx.now],
+    { site: ctx.site, id: appointmentId, state: outcome, missedBy, outcomeNote: note, actorId: ctx.actor.id, at: ctx.now },
     `appointment ${appointmentId} was recorded by someone else meanwhile; reload it`,
   );
   await recordEvent(ctx, ticket.id, `appointment.${outcome}`, ticket.state, ticket.state, note ?? undefined, { appointmentId, missedBy });

@@ -32,20 +32,20 @@ const add = defineOperation({
     const file = checkFile(input.file, settings.attachments.maxFileBytes);
     await access(ctx, owner, true);
     await reserve(ctx, file.bytes.length, settings.attachments.maxSiteBytes);
-    const [row] = await ctx.sql<{ id: number }>('attachments/insert', [
-      ctx.site,
-      owner.ticketId,
-      owner.documentId,
+    const [row] = await ctx.sql<{ id: number }>('attachments/insert', {
+      site: ctx.site,
+      ticketId: owner.ticketId,
+      documentId: owner.documentId,
       stage,
-      file.fileName,
-      file.contentType,
-      file.bytes.length,
-      file.sha256,
-      file.bytes,
-      input.note,
-      ctx.actor.id || null,
-      ctx.now,
-    ]);
+      fileName: file.fileName,
+      contentType: file.contentType,
+      sizeBytes: file.bytes.length,
+      sha256: file.sha256,
+      data: file.bytes,
+      note: input.note,
+      actorId: ctx.actor.id || null,
+      at: ctx.now,
+    });
     if (!row) throw new Error('attachment insert returned no row');
     const [stored] = await listFor(ctx, owner, false, row.id);
     if (!stored) throw new Error('stored attachment not found');
@@ -74,7 +74,7 @@ const get = defineOperation({
   input: z.object({ id: id.describe('attachment id') }),
   output: attachmentOut,
   async handler(ctx, input) {
-    const [owner] = await ctx.sql<{ ticketId: number | null; documentId: number | null }>('attachments/owner', [ctx.site, input.id]);
+    const [owner] = await ctx.sql<{ ticketId: number | null; documentId: number | null }>('attachments/owner', { site: ctx.site, id: input.id });
     if (!owner) throw notFound(`attachment ${input.id}`);
     const [row] = await listFor(ctx, owner, true, input.id);
     if (!row) throw notFound(`attachment ${input.id}`);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { OpContext } from '../../core/operation.js';
 import { forbidden, notFound, stateError, validation } from '../../core/errors.js';
 import { mayReadConfidential, type Confidentiality } from '../customers/masking.js';
-import { mustMaskFor, scopeParams } from '../tickets/visibility.js';
+import { mustMaskFor, scope } from '../tickets/visibility.js';
 import { claimedTypes, sniff, type ContentType, type Stage } from './model.js';
 
 export interface Owner {
@@ -41,23 +41,23 @@ export function checkFile(file: { name: string; type?: string | undefined; base6
 
 /** Adds `bytes` to the site's usage, or refuses when the site limit would be passed. */
 export async function reserve(ctx: OpContext, bytes: number, maxSiteBytes: number): Promise<void> {
-  const [row] = await ctx.sql('attachments/reserve', [ctx.site, bytes, maxSiteBytes]);
+  const [row] = await ctx.sql('attachments/reserve', { site: ctx.site, bytes, maxSiteBytes });
   if (row) return;
-  const [usage] = await ctx.sql<{ usedBytes: string | number }>('attachments/usage', [ctx.site]);
+  const [usage] = await ctx.sql<{ usedBytes: string | number }>('attachments/usage', { site: ctx.site });
   throw validation('file.base64Data', `the site's attachments would pass ${mib(maxSiteBytes)} (${mib(Number(usage?.usedBytes ?? 0))} used; settings.attachments.maxSiteBytes)`);
 }
 
 /** Whether the reader sees the contents of the owner's attachments; throws when the owner is out of reach. */
 export async function access(ctx: OpContext, owner: Owner, forWriting: boolean): Promise<{ masked: boolean }> {
   if (owner.ticketId !== null) {
-    const [t] = await ctx.sql<{ targetStaffId: number | null }>('attachments/ticket', [ctx.site, owner.ticketId, ...scopeParams(ctx.actor)]);
+    const [t] = await ctx.sql<{ targetStaffId: number | null }>('attachments/ticket', { site: ctx.site, ticketId: owner.ticketId, ...scope(ctx.actor) });
     if (!t) throw notFound(`ticket ${owner.ticketId}`);
     // R-TIC-8: the staff member complained about steps aside and never sees what the complainant brought.
     const masked = mustMaskFor(ctx.actor.id, t);
     if (masked && forWriting) throw forbidden('the staff member complained about must step aside from this ticket (R-TIC-8)');
     return { masked };
   }
-  const [d] = await ctx.sql<Confidentiality & { supersededBy: number | null }>('attachments/document', [ctx.site, owner.documentId]);
+  const [d] = await ctx.sql<Confidentiality & { supersededBy: number | null }>('attachments/document', { site: ctx.site, documentId: owner.documentId });
   if (!d) throw notFound(`document ${owner.documentId}`);
   const masked = !mayReadConfidential(ctx.actor, d);
   if (forWriting && masked) throw forbidden('documents of a confidential customer are handled by a manager or the customer’s owner (R-CUS-5)');
@@ -90,6 +90,6 @@ export function view(row: StoredRow, masked: boolean) {
 
 export async function listFor(ctx: OpContext, owner: Owner, withData: boolean, onlyId: number | null = null) {
   const { masked } = await access(ctx, owner, false);
-  const rows = await ctx.sql<StoredRow>('attachments/list', [ctx.site, owner.ticketId, owner.documentId, withData && !masked, onlyId]);
+  const rows = await ctx.sql<StoredRow>('attachments/list', { site: ctx.site, ticketId: owner.ticketId, documentId: owner.documentId, withData: withData && !masked, onlyId });
   return rows.map((r) => view(r, masked));
 }

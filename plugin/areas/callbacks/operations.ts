@@ -5,7 +5,7 @@ import { atLeast } from '../../core/roles.js';
 import { localDate } from '../../core/schemas.js';
 import { localDate as localDateOf } from '../../time/calendar.js';
 import { callbackDueItem } from '../tickets/schemas.js';
-import { maskIdentity, scopeParams, type IdentityFields } from '../tickets/visibility.js';
+import { maskIdentity, scope, type IdentityFields } from '../tickets/visibility.js';
 
 export default [
   defineOperation({
@@ -18,7 +18,7 @@ export default [
     output: z.array(callbackDueItem),
     async handler(ctx, input) {
       const today = localDateOf(ctx.zone, ctx.now);
-      const rows = await ctx.sql<z.input<typeof callbackDueItem> & IdentityFields>('callbacks/due', [ctx.site, ...scopeParams(ctx.actor), input.until ?? today, today]);
+      const rows = await ctx.sql<z.input<typeof callbackDueItem> & IdentityFields>('callbacks/due', { site: ctx.site, ...scope(ctx.actor), until: input.until ?? today, today });
       return rows.map((r) => maskIdentity(ctx.actor.id, r));
     },
   }),

@@ -12,6 +12,6 @@ export function callbackDueOn(cfg: Config, kind: TicketKind, base: Date): string
 
 /** One open callback per ticket: scheduling again moves its date. */
 export async function scheduleCallback(ctx: OpContext, ticket: { id: number; number: string }, dueOn: string): Promise<void> {
-  const [row] = await ctx.sql<{ id: number; dueOn: string }>('callbacks/schedule', [ctx.site, ticket.id, dueOn, ctx.now]);
+  const [row] = await ctx.sql<{ id: number; dueOn: string }>('callbacks/schedule', { site: ctx.site, ticketId: ticket.id, dueOn, at: ctx.now });
   ctx.emit('callback.scheduled', { ticketId: ticket.id, number: ticket.number, callbackId: row?.id ?? null, dueOn });
 }

@@ -32,7 +32,15 @@ const open = defineOperation({
   async handler(ctx, input) {
     const occurredAt = input.occurredAt ? toInstant(input.occurredAt, ctx.zone) : ctx.now;
     if (occurredAt > ctx.now) throw validation('occurredAt', 'cannot be in the future');
-    const [row] = await ctx.sql<{ id: number }>('incidents/insert', [ctx.site, input.title, input.location ?? null, input.description, occurredAt, ctx.actor.id, ctx.now]);
+    const [row] = await ctx.sql<{ id: number }>('incidents/insert', {
+      site: ctx.site,
+      title: input.title,
+      location: input.location ?? null,
+      description: input.description,
+      occurredAt,
+      actorId: ctx.actor.id,
+      at: ctx.now,
+    });
     if (!row) throw new Error('incident insert returned no row');
     if (input.tickets) await linkTickets(ctx, row.id, input.tickets);
     const detail = await loadIncident(ctx, row.id);
@@ -65,13 +73,13 @@ const list = defineOperation({
   }),
   output: z.array(incidentSummary),
   handler: (ctx, input) =>
-    ctx.sql<z.input<typeof incidentSummary>>('incidents/list', [
-      ctx.site,
-      input.state ?? null,
-      input.from ? toInstant(input.from, ctx.zone) : null,
-      input.to ? toInstant(input.to, ctx.zone) : null,
-      input.limit,
-    ]),
+    ctx.sql<z.input<typeof incidentSummary>>('incidents/list', {
+      site: ctx.site,
+      state: input.state ?? null,
+      from: input.from ? toInstant(input.from, ctx.zone) : null,
+      to: input.to ? toInstant(input.to, ctx.zone) : null,
+      limit: input.limit,
+    }),
 });
 
 const link = defineOperation({
@@ -155,12 +163,12 @@ const close = defineOperation({
   input: z.object({ ...incidentId, note: optionalNote }),
   output: incidentDetail,
   async handler(ctx, input) {
-    const [row] = await ctx.sql<{ state: string }>('incidents/lock-close', [ctx.site, input.id]);
+    const [row] = await ctx.sql<{ state: string }>('incidents/lock-close', { site: ctx.site, id: input.id });
     if (!row) throw validation('id', `no incident ${input.id}`);
     if (row.state !== 'open') throw stateError(`incident ${input.id} is already closed`);
     const waiting = (await linkedTickets(ctx, input.id)).filter((t) => !answeredStates.includes(t.state));
     if (waiting.length > 0) throw stateError(`linked tickets still without a reply: ${waiting.map((t) => `${t.number} (${t.state})`).join(', ')}`);
-    await transition(ctx, 'incidents/close', [ctx.site, input.id, ctx.actor.id, ctx.now, input.note ?? null], `incident ${input.id} was closed meanwhile`);
+    await transition(ctx, 'incidents/close', { site: ctx.site, id: input.id, actorId: ctx.actor.id, at: ctx.now, note: input.note ?? null }, `incident ${input.id} was closed meanwhile`);
     const detail = await loadIncident(ctx, input.id);
     ctx.audit({ entity: 'incident', entityId: input.id, action: 'close', after: { state: 'closed', note: input.note ?? null } });
     return detail;

@@ -20,16 +20,16 @@ type Detail = z.input<typeof incidentDetail>;
 type Linked = z.input<typeof linkedTicket> & LinkedTicket;
 
 export async function loadIncident(ctx: OpContext, incidentId: number): Promise<Detail> {
-  const [row] = await ctx.sql<Omit<Detail, 'tickets'>>('incidents/get', [ctx.site, incidentId]);
+  const [row] = await ctx.sql<Omit<Detail, 'tickets'>>('incidents/get', { site: ctx.site, id: incidentId });
   if (!row) throw notFound(`incident ${incidentId}`);
   return { ...row, tickets: await linkedTickets(ctx, incidentId) };
 }
 
-export const linkedTickets = (ctx: OpContext, incidentId: number): Promise<Linked[]> => ctx.sql<Linked>('incidents/tickets', [ctx.site, incidentId]);
+export const linkedTickets = (ctx: OpContext, incidentId: number): Promise<Linked[]> => ctx.sql<Linked>('incidents/tickets', { site: ctx.site, incidentId });
 
 /** Share-locks an open incident for linking; a closed one is a STATE error (R-DAY-7). */
 export async function openIncidentForLink(ctx: OpContext, incidentId: number, field: string): Promise<void> {
-  const [row] = await ctx.sql<{ state: string }>('incidents/lock', [ctx.site, incidentId]);
+  const [row] = await ctx.sql<{ state: string }>('incidents/lock', { site: ctx.site, id: incidentId });
   if (!row) throw validation(field, `no incident ${incidentId}`);
   if (row.state !== 'open') throw stateError(`incident ${incidentId} is closed: open a new incident, or leave the ticket on its own`);
 }
@@ -39,14 +39,14 @@ export async function linkTickets(ctx: OpContext, incidentId: number, refs: read
   await openIncidentForLink(ctx, incidentId, 'id');
   const ids = refs.filter((r): r is number => typeof r === 'number');
   const numbers = refs.filter((r): r is string => typeof r === 'string');
-  const found = await ctx.sql<{ id: number; number: string; incidentId: number | null }>('incidents/resolve-tickets', [ctx.site, ids, numbers]);
+  const found = await ctx.sql<{ id: number; number: string; incidentId: number | null }>('incidents/resolve-tickets', { site: ctx.site, ids, numbers });
   const missing = refs.filter((r) => !found.some((t) => t.id === r || t.number === r));
   if (missing.length > 0) throw notFound(`ticket ${missing.join(', ')}`);
   const elsewhere = found.filter((t) => t.incidentId !== null && t.incidentId !== incidentId);
   if (elsewhere.length > 0) {
     throw validation('tickets', `already linked to another incident: ${elsewhere.map((t) => `${t.number} → incident ${t.incidentId}`).join(', ')}`);
   }
-  const linked = await ctx.sql<{ id: number; state: TicketState }>('incidents/link', [ctx.site, found.map((t) => t.id), incidentId, ctx.now]);
+  const linked = await ctx.sql<{ id: number; state: TicketState }>('incidents/link', { site: ctx.site, ticketIds: found.map((t) => t.id), incidentId, at: ctx.now });
   for (const t of linked) await recordEvent(ctx, t.id, 'linkIncident', t.state, t.state, undefined, { incidentId });
   return linked.map((t) => t.id);
 }
@@ -93,6 +93,6 @@ export const intakeLink = {
   check: (ctx: OpContext, incident: number | undefined) => (incident === undefined ? Promise.resolve() : openIncidentForLink(ctx, incident, 'incidentId')),
   async link(ctx: OpContext, ticketId: number, incident: number | undefined): Promise<void> {
     if (incident === undefined) return;
-    await ctx.sql('incidents/link-new', [ctx.site, ticketId, incident]);
+    await ctx.sql('incidents/link-new', { site: ctx.site, ticketId, incidentId: incident });
   },
 };

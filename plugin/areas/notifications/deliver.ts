@@ -6,7 +6,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import fetch from 'node-fetch';
 import type { Db } from '../../db/types.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
-import { statements } from '../../generated/embedded.js';
+import { runStatement } from '../../core/statement.js';
 import { version } from '../../version.js';
 
 export interface Webhook {
@@ -76,7 +76,7 @@ export async function deliverDue(db: Db, site: string, webhook: Webhook, opts: D
     const claimedAt = now();
     const leaseUntil = new Date(claimedAt.getTime() + timeoutMs + leaseMarginMs);
     const size = Math.min(batchSize, limit - result.delivered - result.failed);
-    const batch = await db.transaction((tx) => tx.query<Claimed>(statements['notifications/claim'], [site, claimedAt, size, leaseUntil]));
+    const batch = await db.transaction((tx) => runStatement<Claimed>(tx, 'notifications/claim', { site, claimedAt, size, leaseUntil }));
     if (batch.length === 0) break;
     const outcomes = await Promise.all(batch.map((row) => send(row, site, webhook, timeoutMs)));
     await db.transaction(async (tx) => {
@@ -84,12 +84,12 @@ export async function deliverDue(db: Db, site: string, webhook: Webhook, opts: D
         const error = outcomes[i];
         const at = now();
         if (error === null) {
-          await tx.query(statements['notifications/delivered'], [site, row.id, leaseUntil, at]);
+          await runStatement(tx, 'notifications/delivered', { site, id: row.id, leaseUntil, at });
           result.delivered++;
           continue;
         }
         const retryAt = new Date(at.getTime() + backoffMs(row.attempts));
-        const [updated] = await tx.query<{ status: string }>(statements['notifications/failed'], [site, row.id, leaseUntil, error, maxAttempts, retryAt]);
+        const [updated] = await runStatement<{ status: string }>(tx, 'notifications/failed', { site, id: row.id, leaseUntil, error, maxAttempts, retryAt });
         result.failed++;
         const fields = { eventId: row.eventId, event: row.event, attempt: row.attempts + 1, error };
         if (updated?.status === 'dead') log.error('webhook delivery gave up; notifications.retry re-queues it', fields);
@@ -97,7 +97,7 @@ export async function deliverDue(db: Db, site: string, webhook: Webhook, opts: D
       }
     });
   }
-  const [count] = await db.transaction((tx) => tx.query<{ n: number }>(statements['notifications/pending-count'], [site]));
+  const [count] = await db.transaction((tx) => runStatement<{ n: number }>(tx, 'notifications/pending-count', { site }));
   return { ...result, pending: count?.n ?? 0 };
 }
 

@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { defineOperation } from '../../core/operation.js';
 import { id, instantOut, nullableInstantOut, page, pageInput, pageOf, decodeCursor } from '../../core/schemas.js';
+import { validation } from '../../core/errors.js';
 import { scanDue, scanResult } from './scan.js';
 
 // Notifications are operational plumbing: the desk's leads and the administrator watch and re-queue them.
 const watchers = ['admin', 'supervisor', 'manager', 'director'] as const;
+
+/** The last id of the previous page, from a cursor notifications.list returned. */
+function cursorId(key: unknown): number | null {
+  if (key === undefined || key === null) return null;
+  if (typeof key === 'number' && Number.isSafeInteger(key)) return key;
+  throw validation('cursor', 'not a cursor returned by this operation; start again without it');
+}
 
 const notification = z.object({
   id,
@@ -33,9 +41,14 @@ export default [
     }),
     output: pageOf(notification),
     async handler(ctx, input) {
-      // A tampered cursor fails the bigint cast, which the runner reports as bad input.
-      const after = decodeCursor(input.cursor)?.[0] ?? null;
-      const rows = await ctx.sql<z.input<typeof notification>>('notifications/list', [ctx.site, input.status ?? null, input.event ?? null, after, input.limit + 1]);
+      const afterId = cursorId(decodeCursor(input.cursor)?.[0]);
+      const rows = await ctx.sql<z.input<typeof notification>>('notifications/list', {
+        site: ctx.site,
+        status: input.status ?? null,
+        event: input.event ?? null,
+        afterId,
+        limit: input.limit + 1,
+      });
       return page(rows, input.limit, (r) => [r.id]);
     },
   }),
@@ -48,7 +61,7 @@ export default [
     input: z.object({ ids: z.array(id).min(1).max(500).describe('notification ids from notifications.list') }),
     output: z.object({ retried: z.array(id) }),
     async handler(ctx, input) {
-      const rows = await ctx.sql<{ id: number }>('notifications/retry', [ctx.site, input.ids, ctx.now]);
+      const rows = await ctx.sql<{ id: number }>('notifications/retry', { site: ctx.site, ids: input.ids, at: ctx.now });
       ctx.audit({ entity: 'notification', entityId: null, action: 'retry', after: { ids: rows.map((r) => r.id) } });
       return { retried: rows.map((r) => r.id) };
     },

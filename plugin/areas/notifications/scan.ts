@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/types.js';
 import { loadConfig } from '../../core/config.js';
 import type { Settings } from '../../core/settings.js';
 import { localDate } from '../../time/calendar.js';
-import { statements } from '../../generated/embedded.js';
+import { runStatement } from '../../core/statement.js';
 
 export const scanEvents = [
   'ticket.deadline_near',
@@ -33,15 +33,15 @@ export interface ScanScope {
 
 export async function scanDue(tx: Tx, scope: ScanScope): Promise<ScanResult> {
   const { site, zone, now, settings } = scope;
-  const rows = await tx.query<{ event: (typeof scanEvents)[number]; n: number }>(statements['notifications/scan'], [
+  const rows = await runStatement<{ event: (typeof scanEvents)[number]; n: number }>(tx, 'notifications/scan', {
     site,
     now,
-    settings.sla.dueSoonHours,
-    settings.loans.reminderHoursBeforeDue,
-    localDate(zone, now),
-    settings.handover.acknowledgeMinutes,
-    settings.appointments.reminderMinutes,
-  ]);
+    dueSoonHours: settings.sla.dueSoonHours,
+    loanReminderHours: settings.loans.reminderHoursBeforeDue,
+    today: localDate(zone, now),
+    handoverAckMinutes: settings.handover.acknowledgeMinutes,
+    appointmentReminderMinutes: settings.appointments.reminderMinutes,
+  });
   const emitted = Object.fromEntries(scanEvents.map((e) => [e, rows.find((r) => r.event === e)?.n ?? 0])) as ScanResult['emitted'];
   return { emitted, total: rows.reduce((sum, r) => sum + r.n, 0) };
 }

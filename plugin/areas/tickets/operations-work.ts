@@ -157,7 +157,12 @@ const recordCallback = defineOperation({
     act(ctx, input, 'recordCallback', async (t, at) => {
       const dissatisfied = input.outcome === 'dissatisfied';
       const deadline = dissatisfied && input.deadline ? futureInstant(ctx, input.deadline, 'deadline') : null;
-      await transition(ctx, 'callbacks/complete', [ctx.site, t.id, at, input.outcome, input.comment ?? null, ctx.actor.id, ctx.now], 'no callback is scheduled for this ticket');
+      await transition(
+        ctx,
+        'callbacks/complete',
+        { site: ctx.site, ticketId: t.id, doneAt: at, outcome: input.outcome, comment: input.comment ?? null, staffId: ctx.actor.id, enteredAt: ctx.now },
+        'no callback is scheduled for this ticket',
+      );
       const data = { outcome: input.outcome };
       if (!dissatisfied) return { next: 'closed', patch: { closed_at: at }, note: input.comment, data };
       await scheduleCallback(ctx, t, input.nextCallbackOn ?? callbackDueOn(await ctx.config(), t.kind, deadline ?? at));
@@ -175,7 +180,7 @@ const close = defineOperation({
   output: ticketDetail,
   handler: (ctx, input) =>
     act(ctx, input, 'close', async (t, at) => {
-      const [open] = await ctx.sql('callbacks/open', [ctx.site, t.id]);
+      const [open] = await ctx.sql('callbacks/open', { site: ctx.site, ticketId: t.id });
       return open ? { next: 'callback_pending', note: input.note } : { next: 'closed', patch: { closed_at: at }, note: input.note };
     }),
 });

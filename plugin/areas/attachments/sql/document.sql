@@ -3,4 +3,4 @@ select d.id, d.superseded_by as "supersededBy", c.confidential, c.owner_staff_id
   from archive_documents d
   join archives a on a.site = d.site and a.id = d.archive_id
   join customers c on c.site = a.site and c.id = a.customer_id
- where d.site = $1 and d.id = $2::bigint;
+ where d.site = :site and d.id = :documentId::bigint;

@@ -1,10 +1,10 @@
--- Attachments of one ticket ($2) or one document ($3), oldest first; the bytes only when $4 (print, get).
+-- Attachments of one ticket (:ticketId) or one document (:documentId), oldest first; the bytes only when :withData (print, get).
 select a.id, a.ticket_id as "ticketId", a.document_id as "documentId", a.stage, a.file_name as "fileName",
        a.content_type as "contentType", a.size_bytes as "sizeBytes", a.sha256, a.note,
        a.created_by as "createdBy", a.created_at as "createdAt",
-       case when $4::boolean then a.data end as data
+       case when :withData::boolean then a.data end as data
   from attachments a
- where a.site = $1
-   and (($2::bigint is not null and a.ticket_id = $2::bigint) or ($3::bigint is not null and a.document_id = $3::bigint))
-   and ($5::bigint is null or a.id = $5::bigint)
+ where a.site = :site
+   and ((:ticketId::bigint is not null and a.ticket_id = :ticketId::bigint) or (:documentId::bigint is not null and a.document_id = :documentId::bigint))
+   and (:onlyId::bigint is null or a.id = :onlyId::bigint)
  order by a.id;

@@ -1,1 +1,1 @@
-select coalesce((select used_bytes from attachment_usage where site = $1), 0)::bigint as "usedBytes";
+select coalesce((select used_bytes from attachment_usage where site = :site), 0)::bigint as "usedBytes";

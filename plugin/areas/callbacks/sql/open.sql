@@ -1,1 +1,1 @@
-select id, due_on as "dueOn" from ticket_callbacks where site = $1 and ticket_id = $2::bigint and done_at is null;
+select id, due_on as "dueOn" from ticket_callbacks where site = :site and ticket_id = :ticketId::bigint and done_at is null;

@@ -4,4 +4,4 @@ select i.id, i.title, i.location, i.description, i.state, i.occurred_at as "occu
        i.close_note as "closeNote",
        (select count(*)::int from tickets t where t.site = i.site and t.incident_id = i.id) as "ticketCount"
   from incidents i
- where i.site = $1 and i.id = $2::bigint;
+ where i.site = :site and i.id = :id::bigint;

@@ -1,3 +1,3 @@
 insert into incidents (site, title, location, description, occurred_at, opened_by, opened_at)
-values ($1, $2, $3, $4, $5::timestamptz, $6::bigint, $7::timestamptz)
+values (:site, :title::text, :location::text, :description::text, :occurredAt::timestamptz, :actorId::bigint, :at::timestamptz)
 returning id;

@@ -1,2 +1,2 @@
 -- Part of the intake itself: the new ticket keeps version 1.
-update tickets set incident_id = $3::bigint where site = $1 and id = $2::bigint;
+update tickets set incident_id = :incidentId::bigint where site = :site and id = :ticketId::bigint;

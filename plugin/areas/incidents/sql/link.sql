@@ -1,3 +1,3 @@
-update tickets set incident_id = $3::bigint, version = version + 1, updated_at = $4::timestamptz
- where site = $1 and id = any($2::bigint[]) and incident_id is distinct from $3::bigint
+update tickets set incident_id = :incidentId::bigint, version = version + 1, updated_at = :at::timestamptz
+ where site = :site and id = any(:ticketIds::bigint[]) and incident_id is distinct from :incidentId::bigint
 returning id, state;

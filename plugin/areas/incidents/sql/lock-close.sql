@@ -1,1 +1,1 @@
-select id, state from incidents where site = $1 and id = $2::bigint for update;
+select id, state from incidents where site = :site and id = :id::bigint for update;

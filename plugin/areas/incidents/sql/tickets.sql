@@ -3,5 +3,5 @@ select t.id, t.number, t.kind, t.state, t.severity, t.unit, t.opened_at as "open
        t.first_owner_id as "firstOwnerId", t.department_id as "departmentId", t.assignee_id as "assigneeId",
        t.signed_off_at is not null as "signedOff"
   from tickets t
- where t.site = $1 and t.incident_id = $2::bigint
+ where t.site = :site and t.incident_id = :incidentId::bigint
  order by t.opened_at, t.id;

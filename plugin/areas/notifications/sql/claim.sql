@@ -3,13 +3,13 @@
 with due as (
   select id
     from outbox
-   where site = $1 and status = 'pending' and next_attempt_at <= $2::timestamptz
+   where site = :site and status = 'pending' and next_attempt_at <= :claimedAt::timestamptz
    order by next_attempt_at, id
-   limit $3::int
+   limit :size::int
      for update skip locked
 )
 update outbox o
-   set next_attempt_at = $4::timestamptz
+   set next_attempt_at = :leaseUntil::timestamptz
   from due
- where o.site = $1 and o.id = due.id
+ where o.site = :site and o.id = due.id
 returning o.id, o.event_id as "eventId", o.event, o.payload, o.created_at as "createdAt", o.attempts;

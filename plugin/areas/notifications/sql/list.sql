@@ -1,10 +1,10 @@
--- Newest first; $4 is the last id of the previous page (keyset pagination).
+-- Newest first; :afterId is the last id of the previous page (keyset pagination).
 select id, event_id as "eventId", event, status, attempts, payload,
        created_at as "createdAt", next_attempt_at as "nextAttemptAt", delivered_at as "deliveredAt", last_error as "lastError"
   from outbox
- where site = $1
-   and ($2::text is null or status = $2)
-   and ($3::text is null or event = $3)
-   and ($4::bigint is null or id < $4)
+ where site = :site
+   and (:status::text is null or status = :status)
+   and (:event::text is null or event = :event)
+   and (:afterId::bigint is null or id < :afterId)
  order by id desc
- limit $5::int;
+ limit :limit::int;

@@ -1,1 +1,1 @@
-select count(*)::int as n from outbox where site = $1 and status = 'pending';
+select count(*)::int as n from outbox where site = :site and status = 'pending';

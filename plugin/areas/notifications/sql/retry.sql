@@ -1,5 +1,5 @@
 -- A retried event starts a fresh round of attempts, due at once; delivered events are never sent again.
 update outbox
-   set status = 'pending', attempts = 0, next_attempt_at = $3::timestamptz
- where site = $1 and id = any($2::bigint[]) and status in ('pending', 'dead')
+   set status = 'pending', attempts = 0, next_attempt_at = :at::timestamptz
+ where site = :site and id = any(:ids::bigint[]) and status in ('pending', 'dead')
 returning id;

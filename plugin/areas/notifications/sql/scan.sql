@@ -1,8 +1,9 @@
 -- R-NOT-1 time-based events, each written once: the key names the thing and its due instant, so a
 -- moved deadline notifies again while a repeated scan does not. Concurrent scans wait on each other's
 -- key and then skip it.
--- $1 site, $2 now, $3 settings.sla.dueSoonHours, $4 settings.loans.reminderHoursBeforeDue,
--- $5 today's local date, $6 settings.handover.acknowledgeMinutes, $7 settings.appointments.reminderMinutes.
+-- :dueSoonHours, :loanReminderHours, :handoverAckMinutes and :appointmentReminderMinutes come from the settings
+-- (sla.dueSoonHours, loans.reminderHoursBeforeDue, handover.acknowledgeMinutes, appointments.reminderMinutes);
+-- :today is the site's local date.
 -- Each source gives (key, event, payload); a thing due both before and after an instant (a clock, a loan, an
 -- appointment) picks its event by which side of now it is on.
 with due (key, event, payload) as (
@@ -12,9 +13,9 @@ with due (key, event, payload) as (
                             'assigneeId', t.assignee_id, 'departmentId', t.department_id)
     from ticket_clocks k
     join tickets t on t.site = k.site and t.id = k.ticket_id
-   cross join lateral (select case when k.due_at > $2::timestamptz then 'ticket.deadline_near' else 'ticket.deadline_missed' end) e (event)
-   where k.site = $1 and k.met_at is null and k.paused_at is null and t.state <> 'closed'
-     and k.due_at <= $2::timestamptz + make_interval(secs => $3::float8 * 3600)
+   cross join lateral (select case when k.due_at > :now::timestamptz then 'ticket.deadline_near' else 'ticket.deadline_missed' end) e (event)
+   where k.site = :site and k.met_at is null and k.paused_at is null and t.state <> 'closed'
+     and k.due_at <= :now::timestamptz + make_interval(secs => :dueSoonHours::float8 * 3600)
   union all
   select concat_ws(':', e.event, l.id, extract(epoch from l.due_at)::bigint), e.event,
          jsonb_build_object('loanId', l.id, 'archiveId', l.archive_id, 'unit', c.unit, 'borrowerId', l.borrower_id,
@@ -22,9 +23,9 @@ with due (key, event, payload) as (
     from loans l
     join archives a on a.site = l.site and a.id = l.archive_id
     join customers c on c.site = a.site and c.id = a.customer_id
-   cross join lateral (select case when l.due_at > $2::timestamptz then 'loan.due_soon' else 'loan.overdue' end) e (event)
-   where l.site = $1 and l.state = 'issued'
-     and l.due_at <= $2::timestamptz + make_interval(secs => $4::float8 * 3600)
+   cross join lateral (select case when l.due_at > :now::timestamptz then 'loan.due_soon' else 'loan.overdue' end) e (event)
+   where l.site = :site and l.state = 'issued'
+     and l.due_at <= :now::timestamptz + make_interval(secs => :loanReminderHours::float8 * 3600)
   union all
   -- A callback missed on its day is still announced once, with its due date.
   select concat_ws(':', 'callback.due', c.id, c.due_on), 'callback.due',
@@ -32,13 +33,13 @@ with due (key, event, payload) as (
                             'firstOwnerId', t.first_owner_id)
     from ticket_callbacks c
     join tickets t on t.site = c.site and t.id = c.ticket_id
-   where c.site = $1 and c.done_at is null and c.due_on <= $5::date
+   where c.site = :site and c.done_at is null and c.due_on <= :today::date
   union all
   select concat_ws(':', 'shift.handover_unacknowledged', h.id), 'shift.handover_unacknowledged',
          jsonb_build_object('handoverId', h.id, 'outgoingId', h.outgoing_id, 'incomingId', h.incoming_id, 'createdAt', h.created_at)
     from handovers h
-   where h.site = $1 and h.acknowledged_at is null
-     and h.created_at + make_interval(mins => $6::int) <= $2::timestamptz
+   where h.site = :site and h.acknowledged_at is null
+     and h.created_at + make_interval(mins => :handoverAckMinutes::int) <= :now::timestamptz
   union all
   -- R-DAY-10: a reminder before the window opens, and a prompt once it closed with no outcome recorded
   -- (an open window is neither).
@@ -48,19 +49,19 @@ with due (key, event, payload) as (
                             'bookedBy', p.booked_by, 'firstOwnerId', t.first_owner_id)
     from appointments p
     join tickets t on t.site = p.site and t.id = p.ticket_id
-   cross join lateral (select case when p.window_start > $2::timestamptz then 'appointment.reminder' else 'appointment.unrecorded' end,
-                              case when p.window_start > $2::timestamptz then p.window_start else p.window_end end) e (event, at)
-   where p.site = $1 and p.state = 'scheduled'
-     and p.window_start <= $2::timestamptz + make_interval(mins => $7::int)
-     and (p.window_start > $2::timestamptz or p.window_end <= $2::timestamptz)
+   cross join lateral (select case when p.window_start > :now::timestamptz then 'appointment.reminder' else 'appointment.unrecorded' end,
+                              case when p.window_start > :now::timestamptz then p.window_start else p.window_end end) e (event, at)
+   where p.site = :site and p.state = 'scheduled'
+     and p.window_start <= :now::timestamptz + make_interval(mins => :appointmentReminderMinutes::int)
+     and (p.window_start > :now::timestamptz or p.window_end <= :now::timestamptz)
 ), fresh as (
   insert into notification_keys (site, key, created_at)
-  select $1, key, $2::timestamptz from due
+  select :site, key, :now::timestamptz from due
   on conflict do nothing
   returning key
 ), sent as (
   insert into outbox (site, event, payload, created_at, next_attempt_at)
-  select $1, due.event, due.payload, $2::timestamptz, $2::timestamptz from due join fresh using (key)
+  select :site, due.event, due.payload, :now::timestamptz, :now::timestamptz from due join fresh using (key)
   returning event
 )
 select event, count(*)::int as n from sent group by event;
