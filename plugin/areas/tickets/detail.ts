@@ -18,7 +18,7 @@ export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDeta
   // One transaction is one connection: its statements run one after another, never interleaved.
   const timeline = await ctx.sql('tickets/events', { site: ctx.site, ticketId: id });
   const transfers = await ctx.sql('tickets/transfers', { site: ctx.site, ticketId: id });
-  const callbacks = await ctx.sql('callbacks/for-ticket', [ctx.site, id]);
+  const callbacks = await ctx.sql('callbacks/for-ticket', { site: ctx.site, ticketId: id });
   return composeDetail(ctx, row, clocks, { timeline, transfers, callbacks });
 }
 

@@ -7,15 +7,9 @@ import { hasAnyRole } from '../../core/roles.js';
 export const seesAllTickets = (actor: Pick<Actor, 'roles'>): boolean => hasAnyRole(actor.roles, ['agent', 'supervisor', 'manager', 'director', 'admin']);
 
 /**
- * SQL parameters of the visibility predicate used by every ticket read:
- * `($a::boolean or t.department_id = $b::bigint or t.assignee_id = $c::bigint)`,
- * and `t.target_staff_id is distinct from $c` guards filters on identity fields.
- */
-export const scopeParams = (actor: Actor): [boolean, number | null, number] => [seesAllTickets(actor), actor.departmentId, actor.id];
-
-/**
- * The same scope as named parameters: `(:seesAll::boolean or t.department_id = :actorDepartmentId::bigint or
- * t.assignee_id = :actorId::bigint)`, and `t.target_staff_id is distinct from :actorId` on identity filters.
+ * SQL parameters of the visibility predicate used by every ticket read: `(:seesAll::boolean or t.department_id =
+ * :actorDepartmentId::bigint or t.assignee_id = :actorId::bigint)`, and `t.target_staff_id is distinct from :actorId`
+ * on identity filters.
  */
 export const scope = (actor: Actor): { seesAll: boolean; actorDepartmentId: number | null; actorId: number } => ({
   seesAll: seesAllTickets(actor),
