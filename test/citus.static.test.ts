@@ -7,7 +7,8 @@ import { seedCast } from './support/staff.js';
 import { openTicket } from './tickets.fixtures.js';
 import { statements } from '../plugin/generated/embedded.js';
 import type { Db } from '../plugin/db/types.js';
-import { changes, references, siteProblems, statementSources } from './support/citus.js';
+import { changes, references, siteProblems } from './support/citus.js';
+import { statementSources } from './support/sql-sources.js';
 
 /** Stays a local table on the coordinator: the migration lock and version are the coordinator's. */
 const LOCAL = new Set(['schema_migrations']);

@@ -1,8 +1,16 @@
 // Named SQL parameters (issue 14): the embedder's parser (scripts/sql-params.mjs) and the one binder in core.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileStatement, tsTypeOf } from '../scripts/sql-params.mjs';
 import { bindStatement } from '../plugin/core/statement.js';
 import { statementParams, statements } from '../plugin/generated/embedded.js';
+import { testDb, type TestDb } from './support/db.js';
+import { statementSources } from './support/sql-sources.js';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await testDb();
+});
+afterAll(() => t?.close());
 
 describe('named SQL parameters', () => {
   it('compiles :name to $n in order of first use, the same name to the same $n, keeping :: casts', () => {
@@ -55,5 +63,26 @@ describe('named SQL parameters', () => {
     expect(values).toEqual([at, null, 'main', 7]);
     const untyped = { site: 'main' } as { site: string; id: number };
     expect(() => bindStatement('loans/lock', untyped)).toThrow('statement loans/lock: no value for :id');
+  });
+
+  it('the generated type of every cast parameter is the type PostgreSQL gives it (PREPARE), so a cast never contradicts the column', async () => {
+    const named = Object.entries(statementParams).filter(([, names]) => names !== undefined);
+    expect(named.length).toBeGreaterThan(40);
+    const sources = statementSources();
+    const wrong: string[] = [];
+    await t.env.db.transaction(async (tx) => {
+      for (const [name, names] of named) {
+        await tx.exec(`prepare probe as ${statements[name as keyof typeof statements].replace(/;\s*$/, '')}`);
+        const [row] = await tx.query<{ types: string[] }>(`select parameter_types::text[] as types from pg_prepared_statements where name = 'probe'`);
+        await tx.exec('deallocate probe');
+        const declared = compileStatement(sources[name]!).types;
+        names!.forEach((param, i) => {
+          const inferred = tsTypeOf(row!.types[i]!);
+          const own = declared[param]!.replace(' | null | undefined', '');
+          if (own !== 'unknown' && own !== inferred) wrong.push(`${name} :${param} is ${own} but PostgreSQL takes ${row!.types[i]}`);
+        });
+      }
+    });
+    expect(wrong).toEqual([]);
   });
 });

@@ -9,26 +9,6 @@
 // `site` column is the parameter or a pinned row's `site`. Any other comparison of a `site` column (another
 // parameter, `any(…)`, `<>`) is a statement that can touch two sites.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-/** The statements of plugin/{core,areas/<area>}/sql/ as written, by the name the embedder gives them (`loans/list`, `core/journal`). */
-export function statementSources(): Record<string, string> {
-  const plugin = join(import.meta.dirname, '../../plugin');
-  const files = readdirSync(plugin, { recursive: true, encoding: 'utf8' })
-    .map((f) => f.split('\\').join('/'))
-    .filter((f) => /^(core|areas\/[^/]+)\/sql\/.+\.sql$/.test(f));
-  return Object.fromEntries(
-    files.map((f) => [
-      f
-        .replace(/^areas\//, '')
-        .replace('/sql/', '/')
-        .slice(0, -4),
-      readFileSync(join(plugin, f), 'utf8'),
-    ]),
-  );
-}
-
 const SITE = String.raw`(?:\$1(?!\d)|:site\b)`;
 const KEYWORDS = new Set([
   'where',

@@ -1,5 +1,5 @@
 insert into departments (site, code, name, kind, active)
-values (:site, :code, :name, coalesce(:kind, 'service'), coalesce(:active, true))
+values (:site, :code::text, :name::text, coalesce(:kind::text, 'service'), coalesce(:active::boolean, true))
 on conflict (site, code) do update
    set name = excluded.name,
        kind = coalesce(:kind, departments.kind),

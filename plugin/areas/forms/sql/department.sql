@@ -1,1 +1,1 @@
-select id, code from departments where site = :site and code = :code and active
+select id, code from departments where site = :site and code = :code::text and active

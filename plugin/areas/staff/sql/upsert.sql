@@ -3,7 +3,7 @@ with dept as (
   select id from departments where site = :site and code = :departmentCode
 ), ins as (
   insert into staff (site, name, tooljet_user_id, email, phone, department_id, roles, active)
-  select :site, :name, :tooljetUserId, :email, :phone, (select id from dept), :roles, coalesce(:active, true)
+  select :site, :name::text, :tooljetUserId::text, :email::text, :phone::text, (select id from dept), :roles::text[], coalesce(:active::boolean, true)
    where :id::bigint is null
   returning *
 ), upd as (
