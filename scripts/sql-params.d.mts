@@ -1,8 +1,8 @@
 export interface CompiledStatement {
   /** The statement with positional `$n` parameters, as PostgreSQL takes it. */
   text: string;
-  /** The parameter names in `$n` order; null for a statement written with `$n` itself. */
-  names: string[] | null;
+  /** The parameter names in `$n` order. */
+  names: string[];
   /** The TypeScript type of each named parameter. */
   types: Record<string, string>;
 }

@@ -84,13 +84,12 @@ function skipOpaque(sql, i) {
 
 /**
  * Compiles a statement with `:name` parameters to positional text. Returns `{ text, names, types }` (`types`: name →
- * TypeScript type); a statement written with `$n` is returned unchanged with `names: null` (positional).
+ * TypeScript type). A `$n` written by hand is refused: a name is what the generated type checks callers against.
  */
 export function compileStatement(sql) {
   const names = [];
   const casts = new Map();
   let text = '';
-  let positional = false;
   let i = 0;
   while (i < sql.length) {
     const opaque = skipOpaque(sql, i);
@@ -99,7 +98,7 @@ export function compileStatement(sql) {
       i = opaque;
       continue;
     }
-    if (sql[i] === '$' && /[0-9]/.test(sql[i + 1] ?? '')) positional = true;
+    if (sql[i] === '$' && /[0-9]/.test(sql[i + 1] ?? '')) throw new Error(`positional parameter ${/^\$\d+/.exec(sql.slice(i))?.[0]}: name it (:archiveId::bigint)`);
     if (sql[i] === ':' && sql[i + 1] === ':') {
       text += '::';
       i += 2;
@@ -120,8 +119,6 @@ export function compileStatement(sql) {
     const cast = matchAt(CAST, sql, i);
     if (cast) casts.get(name).push(cast[1].replace(/\s+/g, ' '));
   }
-  if (positional && names.length > 0) throw new Error(`mixes $n and :name parameters (${names.map((n) => `:${n}`).join(', ')})`);
-  if (positional) return { text: sql, names: null, types: {} };
   return { text, names, types: Object.fromEntries(names.map((n) => [n, paramType(n, casts.get(n))])) };
 }
 

@@ -10,10 +10,8 @@ export type StatementArgs = { [N in StatementName]: [name: N, params: StatementP
 
 /** The one place named parameters become the positional values PostgreSQL takes (names: scripts/sql-params.mjs). */
 export function bindStatement(...[name, params]: StatementArgs): { text: string; values: readonly unknown[] } {
-  const names = statementParams[name];
-  if (names === undefined) return { text: statements[name], values: params as readonly unknown[] };
-  const given = params as Readonly<Record<string, unknown>>;
-  const values = names.map((n) => {
+  const given: Readonly<Record<string, unknown>> = params;
+  const values = statementParams[name].map((n) => {
     if (!(n in given)) throw new Error(`statement ${name}: no value for :${n}`);
     return given[n] ?? null;
   });

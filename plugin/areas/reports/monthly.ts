@@ -80,7 +80,7 @@ function nextMonth(month: string): string {
 export async function buildMonthlyReport(ctx: OpContext, month: string, topUnits: number): Promise<MonthlyReport> {
   const { settings } = await ctx.config();
   const { from, to } = monthPeriod(month, ctx.zone);
-  const range = [ctx.site, from, to] as const;
+  const range = { site: ctx.site, from, to };
   const [rollup] = await ctx.sql<{ zone: string }>('reports/rollup-zone', { site: ctx.site });
   const figures = rollup?.zone === ctx.zone ? fromRollup : fromTickets;
   const { counts, onTime, s, units } = await figures(ctx, { site: ctx.site, from, to, month, repeatDays: settings.tickets.repeatWindowDays, topUnits });

@@ -1,4 +1,4 @@
--- R-DAY-10 for the monthly report: appointments whose window opened in [$2, $3), by outcome.
+-- R-DAY-10 for the monthly report: appointments whose window opened in [:from, :to), by outcome.
 select count(*)::int as booked,
        count(*) filter (where state = 'done')::int as done,
        count(*) filter (where state = 'missed')::int as missed,
@@ -7,4 +7,4 @@ select count(*)::int as booked,
        count(*) filter (where state = 'cancelled')::int as cancelled,
        count(*) filter (where state = 'scheduled')::int as open
   from appointments
- where site = $1 and window_start >= $2::timestamptz and window_start < $3::timestamptz;
+ where site = :site and window_start >= :from::timestamptz and window_start < :to::timestamptz;
