@@ -29,15 +29,17 @@ with f as (
 select
   (select coalesce(sum(n), 0) from f where fact = 'malicious')::int as "maliciousCount",
   ((select coalesce(sum(n), 0) from f, hour where fact = 'malicious_late' or (fact = 'malicious_due' and due < hour.h))
-   + (select count(*) from tickets t
-       where t.site = :site and t.opened_at >= :from::timestamptz and t.opened_at < :to::timestamptz and t.malicious
+   -- those whose earliest open clock falls due in this hour, before now: read through the hour's open clocks
+   + (select count(distinct t.id) from ticket_clocks k
+        join tickets t on t.site = k.site and t.id = k.ticket_id
+       where k.site = :site and k.met_at is null and k.paused_at is null
+         and k.due_at >= (select h from hour) and k.due_at < :asOf::timestamptz
+         and t.opened_at >= :from::timestamptz and t.opened_at < :to::timestamptz and t.malicious
          and exists (select 1 from f, hour where f.fact = 'malicious_due' and f.due = hour.h and f.n > 0)
-         and not exists (select 1 from ticket_clocks k where k.site = :site and k.ticket_id = t.id and k.met_at > k.due_at)
-         and (select min(k.due_at) from ticket_clocks k
-               where k.site = :site and k.ticket_id = t.id and k.met_at is null and k.paused_at is null)
-             >= (select h from hour)
-         and (select min(k.due_at) from ticket_clocks k
-               where k.site = :site and k.ticket_id = t.id and k.met_at is null and k.paused_at is null) < :asOf::timestamptz))::int
+         and not exists (select 1 from ticket_clocks x where x.site = :site and x.ticket_id = t.id and x.met_at > x.due_at)
+         and not exists (select 1 from ticket_clocks x
+                          where x.site = :site and x.ticket_id = t.id and x.met_at is null and x.paused_at is null
+                            and x.due_at < (select h from hour))))::int
     as "maliciousLate",
   (select coalesce(n, 0) from handled)::int as "handledComplaints",
   (select round(hours / n, 2) from handled) as "averageHours",
