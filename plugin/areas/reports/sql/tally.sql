@@ -7,14 +7,14 @@ with zr as (
 ), zone as (
   select coalesce((select z.zone from report_zone z where z.site = :site), :zone) as zone
 ), facts as (
-  select (f.at at time zone zone.zone)::date as day, f.fact, f.key, coalesce(f.due, '-infinity') as due, 1 as n, f.total
+  select report_fact_day(f.fact, f.at, zone.zone) as day, f.fact, f.key, coalesce(f.due, '-infinity') as due, 1 as n, f.total
     from report_facts f cross join zone
    where f.site = :site and f.ticket_id = any(:ticketIds::bigint[])
   union all
   select (x->>'day')::date, x->>'fact', x->>'key', (x->>'due')::timestamptz, -(x->>'n')::int, -(x->>'total')::numeric
     from jsonb_array_elements(:before::jsonb) x
   union all
-  select (q.opened_at at time zone zone.zone)::date, 'repeat', r.key::text, '-infinity', r.n, null
+  select report_fact_day('repeat', q.opened_at, zone.zone), 'repeat', r.key::text, '-infinity', r.n, null
     from tickets p
     join tickets q on q.site = p.site and q.unit = p.unit and q.kind = 'complaint' and not q.malicious and q.id <> p.id
    cross join zone
