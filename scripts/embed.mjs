@@ -1,6 +1,5 @@
 // Compiles plugin/areas/<area>/sql/*.sql (statement `<area>/<name>`), plugin/core/sql/*.sql (the runner's own,
-// `core/<name>`), queries/migrations/*.sql and
-// templates/documents/*.hbs into plugin/generated/embedded.ts,
+// `core/<name>`), queries/migrations/*.sql and templates/documents/*.hbs into plugin/generated/embedded.ts,
 // so the bundle never reads them from disk at run time (graphile-worker style). Statements name their parameters
 // (`:archiveId::bigint`); scripts/sql-params.mjs compiles them to `$n` text, the ordered names and a parameter type
 // per statement (`StatementParams`), which `ctx.sql(name, params)` checks at compile time.

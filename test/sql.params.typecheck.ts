@@ -11,6 +11,8 @@ export async function checks(ctx: OpContext): Promise<void> {
   await ctx.sql('loans/lock', { site: ctx.site, loanId: 7 });
   // @ts-expect-error a value of the wrong type (:id is cast ::bigint)
   await ctx.sql('loans/lock', { site: ctx.site, id: 'seven' });
+  // @ts-expect-error an extra key
+  await ctx.sql('loans/lock', { site: ctx.site, id: 7, archiveId: 3 });
   // @ts-expect-error an unknown statement
   await ctx.sql('loans/lok', { site: ctx.site, id: 7 });
   await transition(ctx, 'loans/renew', { site: ctx.site, id: 7, dueAt: ctx.now, at: ctx.now }, 'changed meanwhile');

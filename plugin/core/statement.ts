@@ -18,7 +18,7 @@ export function bindStatement(...[name, params]: StatementArgs): { text: string;
   return { text: statements[name], values };
 }
 
-/** Runs a statement from plugin/areas/<area>/sql/ in `tx`. */
+/** Runs a statement of plugin/areas/<area>/sql/ or plugin/core/sql/ in `tx` (workers and the runner, which have no ctx). */
 export function runStatement<R = Row>(tx: Tx, ...args: StatementArgs): Promise<R[]> {
   const { text, values } = bindStatement(...args);
   return tx.query<R>(text, values);
