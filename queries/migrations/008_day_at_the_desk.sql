@@ -26,7 +26,8 @@ alter table tickets add column if not exists finding_at timestamptz;
 alter table tickets add column if not exists finding_note text;
 do $$
 begin
-  if not exists (select 1 from pg_constraint where conname = 'tickets_finding_known') then
+  -- by table, not by name alone: another schema of the same database may already have one (migration 012)
+  if not exists (select 1 from pg_constraint where conrelid = 'tickets'::regclass and conname = 'tickets_finding_known') then
     alter table tickets add constraint tickets_finding_known
       check (finding in ('upheld', 'partly_upheld', 'not_upheld'));
   end if;
