@@ -105,10 +105,13 @@ function contains(value: unknown, wanted: string): boolean {
 const diff = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.keys(b).map((k) => [k, b[k]! - (a[k] ?? 0)]));
 
 /** Runs one create and returns its result and how many rows each table gained. */
+/** reports.monthly's rollup (migration 010) is an aggregate: a write adds a row only for a key not seen yet that day. */
+const withoutAggregates = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([table]) => !table.startsWith('report_')));
+
 async function createCounting(name: string, input: Record<string, unknown>) {
-  const before = await tableCounts(t.sql, t.db.schema);
+  const before = withoutAggregates(await tableCounts(t.sql, t.db.schema));
   const result = await t.unchecked(boss)(name, input);
-  return { result, delta: diff(before, await tableCounts(t.sql, t.db.schema)) };
+  return { result, delta: diff(before, withoutAggregates(await tableCounts(t.sql, t.db.schema))) };
 }
 
 describe('§7 injection strings are data', () => {
