@@ -8,8 +8,7 @@ with zr as (
   select coalesce((select z.zone from report_zone z where z.site = :site), :zone) as zone
 ), facts as (
   select report_fact_day(f.fact, f.at, zone.zone) as day, f.fact, f.key, coalesce(f.due, '-infinity') as due, 1 as n, f.total
-    from report_facts f cross join zone
-   where f.site = :site and f.ticket_id = any(:ticketIds::bigint[])
+    from report_ticket_facts(:site::text, :ticketIds::bigint[]) f cross join zone
   union all
   select (x->>'day')::date, x->>'fact', x->>'key', (x->>'due')::timestamptz, -(x->>'n')::int, -(x->>'total')::numeric
     from jsonb_array_elements(:before::jsonb) x
