@@ -99,8 +99,8 @@ export class Recorder {
 
 const idColumns = new Set(['id']);
 
-/** INSERT, or WITH … INSERT, after any leading `--` comment lines of the .sql file. */
-const isInsert = (text: string): boolean => /^(with[\s\S]*?\)\s*)?insert\b/i.test(text.replace(/^(\s*--[^\n]*\n)*\s*/, ''));
+/** INSERT, or a WITH whose statements insert (tickets/open.sql), after any leading `--` comment lines of the .sql file. */
+const isInsert = (text: string): boolean => /^(insert\b|with\b[\s\S]*\binsert\s+into\b)/i.test(text.replace(/^(\s*--[^\n]*\n)*\s*/, ''));
 
 /** Replays a trace in one transaction on one pooled client. */
 export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
@@ -109,7 +109,9 @@ export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
   try {
     await client.query('begin');
     for (const s of trace.statements) {
-      const params = swap.size === 0 ? s.params : s.params.map((p) => (swap.has(p) ? swap.get(p) : p));
+      // Arrays too: reports/tally takes the ticket ids as one array parameter.
+      const swapped = (p: unknown): unknown => (swap.has(p) ? swap.get(p) : p);
+      const params = swap.size === 0 ? s.params : s.params.map((p) => (Array.isArray(p) ? p.map(swapped) : swapped(p)));
       const res = await client.query(s.text, params);
       // An INSERT … RETURNING id gives a new id on replay: later statements must use it.
       if (isInsert(s.text) && s.rows.length === 1 && res.rows.length === 1) {
