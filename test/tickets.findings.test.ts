@@ -42,6 +42,24 @@ describe('R-DAY-3 findings on complaints', () => {
     await expectError(t.as(cast.manager)('tickets.recordFinding', { id, finding: 'upheld' }), 'STATE');
   });
 
+  it('R-TIC-9 R-DAY-3 allowedActions offers only what the ticket accepts: no sign-off before the finding, no second sign-off or late finding, reply only once signed off', async () => {
+    t.setNow('2026-10-12T09:00:00+08:00');
+    const id = await resolvedConductComplaint();
+    const offered = async () => (await t.as(cast.manager)('tickets.get', { id })).allowedActions;
+    expect(await offered()).toEqual(expect.arrayContaining(['recordFinding', 'reopen']));
+    expect(await offered()).not.toContain('signOff');
+    expect(await offered()).not.toContain('reply');
+    await t.as(cast.manager)('tickets.recordFinding', { id, finding: 'upheld' });
+    expect(await offered()).toEqual(expect.arrayContaining(['signOff', 'recordFinding']));
+    await t.as(cast.engineeringHead)('tickets.signOff', { id });
+    const signed = await offered();
+    expect(signed).toContain('reply');
+    expect(signed).not.toContain('signOff');
+    expect(signed).not.toContain('recordFinding');
+    // What is offered is accepted: the screens enable a button by this list (apps/ticket-actions.ts).
+    await expectError(t.as(cast.engineeringHead)('tickets.signOff', { id }), 'STATE');
+  });
+
   it('R-DAY-3 only complaints get a finding: one on a repair is a STATE error', async () => {
     t.setNow('2026-10-12T09:00:00+08:00');
     const repair = await openTicket(t, cast, { kind: 'repair' });

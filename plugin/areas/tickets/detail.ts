@@ -2,14 +2,14 @@
 import type { z } from 'zod';
 import type { OpContext } from '../../core/operation.js';
 import { notFound } from '../../core/errors.js';
-import { actionsFrom, type TicketState } from './model.js';
+import { allowedActions, type GuardedFields } from './model.js';
 import { loadClocks, view, type Clock } from './clocks.js';
 import { maskIdentity, scope, type IdentityFields } from './visibility.js';
 import type { ticketDetail } from './schemas.js';
 
 export type TicketDetail = z.input<typeof ticketDetail>;
 // Instants arrive as Dates and leave as ISO text (core/json.ts), so the row is typed loosely here.
-export type DetailRow = IdentityFields & { state: TicketState; conductWitnesses: string | null } & Record<string, unknown>;
+export type DetailRow = IdentityFields & GuardedFields & { conductWitnesses: string | null } & Record<string, unknown>;
 
 export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDetail> {
   const [row] = await ctx.sql<DetailRow>('tickets/detail', { site: ctx.site, id, ...scope(ctx.actor) });
@@ -30,7 +30,7 @@ export async function composeDetail(ctx: OpContext, row: DetailRow, stored: Cloc
     ...row,
     clocks,
     ...lists,
-    allowedActions: actionsFrom(row.state),
+    allowedActions: allowedActions(row),
     overdue: clocks.some((c) => c.metAt === null && c.late),
   });
   return detail as unknown as TicketDetail;

@@ -113,6 +113,48 @@ export const actionsFrom = (state: TicketState): TicketAction[] => ticketActions
 /** Open states (not yet replied): queues, due-soon lists, handovers. */
 export const openStates: readonly TicketState[] = ticketStates.filter((s) => !['replied', 'callback_pending', 'closed'].includes(s));
 
-/** R-DAY-3: a complaint about a staff member's conduct is not signed off without the manager's finding. */
 // Structural (not TicketRow): types.ts imports the states from here, and this file stays below it.
-export const needsFinding = (t: { kind: string; targetStaffId: number | null; finding: string | null }): boolean => t.kind === 'complaint' && t.targetStaffId !== null && t.finding === null;
+export interface GuardedFields {
+  state: TicketState;
+  number: string;
+  kind: string;
+  targetStaffId: number | null;
+  finding: string | null;
+  signedOffAt: unknown;
+}
+
+/** R-DAY-3: a complaint about a staff member's conduct is not signed off without the manager's finding. */
+export const needsFinding = (t: Pick<GuardedFields, 'kind' | 'targetStaffId' | 'finding'>): boolean => t.kind === 'complaint' && t.targetStaffId !== null && t.finding === null;
+
+/**
+ * What the ticket itself still refuses after the state machine allowed an action (roles aside): the reason, or
+ * null. The handlers raise it and the detail's allowedActions leaves the action out, so a screen never offers a
+ * step that is refused when pressed.
+ */
+const guards: Partial<Record<TicketAction, (t: GuardedFields) => string | null>> = {
+  // R-TIC-9 one sign-off, after the finding where one is needed (R-DAY-3).
+  signOff: (t) =>
+    t.signedOffAt
+      ? 'the resolution is already signed off'
+      : needsFinding(t)
+        ? `ticket ${t.number} is a complaint about a staff member: the reviewing manager records the finding first (tickets.recordFinding, R-DAY-3)`
+        : null,
+  // R-DAY-3 findings are for complaints, before the sign-off.
+  recordFinding: (t) =>
+    t.kind !== 'complaint'
+      ? `ticket ${t.number} is a ${t.kind}; only complaints get a finding`
+      : t.signedOffAt
+        ? 'the resolution is already signed off; a finding comes before the sign-off (reopen to review again)'
+        : null,
+  // R-TIC-9 the reply comes after the sign-off.
+  reply: (t) => (t.signedOffAt ? null : 'the resolution must be signed off by the department head before the reply (R-TIC-9)'),
+};
+
+/** Throws STATE when the ticket refuses `action` (see guards). */
+export function checkGuard(t: GuardedFields, action: TicketAction): void {
+  const refused = guards[action]?.(t);
+  if (refused) throw stateError(refused);
+}
+
+/** The actions this ticket allows now: its state's transitions its own guards do not refuse (roles still apply). */
+export const allowedActions = (t: GuardedFields): TicketAction[] => actionsFrom(t.state).filter((a) => !guards[a]?.(t));

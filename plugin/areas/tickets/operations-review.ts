@@ -2,10 +2,11 @@
 // 不成立 — recorded before the department head signs off. R-REP-2 fines follow it (reports/staff-scores.sql).
 import { z } from 'zod';
 import { defineOperation } from '../../core/operation.js';
-import { forbidden, stateError } from '../../core/errors.js';
+import { forbidden } from '../../core/errors.js';
 import { atLeast } from '../../core/roles.js';
 import { note } from '../../core/schemas.js';
 import { ticketDetail } from './schemas.js';
+import { checkGuard } from './model.js';
 import { act } from './store.js';
 import { ticketRef } from './inputs.js';
 import { findings } from './types.js';
@@ -26,8 +27,7 @@ const recordFinding = defineOperation({
   output: ticketDetail,
   handler: (ctx, input) =>
     act(ctx, input, 'recordFinding', (t, at) => {
-      if (t.kind !== 'complaint') throw stateError(`ticket ${t.number} is a ${t.kind}; only complaints get a finding`);
-      if (t.signedOffAt) throw stateError('the resolution is already signed off; a finding comes before the sign-off (reopen to review again)');
+      checkGuard(t, 'recordFinding');
       if (t.targetStaffId === ctx.actor.id) throw forbidden('the staff member complained about must step aside (R-TIC-8)');
       return {
         next: t.state,

@@ -2,14 +2,14 @@
 import { z } from 'zod';
 import { transition } from '../../core/transition.js';
 import { defineOperation } from '../../core/operation.js';
-import { forbidden, stateError } from '../../core/errors.js';
+import { forbidden } from '../../core/errors.js';
 import { atLeast } from '../../core/roles.js';
 import { localDate as localDateInput, note, text } from '../../core/schemas.js';
 import { deadlineClock, saveClocks } from './clocks.js';
 import { callbackDueOn, scheduleCallback } from '../callbacks/schedule.js';
 import { ticketDetail } from './schemas.js';
 import { act, checkResponsible } from './store.js';
-import { needsFinding } from './model.js';
+import { checkGuard } from './model.js';
 import { deadlineInput, futureInstant, optionalNote, ticketRef } from './inputs.js';
 import { callbackKinds, outcomes, type TicketPatch, type TicketRow } from './types.js';
 import type { OpContext } from '../../core/operation.js';
@@ -96,10 +96,7 @@ const signOff = defineOperation({
         throw forbidden('only the head of the responsible department signs off the resolution');
       }
       if (t.targetStaffId === ctx.actor.id) throw forbidden('the staff member complained about must step aside (R-TIC-8)');
-      if (t.signedOffAt) throw stateError('the resolution is already signed off');
-      if (needsFinding(t)) {
-        throw stateError(`ticket ${t.number} is a complaint about a staff member: the reviewing manager records the finding first (tickets.recordFinding, R-DAY-3)`);
-      }
+      checkGuard(t, 'signOff');
       return { next: 'resolved', patch: { signed_off_at: at, signed_off_by: ctx.actor.id }, note: input.note };
     }),
 });
@@ -116,7 +113,7 @@ const reply = defineOperation({
   handler: (ctx, input) =>
     act(ctx, input, 'reply', async (t, at) => {
       if (t.firstOwnerId !== ctx.actor.id) throw forbidden('only the first-contact owner replies to the customer (R-TIC-3)');
-      if (!t.signedOffAt) throw stateError('the resolution must be signed off by the department head before the reply (R-TIC-9)');
+      checkGuard(t, 'reply');
       if (callbackKinds.includes(t.kind)) {
         const base = t.kind === 'repair' ? (t.resolvedAt ?? at) : at;
         await scheduleCallback(ctx, t, callbackDueOn(await ctx.config(), t.kind, base));
