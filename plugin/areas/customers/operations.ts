@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineOperation, type OpContext } from '../../core/operation.js';
 import { atLeast } from '../../core/roles.js';
 import { forbidden, stateError } from '../../core/errors.js';
-import { id, page, pageInput, pageOf, decodeCursor, text } from '../../core/schemas.js';
+import { id, page, pageInput, pageOf, decodeKey, text } from '../../core/schemas.js';
 import { likeContains, likePrefix } from '../../core/like.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { categories, customerCreate, customerOut, customerPatch, customerStatuses, digits, floorOf, grades, phonesOf, unit } from './fields.js';
@@ -19,8 +19,8 @@ import { changeCustomer } from '../edits/customers.js';
 const staffCustomer = atLeast('agent');
 
 /**
- * Ids of the customers with this phone or name prefix (R-ARC-6); the search filters on them (see
- * customers/search.sql), so the planner knows how few rows match.
+ * Ids of the customers with this phone (R-ARC-6); the search filters on them (see customers/search.sql), so
+ * the planner knows how few rows match.
  */
 async function phoneIds(ctx: OpContext, phone: string): Promise<number[] | null> {
   const wanted = digits(phone);
@@ -34,9 +34,8 @@ function phoneFragment(q: string): string | null {
   return d && d.length >= 3 ? likeContains(d) : null;
 }
 
-async function nameIds(ctx: OpContext, prefix: string): Promise<number[]> {
-  return (await ctx.sql<{ id: number }>('customers/name-ids', { site: ctx.site, pattern: likePrefix(prefix) })).map((r) => r.id);
-}
+/** A page's last row as the cursor's key: its name with a name prefix (the page is in name order), else its unit. */
+const searchKey = z.tuple([z.string(), z.number()]);
 
 export default [
   defineOperation({
@@ -93,7 +92,8 @@ export default [
   defineOperation({
     name: 'customers.search',
     title: 'Search customers',
-    description: 'By unit, floor, name prefix, phone, category, grade, status, free text (a part of a unit, name or phone) or custom fields; sorted by unit (R-ARC-6).',
+    description:
+      'By unit, floor, name prefix, phone, category, grade, status, free text (a part of a unit, name or phone) or custom fields; sorted by unit, or by name when a name prefix is given (R-ARC-6).',
     access: staffCustomer,
     kind: 'read',
     input: z.object({
@@ -116,12 +116,12 @@ export default [
     }),
     output: pageOf(customerOut),
     async handler(ctx, input) {
-      const after = decodeCursor(input.cursor);
+      const after = decodeKey(input.cursor, searchKey);
       const rows = await ctx.sql<z.input<typeof customerOut> & { phones: string[]; site: string }>('customers/search', {
         site: ctx.site,
         unit: input.unit,
         floor: input.floor,
-        nameIds: input.name ? await nameIds(ctx, input.name) : null,
+        name: input.name ? likePrefix(input.name) : null,
         phoneIds: input.phone ? await phoneIds(ctx, input.phone) : null,
         category: input.category,
         grade: input.grade,
@@ -129,12 +129,12 @@ export default [
         q: input.q ? likeContains(input.q) : null,
         qDigits: input.q ? phoneFragment(input.q) : null,
         custom: input.custom ? JSON.stringify(input.custom) : null,
-        afterUnit: after ? String(after[0]) : null,
-        afterId: after ? Number(after[1]) : null,
+        afterKey: after ? after[0] : null,
+        afterId: after ? after[1] : null,
         limit: input.limit + 1,
       });
       const items = rows.map(({ phones: _p, site: _s, ...row }) => maskCustomer(ctx.actor, row));
-      return page(items, input.limit, (r) => [r.unit, r.id]);
+      return page(items, input.limit, (r) => [input.name ? r.name : r.unit, r.id]);
     },
   }),
   defineOperation({

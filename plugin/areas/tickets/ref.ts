@@ -11,6 +11,9 @@ export const ticketNumber = z
   .regex(/^\d{9,12}$/, 'a ticket number YYMMDDNNN, e.g. 260213001')
   .describe('ticket number YYMMDDNNN as staff quote it, e.g. 260213001 (instead of id, R-DAY-4)');
 
+/** Whether free text is a whole ticket number, as tickets.search takes it (R-DAY-4). */
+export const isTicketNumber = (text: string): boolean => ticketNumber.safeParse(text).success;
+
 export const ticketKey = {
   id: id.optional().describe('ticket id (or give number)'),
   number: ticketNumber.optional(),

@@ -1,6 +1,7 @@
 -- tickets.search and tickets.myQueue. :seesAll..:actorId visibility scope; filters on identity fields skip tickets
 -- whose target is the reader, so a search cannot reveal the complainant (R-TIC-8). Newest first, keyset paged.
 -- :q free text as a LIKE pattern (core/like.ts) on the expressions of the trigram indexes (migration 007).
+-- :number a whole ticket number (R-DAY-4): one probe of tickets_number_unique instead of a trigram search.
 select t.id, t.number, t.year, t.kind, t.channel, t.state, t.severity, t.category, t.serious,
        t.malicious, t.important, t.unit, t.customer_id as "customerId", t.complainant_name as "complainantName",
        t.complainant_phone as "complainantPhone", t.matter, t.target, t.target_staff_id as "targetStaffId",
@@ -33,6 +34,7 @@ select t.id, t.number, t.year, t.kind, t.channel, t.state, t.severity, t.categor
           where c.site = t.site and c.ticket_id = t.id and c.met_at is null and c.due_at <= :dueBefore::timestamptz))
    and (:from::timestamptz is null or t.opened_at >= :from)
    and (:to::timestamptz is null or t.opened_at < :to)
+   and (:number::text is null or t.number = :number)
    and (:q::text is null
         or ticket_search_text(t.number, t.matter, t.content, t.target) like :q
         or (t.target_staff_id is distinct from :actorId::bigint

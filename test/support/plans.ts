@@ -1,0 +1,49 @@
+// Reading EXPLAIN (ANALYZE, FORMAT JSON) plans in scale tests: what a statement read from a table, and whether
+// it walked one. Plan checks say more than timings on a shared machine.
+import type { Db } from '../../plugin/db/types.js';
+
+export interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  Plans?: PlanNode[];
+}
+
+/** Rows the plan read from `table`: what its scans returned plus what their filters and rechecks threw away. */
+export function rowsRead(node: PlanNode, table: string): number {
+  const own = node['Relation Name'] === table ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0) : 0;
+  return own + (node.Plans ?? []).reduce((n, child) => n + rowsRead(child, table), 0);
+}
+
+export const seqScans = (node: PlanNode): string[] => [...(node['Node Type'] === 'Seq Scan' ? [node['Relation Name'] ?? '?'] : []), ...(node.Plans ?? []).flatMap(seqScans)];
+
+export interface Statement {
+  text: string;
+  values: readonly unknown[];
+}
+
+/** A Db that notes every statement its transactions run, to explain an operation's statements afterwards. */
+export function recording(db: Db): { db: Db; statements: Statement[] } {
+  const statements: Statement[] = [];
+  return {
+    statements,
+    db: {
+      kind: db.kind,
+      schema: db.schema,
+      close: () => db.close(),
+      transaction: (fn) =>
+        db.transaction((tx) =>
+          fn({
+            exec: (text) => tx.exec(text),
+            query: (text, values) => {
+              statements.push({ text, values: values ?? [] });
+              return tx.query(text, values);
+            },
+          }),
+        ),
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb, type TestDb } from './support/db.js';
+import { seedCast, type Cast } from './support/staff.js';
+import { execute } from '../plugin/core/runner.js';
+import { recording, rowsRead, seqScans, type PlanNode } from './support/plans.js';
+
+// R-DAY-4: staff paste the ticket number they were quoted into tickets.search. At 50k tickets the page must come
+// from the number's index, not from a trigram search that rechecks every ticket sharing the number's digits.
+const rows = 50_000;
+let t: TestDb;
+let cast: Cast;
+beforeAll(async () => {
+  t = await testDb();
+  cast = await seedCast(t);
+  await t.db.transaction(async (tx) => {
+    // session_replication_role = replica skips the foreign-key triggers: the owner exists by construction.
+    await tx.exec('set local statement_timeout = 0; set local session_replication_role = replica');
+    // Numbers YYMMDD + a five-digit count, as tickets/open numbers a busy year; phones and contents full of
+    // digits, as a desk's are.
+    await tx.query(
+      `insert into tickets (number, year, kind, channel, unit, complainant_name, complainant_phone, matter, content, first_owner_id, opened_at)
+       select to_char(d at time zone 'Asia/Shanghai', 'YYMMDD') || lpad(g::text, 5, '0'), 2026, 'repair', 'phone',
+              (2 + g % 29) || 'F-' || (1000 + g % 5000), '客户' || g, '139' || lpad((g * 7919 % 100000000)::text, 8, '0'),
+              'matter ' || g, 'as told in ticket ' || lpad((g * 31 % 100000)::text, 5, '0'), $2::bigint, d
+         from generate_series(1, $1::int) g, lateral (select timestamptz '2026-01-01 09:00+08' + g * interval '9 minutes' as d) x`,
+      [rows, cast.agent],
+    );
+  });
+  await t.db.transaction((tx) => tx.exec('set local statement_timeout = 0; analyze tickets'));
+}, 600_000);
+afterAll(() => t.close());
+
+/** Runs tickets.search as the agent, noting its statements; returns the page and the plans of its ticket reads. */
+async function search(input: Record<string, unknown>) {
+  const noted = recording(t.db);
+  const found = await execute<{ items: { id: number; number: string; complainantPhone: string | null }[] }>({ ...t.env, db: noted.db }, 'tickets.search', input, {
+    kind: 'staff',
+    staffId: cast.agent,
+  });
+  const plans: PlanNode[] = [];
+  for (const s of noted.statements.filter((s) => /from tickets t\b/.test(s.text))) {
+    const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, format json) ${s.text}`, [...s.values]);
+    plans.push(explained!['QUERY PLAN'][0].Plan);
+  }
+  return { found, plans };
+}
+
+describe('tickets.search at scale', () => {
+  it(`R-DAY-4 q that is a ticket number reads that ticket through the number index among ${rows} tickets`, async () => {
+    const [wanted] = await t.sql<{ id: number; number: string }>(`select id::int, number from tickets where number like '%12345'`);
+    const { found, plans } = await search({ q: ` ${wanted!.number} ` });
+    expect(found.items.map((r) => r.id)).toEqual([wanted!.id]);
+    expect(plans).toHaveLength(1);
+    const text = JSON.stringify(plans[0]);
+    expect(seqScans(plans[0]!), text).not.toContain('tickets');
+    expect(rowsRead(plans[0]!, 'tickets'), text).toBeLessThanOrEqual(1);
+  }, 120_000);
+
+  it('R-DAY-4 digits that are no ticket’s number are searched as text: a complainant’s phone finds their ticket', async () => {
+    const [wanted] = await t.sql<{ id: number; phone: string }>(`select id::int, complainant_phone as phone from tickets where number like '%00777'`);
+    const { found } = await search({ q: wanted!.phone });
+    expect(found.items.map((r) => r.complainantPhone)).toContain(wanted!.phone);
+  }, 120_000);
+});
