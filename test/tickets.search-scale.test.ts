@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb, type TestDb } from './support/db.js';
 import { seedCast, type Cast } from './support/staff.js';
 import { execute } from '../plugin/core/runner.js';
-import { recording, rowsRead, seqScans, type PlanNode } from './support/plans.js';
+import { blocks, indexes, recording, rowsRead, seqScans, type PlanNode } from './support/plans.js';
 
 // R-DAY-4: staff paste the ticket number they were quoted into tickets.search. At 50k tickets the page must come
 // from the number's index, not from a trigram search that rechecks every ticket sharing the number's digits.
@@ -39,7 +39,7 @@ async function search(input: Record<string, unknown>) {
   });
   const plans: PlanNode[] = [];
   for (const s of noted.statements.filter((s) => /from tickets t\b/.test(s.text))) {
-    const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, format json) ${s.text}`, [...s.values]);
+    const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, buffers, format json) ${s.text}`, [...s.values]);
     plans.push(explained!['QUERY PLAN'][0].Plan);
   }
   return { found, plans };
@@ -54,6 +54,14 @@ describe('tickets.search at scale', () => {
     const text = JSON.stringify(plans[0]);
     expect(seqScans(plans[0]!), text).not.toContain('tickets');
     expect(rowsRead(plans[0]!, 'tickets'), text).toBeLessThanOrEqual(1);
+    // The trigram search read no more rows, but every posting list of the number's digit trigrams: pages that
+    // grow with the tickets (726 buffers at 1M against 25 for the number's index).
+    expect(indexes(plans[0]!), text).toContain('tickets_number_unique');
+    expect(
+      indexes(plans[0]!).filter((name) => /_text$/.test(name)),
+      text,
+    ).toEqual([]);
+    expect(blocks(plans[0]!), text).toBeLessThan(40);
   }, 120_000);
 
   it('R-DAY-4 digits that are no ticket’s number are searched as text: a complainant’s phone finds their ticket', async () => {
