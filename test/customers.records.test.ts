@@ -160,6 +160,11 @@ describe('customer records', () => {
     const p2 = await t.as(cast.agent)('customers.search', { floor: 25, limit: 2, cursor: p1.nextCursor ?? undefined });
     expect([...p1.items, ...p2.items].map((c: { unit: string }) => c.unit)).toEqual(['25F-2501', '25F-2502', '25F-2503']);
     expect(p2.nextCursor).toBeNull();
+    // A name prefix pages in name order (lower-cased): 'Alpha 科技' before 'alpine 贸易' whatever their units.
+    const n1 = await t.as(cast.agent)('customers.search', { name: 'ALP', limit: 1 });
+    const n2 = await t.as(cast.agent)('customers.search', { name: 'ALP', limit: 1, cursor: n1.nextCursor ?? undefined });
+    expect([...n1.items, ...n2.items].map((c: { name: string }) => c.name)).toEqual(['Alpha 科技', 'alpine 贸易']);
+    expect(n2.nextCursor).toBeNull();
     await expectError(t.as(cast.agent)('customers.search', { cursor: 'garbage' }), 'VALIDATION', 'cursor');
   });
 });
