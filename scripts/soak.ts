@@ -1,7 +1,8 @@
 // Soak: a bounded mixed load, N concurrent clients registering customers, opening and reading tickets, lending
 // archives, searching. By default through ToolJet's newest loader form, the bundle evaluated afresh for every call
 // (scripts/soak-desks.ts; DATABASE_URL or an embedded PGlite); `--through service` soaks the local HTTP service (`customerdesk serve`).
-// Passes when no call fails unexpectedly, the memory of the process holding the plugin levels off (second half of
+// Passes when no call fails unexpectedly, the memory of the process holding the plugin levels off (through ToolJet:
+// its heap after a full GC, which is what a leak grows — RSS rose and fell with garbage awaiting collection; second half of
 // the run peaks at most 1.5× the first half, after a warm-up) and, on PostgreSQL, the data source never holds more
 // connections than its pool's maximum. Prints a JSON summary; exits 1 on failure.
 //   npm run soak -- --seconds 60 --clients 32 [--through tooljet|service]
@@ -90,7 +91,7 @@ const summary = {
   unexpectedErrors: failures.length,
   firstErrors: failures.slice(0, 5),
   latencyMs: { p50: Math.round(sorted[Math.floor(total * 0.5)] ?? 0), p95: Math.round(sorted[Math.floor(total * 0.95)] ?? 0), max: Math.round(sorted[total - 1] ?? 0) },
-  rssMb: { firstHalfPeak: Math.round(firstPeak), secondHalfPeak: Math.round(secondPeak), samples: memory.length },
+  memoryMb: { measure: desk.memoryMeasure, firstHalfPeak: Math.round(firstPeak), secondHalfPeak: Math.round(secondPeak), samples: memory.length },
   through: values.through,
   ...(connections.length > 0 ? { connections: { max: Math.max(...connections), poolMax, samples: connections.length } } : {}),
 };
