@@ -27,6 +27,8 @@ export interface OpResult {
   phases: Trace['phases'];
   /** The recorded call's statements: runner/handler label and server round-trip ms. */
   trace: { label: string; ms: number; takesNumber?: boolean }[];
+  /** tickets.open: how long the year's counter row is held, from its statement to the last (p50 over the recorded calls). */
+  counterHold?: { p50: number; statements: number; calls: number };
 }
 
 export interface Arms {
@@ -56,6 +58,7 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
   const loaderCpu: number[] = [];
   const loaderArm = arms.loader;
   const cpu = { plugin: [] as number[], raw: [] as number[] };
+  const holds: number[] = [];
   let last: Trace | undefined;
   // Warm-up calls use inputs after the measured ones so that writes never reuse an input.
   for (let k = iterations; k < iterations + warmup; k++) {
@@ -74,6 +77,8 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
     const b = async () => {
       const trace = await traceOf(k);
       last = trace;
+      const held = heldFrom(trace);
+      if (held) holds.push(held.ms);
       const t = await timedWithCpu(() => replay(arms.pool, trace));
       raw.push(t.wall);
       cpu.raw.push(t.cpu);
@@ -104,5 +109,14 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
     statements: last?.statements.length ?? 0,
     phases: last?.phases ?? { total: 0, beforeTx: 0, inTx: 0, afterTx: 0 },
     trace: (last?.statements ?? []).map((st) => ({ label: labelOf(st.text), ms: st.ms, ...(takesNumber(st.text) ? { takesNumber: true } : {}) })),
+    ...(holds.length > 0 && last ? { counterHold: { p50: summarize(holds).p50, statements: heldFrom(last)?.statements ?? 0, calls: holds.length } } : {}),
   };
+}
+
+/** R-TIC-2 keeps the year's counter row locked from the statement that takes a number until commit. */
+function heldFrom(trace: Trace): { ms: number; statements: number } | undefined {
+  const from = trace.statements.findIndex((s) => takesNumber(s.text));
+  if (from < 0) return undefined;
+  const held = trace.statements.slice(from);
+  return { ms: held.reduce((sum, s) => sum + s.ms, 0), statements: held.length };
 }

@@ -5,7 +5,7 @@
 //
 // Writes replay for real. A rolled-back tickets.open gives its number back (R-TIC-2), so the replay takes the same
 // number; ids from identity columns are not given back, so ids returned by the replay replace the recorded ones
-// in later parameters (ticket id → clocks, event, detail reads).
+// in later parameters (the ticket id tickets/open.sql returns → the report tally, tickets/number.sql, detail reads).
 import type pg from 'pg';
 import { execute } from '../plugin/core/runner.js';
 import { registry } from '../plugin/app.js';
@@ -17,6 +17,8 @@ import { statements } from '../plugin/generated/embedded.js';
 
 export interface Statement {
   text: string;
+  /** The prepared statement's name the plugin ran it under (plugin/core/statement.ts), if any. */
+  prepared?: string;
   params: unknown[];
   ms: number;
   rows: Record<string, unknown>[];
@@ -54,10 +56,10 @@ export class Recorder {
         try {
           await inner.transaction(async (tx) => {
             const recording: Tx = {
-              async query<R>(text: string, params?: readonly unknown[]) {
+              async query<R>(text: string, params?: readonly unknown[], prepared?: string) {
                 const t0 = performance.now();
-                const rows = await tx.query<R>(text, params);
-                self.current.push({ text, params: [...(params ?? [])], ms: performance.now() - t0, rows: rows as Record<string, unknown>[] });
+                const rows = await tx.query<R>(text, params, prepared);
+                self.current.push({ text, params: [...(params ?? [])], ms: performance.now() - t0, rows: rows as Record<string, unknown>[], ...(prepared ? { prepared } : {}) });
                 return rows;
               },
               exec: (text) => tx.exec(text),
@@ -99,7 +101,7 @@ export class Recorder {
 
 const idColumns = new Set(['id']);
 
-/** INSERT, or a WITH whose statements insert (tickets/open.sql), after any leading `--` comment lines of the .sql file. */
+/** INSERT, or a WITH whose statements insert (tickets/open.sql, tickets/number.sql), after any leading `--` comment lines of the .sql file. */
 const isInsert = (text: string): boolean => /^(insert\b|with\b[\s\S]*\binsert\s+into\b)/i.test(text.replace(/^(\s*--[^\n]*\n)*\s*/, ''));
 
 /** Replays a trace in one transaction on one pooled client. */
@@ -112,7 +114,7 @@ export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
       // Arrays too: reports/tally takes the ticket ids as one array parameter.
       const swapped = (p: unknown): unknown => (swap.has(p) ? swap.get(p) : p);
       const params = swap.size === 0 ? s.params : s.params.map((p) => (Array.isArray(p) ? p.map(swapped) : swapped(p)));
-      const res = await client.query(s.text, params);
+      const res = await (s.prepared ? client.query({ name: s.prepared, text: s.text, values: params }) : client.query(s.text, params));
       // An INSERT … RETURNING id gives a new id on replay: later statements must use it.
       if (isInsert(s.text) && s.rows.length === 1 && res.rows.length === 1) {
         for (const key of Object.keys(s.rows[0]!)) {
@@ -132,7 +134,7 @@ export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
   }
 }
 
-/** The statement that locks the year's ticket counter (R-TIC-2): it stays locked from here until commit. */
+/** The statement that locks the year's ticket counter (R-TIC-2, tickets/number.sql): it stays locked from here until commit. */
 export const takesNumber = (text: string): boolean => /insert\s+into\s+ticket_numbers\b/i.test(text);
 
 const names = new Map(Object.entries(statements).map(([name, text]) => [text as string, name]));

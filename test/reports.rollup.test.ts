@@ -1,14 +1,24 @@
-// Issue 17: reports.monthly reads a per-day rollup kept by the writes (migration 010). Whatever happens to the
+// Issue 17: reports.monthly reads a per-day rollup kept by the writes (migrations 010, 015). Whatever happens to the
 // tickets — intakes entered late, classification, malicious flags, dispatch, transfers, clock stops and
 // extensions, replies, callbacks, reopening, actions dated back (R-DAY-1) — the report from the rollup equals
-// the report computed straight from the tickets, read at any moment (open clocks fall due as time passes).
-import { describe, expect, it } from 'vitest';
+// the report computed straight from the tickets, read at any moment (open clocks fall due as time passes), and
+// whether the writes' deltas were folded into the rollup at any points in between, or never.
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { TestDb } from './support/db.js';
 import { useTicketDesk, type Ids } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { asJson } from '../plugin/core/export.js';
 import { channels, outcomes, severities, ticketKinds } from '../plugin/areas/tickets/types.js';
+import type * as rollup from '../plugin/areas/reports/rollup.js';
+
+// reports.monthly folds before it reads; off here, its fold skips as when another fold holds the site's lock, so the
+// report reads the rollup and the deltas left (the fold action below folds at random points instead).
+const folding = vi.hoisted(() => ({ inReport: false }));
+vi.mock('../plugin/areas/reports/rollup.js', async (actual) => {
+  const real = await actual<typeof rollup>();
+  return { ...real, fold: (...args: Parameters<typeof real.fold>) => (folding.inReport ? real.fold(...args) : Promise.resolve({ folded: false, deltas: 0 })) };
+});
 
 let t: TestDb;
 let cast: Cast;
@@ -19,6 +29,7 @@ const HOUR = 3_600_000;
 const units = ['12F-1203', '12F-1204', '08F-0801', '15F-1501'];
 
 type Action =
+  | { fold: true }
   | { open: { kind: string; channel: string; unit: number; backHours: number } }
   | { step: number; ticket: number; backMinutes: number; pick: number }
   | { advance: number; pick: number; times: number };
@@ -71,13 +82,28 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   },
   { weight: 4, arbitrary: fc.record({ step: fc.nat(STEPS - 1), ticket: fc.nat(), backMinutes: fc.oneof(fc.constant(0), fc.nat(600)), pick: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ advance: fc.nat(), pick: fc.nat(), times: fc.integer({ min: 1, max: 9 }) }) },
+  { weight: 1, arbitrary: fc.constant({ fold: true as const }) },
 );
 
+/** What the worker loop does between writes (reports/sql/fold.sql). */
+async function foldNow(): Promise<number> {
+  const done = await t.env.db.transaction((tx) => vi.importActual<typeof rollup>('../plugin/areas/reports/rollup.js').then((real) => real.fold(tx, 'main')));
+  expect(done.folded).toBe(true);
+  return done.deltas;
+}
+
 let now = Date.parse('2026-09-01T09:00:00+08:00');
+let unfolded = 0;
 const opened: number[] = [];
+
+let folds = 0;
 
 async function apply(a: Action): Promise<void> {
   const at = (ms: number) => new Date(ms).toISOString();
+  if ('fold' in a) {
+    if ((await foldNow()) > 0) folds++;
+    return;
+  }
   if ('open' in a) {
     const { kind, channel, unit, backHours } = a.open;
     const input = { kind, channel, matter: '电梯噪音', unit: units[unit], complainantName: '陈先生', complainantPhone: '13800138000' };
@@ -159,13 +185,19 @@ describe('reports.monthly rollup (issue 17)', () => {
         }
         const [zone] = await t.sql<{ zone: string }>(`select zone from report_zone where site = 'main'`);
         if (opened.length > 0) expect(zone?.zone).toBe('Asia/Shanghai');
-        for (const moment of await moments()) {
-          t.setNow(new Date(moment).toISOString());
-          for (const month of await months()) {
-            const [rollup, direct] = await bothWays(month);
-            expect(rollup, `${month} read at ${new Date(moment).toISOString()}`).toEqual(direct);
+        const [left] = await t.sql<{ n: number }>(`select count(*)::int as n from report_fact_deltas`);
+        if (left!.n > 0) unfolded++;
+        for (const inReport of [false, true]) {
+          folding.inReport = inReport;
+          for (const moment of await moments()) {
+            t.setNow(new Date(moment).toISOString());
+            for (const month of await months()) {
+              const [fromRollup, direct] = await bothWays(month);
+              expect(fromRollup, `${month} read at ${new Date(moment).toISOString()}, the report folding: ${inReport}`).toEqual(direct);
+            }
           }
         }
+        folding.inReport = false;
         t.setNow(new Date(now).toISOString());
       }),
       { numRuns: 12, seed: Number(process.env.ROLLUP_SEED ?? 17), endOnFailure: true },
@@ -177,14 +209,30 @@ describe('reports.monthly rollup (issue 17)', () => {
               (select count(*) from ticket_events where operation like 'wait%')::int as paused`,
     );
     expect(seen.closed * seen.malicious * seen.callbacks * seen.paused).toBeGreaterThan(0);
+    // and read the report with deltas left unfolded, after folds that moved some
+    expect(unfolded * folds).toBeGreaterThan(0);
   }, 600_000);
 
-  it('issue 17 rebuild_report_rollup (migration 010, seed and bench loads) gives the rollup the writes kept', async () => {
+  it('issue 17 rebuild_report_rollup (migration 010, seed and bench loads) gives the rollup the writes kept, once folded', async () => {
+    await t.as(cast.agent)('tickets.open', { kind: 'complaint', channel: 'phone', matter: '未折叠', unit: units[0] });
+    expect(await foldNow()).toBeGreaterThan(0);
     const kept = await t.sql(`select day::text, fact, key, due::text, n, total::text from report_day_facts where site = 'main' and (n <> 0 or total <> 0) order by 1, 2, 3, 4`);
     const units0 = await t.sql(`select month::text, unit, tickets, complaints from report_unit_months where site = 'main' and tickets <> 0 order by 1, 2`);
     await t.sql(`select rebuild_report_rollup('main', 'Asia/Shanghai')`);
     expect(await t.sql(`select day::text, fact, key, due::text, n, total::text from report_day_facts where site = 'main' order by 1, 2, 3, 4`)).toEqual(kept);
     expect(await t.sql(`select month::text, unit, tickets, complaints from report_unit_months where site = 'main' order by 1, 2`)).toEqual(units0);
     expect(kept.length).toBeGreaterThan(0);
+    expect(await t.sql(`select * from report_fact_deltas`)).toEqual([]);
+  });
+
+  it('issue 17 a fold moves every delta into the rollup and leaves the report as it was; a second fold finds none', async () => {
+    folding.inReport = false;
+    await t.as(cast.agent)('tickets.open', { kind: 'repair', channel: 'visit', matter: '漏水', unit: units[1] });
+    const month = (await months()).at(-1)!;
+    const before = await bothWays(month);
+    expect(await foldNow()).toBeGreaterThan(0);
+    expect(await foldNow()).toBe(0);
+    expect(await bothWays(month)).toEqual(before);
+    expect(before[0]).toEqual(before[1]);
   });
 });

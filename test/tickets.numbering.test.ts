@@ -6,12 +6,52 @@ import { pgDb } from '../plugin/db/pg.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
 import { openTicket } from './tickets.fixtures.js';
+import type { Db } from '../plugin/db/types.js';
+import { statements } from '../plugin/generated/embedded.js';
+import { takesNumber } from '../bench/trace.js';
 
 let t: TestDb;
 let cast: Cast;
 useDesk((d) => ({ t, cast } = d));
 
+/** The statements of each transaction `db` runs, in order. */
+function recording(db: Db): { db: Db; transactions: string[][] } {
+  const transactions: string[][] = [];
+  return {
+    transactions,
+    db: {
+      ...db,
+      transaction: (fn) => {
+        const texts: string[] = [];
+        transactions.push(texts);
+        return db.transaction((tx) => fn({ query: (text, params, prepared) => (texts.push(text), tx.query(text, params, prepared)), exec: (text) => tx.exec(text) }));
+      },
+    },
+  };
+}
+
 describe('ticket numbers (R-TIC-2)', () => {
+  it('R-TIC-2 issue 17 the intake takes the year’s number in its last statement: nothing but the commit runs while the counter row is held', async () => {
+    t.setNow('2029-05-01T09:00:00+08:00');
+    const { db, transactions } = recording(t.env.db);
+    const agent = createCaller({ ...t.env, db }, { kind: 'staff', staffId: cast.agent });
+    const intake = { kind: 'complaint', channel: 'phone', matter: '电梯噪音', unit: '12F-1203' } as const;
+    for (const input of [intake, { ...intake, idempotencyKey: 'number-last' }]) {
+      transactions.length = 0;
+      const ticket = await agent('tickets.open', input);
+      expect(ticket.number).toMatch(/^\d{9}$/);
+      const texts = transactions.find((x) => x.some(takesNumber)) ?? [];
+      const at = texts.findIndex(takesNumber);
+      expect(texts.filter(takesNumber), 'one statement takes the number').toHaveLength(1);
+      expect(texts[at]).toBe(statements['tickets/number']);
+      // With an idempotency key the runner stores the result once the handler returned it: that one row follows.
+      const after = 'idempotencyKey' in input ? [statements['core/idempotency-result']] : [];
+      expect(texts.slice(at + 1), 'statements run while the counter row is held').toEqual(after);
+      expect(texts.indexOf(statements['reports/tally']), 'the report tally runs before the number is taken').toBeGreaterThan(-1);
+      expect(texts.indexOf(statements['reports/tally'])).toBeLessThan(at);
+    }
+  });
+
   it('S-NUM-1 the first ticket opened 2026-09-12 10:00 is 260912001, the 99th of 2026 is 260912099', async () => {
     t.setNow('2026-09-12T10:00:00+08:00');
     expect((await openTicket(t, cast)).number).toBe('260912001');

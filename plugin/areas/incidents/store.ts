@@ -88,11 +88,7 @@ async function callNaming(ctx: OpContext, number: string, operation: OpName, inp
   }
 }
 
-/** tickets.open with an incidentId: checked before the ticket is written, linked right after (R-DAY-7). */
+/** tickets.open with an incidentId: checked before the ticket is written, which then carries it (R-DAY-7). */
 export const intakeLink = {
   check: (ctx: OpContext, incident: number | undefined) => (incident === undefined ? Promise.resolve() : openIncidentForLink(ctx, incident, 'incidentId')),
-  async link(ctx: OpContext, ticketId: number, incident: number | undefined): Promise<void> {
-    if (incident === undefined) return;
-    await ctx.sql('incidents/link-new', { site: ctx.site, ticketId, incidentId: incident });
-  },
 };

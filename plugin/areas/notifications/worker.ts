@@ -1,10 +1,11 @@
-// The notification loop of the local service and `npm run worker`: scan for time-based events, then
-// deliver what is due, until stopped. A failed round is logged and the next one tries again.
+// The notification loop of the local service and `npm run worker`: scan for time-based events, fold the report
+// rollup's deltas, then deliver what is due, until stopped. A failed round is logged and the next one tries again.
 import type { Db } from '../../db/types.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import { ensureMigrated } from '../../db/ready.js';
 import { scanSite } from './scan.js';
 import { deliverDue, type Webhook } from './deliver.js';
+import { fold } from '../reports/rollup.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -32,6 +33,8 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
     try {
       const scanned = await scanSite(opts.db, opts.site, opts.zone, now());
       if (scanned.total > 0) log.info('time-based events written', scanned.emitted);
+      // The report rollup's deltas (migration 015): folded here, out of the writes' transactions.
+      await opts.db.transaction((tx) => fold(tx, opts.site));
       if (opts.webhook) {
         // One interval of budget per round: a stop request waits at most about that long.
         const sent = await deliverDue(opts.db, opts.site, opts.webhook, { limit: roundLimit, budgetMs: intervalMs, now, logger: log });

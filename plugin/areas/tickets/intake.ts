@@ -1,5 +1,6 @@
-// tickets.open's writes as one statement (sql/open.sql) and its detail built from what that statement
-// returned: no second read of the rows it just wrote (issue 17).
+// tickets.open's writes in three statements, the year's counter taken by the last (issue 17): sql/open.sql writes
+// the ticket without its number, the tally records its report facts, sql/number.sql numbers it and audits it. The
+// detail is built from what the last returned: no second read of the rows just written.
 import type { OpContext } from '../../core/operation.js';
 import type { StatementParams } from '../../generated/embedded.js';
 import type { Clock } from './clocks.js';
@@ -13,27 +14,40 @@ import { noFacts, tally } from '../reports/rollup.js';
 const columns = Object.keys(ticketDetail.shape).map((key) => [key, key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] as const);
 
 /** sql/open.sql's parameters for the ticket's own columns; openTicket adds the rest. */
-export type TicketValues = Omit<StatementParams['tickets/open'], 'numberDay' | 'clocks' | 'eventData' | 'operation' | 'audits' | 'events' | 'severity'>;
+export type TicketValues = Omit<StatementParams['tickets/open'], 'clocks' | 'eventData' | 'events' | 'severity'>;
 
 /** `severity` is the severity at intake (R-DAY-2). */
 export async function openTicket(ctx: OpContext, values: TicketValues, openedAt: Date, clocks: Clock[], data: Record<string, unknown>, severity: Severity | null): Promise<TicketDetail> {
   const { audits, events } = ctx.takeJournal();
-  const [written] = await ctx.sql<Record<string, unknown>>('tickets/open', {
+  const [opened] = await ctx.sql<{ id: number; event_id: number }>('tickets/open', {
     ...values,
-    numberDay: numberDay(ctx, openedAt),
     clocks: JSON.stringify(clocks),
     eventData: JSON.stringify(data),
-    operation: 'tickets.open',
-    audits: JSON.stringify(audits),
     events: JSON.stringify(events),
     severity,
   });
-  if (!written) throw new Error('the intake statement returned no row');
-  await tally(ctx, [Number(written.id)], noFacts, Number(written.id));
-  const row: Record<string, unknown> = {};
+  if (!opened) throw new Error('the intake statement returned no row');
+  const id = Number(opened.id);
+  await tally(ctx, [id], noFacts, id);
+  // Last: from here the year's counter row is held until commit (R-TIC-2); test/tickets.numbering.test.ts checks nothing follows.
+  const [written] = await ctx.sql<Record<string, unknown>>('tickets/number', {
+    site: values.site,
+    id,
+    year: values.year,
+    numberDay: numberDay(ctx, openedAt),
+    clocks: JSON.stringify(clocks),
+    operation: 'tickets.open',
+    audits: JSON.stringify(audits),
+    actorId: values.actorId,
+    now: values.now,
+    openedAt,
+  });
+  if (!written) throw new Error('the numbering statement returned no row');
+  // The caller is the first-contact owner (R-TIC-3); a new ticket has no department or assignee yet.
+  const row: Record<string, unknown> = { firstOwnerName: ctx.actor.name, departmentName: null, assigneeName: null };
   for (const [key, column] of columns) if (column in written) row[key] = written[column];
   const event = {
-    id: written.event_id,
+    id: opened.event_id,
     operation: 'open',
     fromState: null,
     toState: 'new',

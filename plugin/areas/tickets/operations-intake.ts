@@ -100,11 +100,10 @@ const open = defineOperation({
       custom: JSON.stringify(custom),
       formVersion,
       now: ctx.now,
+      incidentId: input.incidentId,
     };
     const clocks = [...intakeClocks(cfg, input.kind, openedAt), ...(input.severity ? severityClocks(cfg, input.kind, openedAt, input.severity) : [])];
-    const detail = await openTicket(ctx, values, openedAt, clocks, { channel: input.channel, severity: input.severity ?? null }, input.severity ?? null);
-    await intakeLink.link(ctx, detail.id, input.incidentId);
-    return detail;
+    return openTicket(ctx, values, openedAt, clocks, { channel: input.channel, severity: input.severity ?? null }, input.severity ?? null);
   },
 });
 

@@ -1,9 +1,9 @@
--- R-REP-1 as reports/sql/monthly-clocks.sql, from the rollup's days [:firstDay, :nextDay), judged at :asOf (migration 010).
+-- R-REP-1 as reports/sql/monthly-clocks.sql, from the rollup's days [:firstDay, :nextDay), judged at :asOf (migration 010) and the deltas not folded yet (report_day_rows, 015).
 -- An open clock is late from its due instant: whole hours before :asOf's are late, later ones running, and the
 -- clocks due in :asOf's hour are read from ticket_clocks (tickets opened in [:from, :to)) only when there are any.
 with f as (
   select r.fact, r.key as clock, r.due, sum(r.n) as n
-    from report_day_facts r
+    from report_day_rows r
    where r.site = :site and r.day >= :firstDay::date and r.day < :nextDay::date and r.fact in ('on_time', 'late', 'running', 'due')
    group by 1, 2, 3
 ), hour as (

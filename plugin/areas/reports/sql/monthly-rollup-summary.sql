@@ -1,9 +1,9 @@
--- R-REP-1 as reports/sql/monthly-summary.sql, from the rollup's days [:firstDay, :nextDay), judged at :asOf, repeats within
+-- R-REP-1 as reports/sql/monthly-summary.sql, from the rollup's days [:firstDay, :nextDay) and its unfolded deltas (report_day_rows, 015), judged at :asOf, repeats within
 -- :repeatDays days, target :targetHours hours (migration 010). :from, :to the month's instants, for the two exact reads: malicious
 -- tickets whose earliest open clock falls due in :asOf's hour, and the p90 inside its hour bucket.
 with f as (
   select r.fact, r.key, r.due, sum(r.n) as n, sum(r.total) as total
-    from report_day_facts r
+    from report_day_rows r
    where r.site = :site and r.day >= :firstDay::date and r.day < :nextDay::date
      and r.fact in ('malicious', 'malicious_late', 'malicious_due', 'tickets', 'closed', 'handled', 'repeat', 'callback')
    group by 1, 2, 3

@@ -1,7 +1,8 @@
 -- Keeps reports.monthly's rollup (migration 010) in the change's own transaction: the facts of tickets :ticketIds as
--- they are now, minus :before, their facts before the change (reports/sql/facts.sql), added to the rollup in key
--- order. :opened a ticket just opened: a complaint entered with an earlier intake time (R-DAY-1) becomes the
--- previous complaint of its unit's next one, whose repeat key moves. :zone the zone of a site's first write.
+-- they are now, minus :before, their facts before the change (reports/sql/facts.sql), inserted as deltas (migration 015):
+-- no row another write updates, so concurrent writes of a site never wait here; reports/sql/fold.sql adds them up.
+-- :opened a ticket just opened: a complaint entered with an earlier intake time (R-DAY-1) becomes the previous
+-- complaint of its unit's next one, whose repeat key moves. :zone the zone of a site's first write.
 with zr as (
   insert into report_zone (site, zone) values (:site, :zone) on conflict (site) do nothing
 ), zone as (
@@ -32,11 +33,6 @@ with zr as (
     from facts
    group by day, fact, key, due
   having sum(n) <> 0 or coalesce(sum(total), 0) <> 0
-), units as (
-  insert into report_unit_months (site, month, unit, tickets, complaints)
-  select :site, date_trunc('month', day)::date, key, sum(n), sum(total) from delta where fact = 'unit' group by 2, 3
-  on conflict (site, month, unit) do update set tickets = report_unit_months.tickets + excluded.tickets, complaints = report_unit_months.complaints + excluded.complaints
 )
-insert into report_day_facts (site, day, fact, key, due, n, total)
-select :site, day, fact, key, due, n, total from delta where fact <> 'unit' order by day, fact, key, due
-on conflict (site, day, fact, key, due) do update set n = report_day_facts.n + excluded.n, total = report_day_facts.total + excluded.total;
+insert into report_fact_deltas (site, day, fact, key, due, n, total)
+select :site, case when fact = 'unit' then date_trunc('month', day)::date else day end, fact, key, due, n, total from delta;
