@@ -4,6 +4,8 @@ import { useDesk } from './support/desk.js';
 import { seedScenarioCalendar, type Cast } from './support/staff.js';
 import { openTicket, pathTo } from './tickets.fixtures.js';
 import { departmentIds } from './support/desk.js';
+import { recording } from './support/plans.js';
+import { execute } from '../plugin/core/runner.js';
 
 let t: TestDb;
 let cast: Cast;
@@ -60,8 +62,21 @@ describe('interaction log', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
 
     const card = await t.as(cast.agent)('customers.get', { id: c.id });
-    expect(card.tickets!.map((x) => x.id)).toEqual([ticket.id]);
+    expect(card.tickets.map((x) => x.id)).toEqual([ticket.id]);
     expect(card.loans.map((x: { id: number }) => x.id)).toEqual([loan.id]);
     expect(card.documents.map((x: { id: number }) => x.id)).toEqual([doc.id]);
+  });
+
+  it('R-CUS-4 customers.get reads the card, its documents, loans and tickets and nothing else: no probe for the tickets table (migration 004 always creates it)', async () => {
+    const c = await t.as(cast.agent)('customers.create', { unit: '12F-1207', name: '卡片测试公司' });
+    const noted = recording(t.db);
+    const card = await execute<{ tickets: unknown[] }>({ ...t.env, db: noted.db }, 'customers.get', { id: c.id }, { kind: 'staff', staffId: cast.agent });
+    expect(card.tickets).toEqual([]);
+    // From the actor lookup on (a new Db handle first checks the migrations): customers/get, archives/documents,
+    // loans/list and customers/tickets.
+    const texts = noted.statements.map((s) => s.text);
+    const call = texts.slice(texts.findIndex((text) => /from staff s where/.test(text)));
+    expect(call.filter((text) => /to_regclass/.test(text))).toEqual([]);
+    expect(call).toHaveLength(5);
   });
 });

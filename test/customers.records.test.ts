@@ -3,6 +3,8 @@ import type { TestDb } from './support/db.js';
 import { useDesk } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { expectError } from './support/errors.js';
+import { recording } from './support/plans.js';
+import { execute } from '../plugin/core/runner.js';
 
 let t: TestDb;
 let cast: Cast;
@@ -145,6 +147,11 @@ describe('customer records', () => {
     expect(await ids({ name: '50%' })).toEqual(['25F-2503']);
     expect(await ids({ name: '5_' })).toEqual([]);
     expect(await ids({ phone: '02155550001' })).toEqual(['25F-2501']);
+    // One statement: the phone's ids are an array subquery of the search, not a round trip of their own.
+    const noted = recording(t.db);
+    const byPhone = await execute<{ items: { unit: string }[] }>({ ...t.env, db: noted.db }, 'customers.search', { phone: '021-5555-0001' }, { kind: 'staff', staffId: cast.agent });
+    expect(byPhone.items.map((c) => c.unit)).toEqual(['25F-2501']);
+    expect(noted.statements.filter((s) => /\bcustomers\b/.test(s.text))).toHaveLength(1);
     expect(await ids({ q: '021-5555-0001' })).toEqual(['25F-2501']);
     expect(await ids({ q: '25f-2502' })).toEqual(['25F-2502']);
     expect(await ids({ q: '25F' })).toEqual(['25F-2501', '25F-2502', '25F-2503']); // a unit fragment

@@ -21,7 +21,7 @@ export async function customerHistory(ctx: OpContext, customer: CustomerRow): Pr
   const open = mayReadConfidential(ctx.actor, customer);
   const entries = rows.map((r) => (r.type === 'document' && !open ? { ...r, title: '***' } : r));
   const tickets = await customerTickets(ctx, customer);
-  const ticketEntries: Entry[] = (tickets ?? []).map((t) => ({ at: t.openedAt, type: 'ticket', refId: t.id, action: t.kind, title: t.number, state: t.state, staffId: null }));
-  const callbacks = tickets ? await ctx.sql<Entry>('customers/callbacks', { site: ctx.site, customerId: customer.id, unit: customer.unit }) : [];
+  const ticketEntries: Entry[] = tickets.map((t) => ({ at: t.openedAt, type: 'ticket', refId: t.id, action: t.kind, title: t.number, state: t.state, staffId: null }));
+  const callbacks = await ctx.sql<Entry>('customers/callbacks', { site: ctx.site, customerId: customer.id, unit: customer.unit });
   return [...entries, ...ticketEntries, ...callbacks].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
 }

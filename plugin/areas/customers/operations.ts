@@ -18,16 +18,6 @@ import { changeCustomer } from '../edits/customers.js';
 
 const staffCustomer = atLeast('agent');
 
-/**
- * Ids of the customers with this phone (R-ARC-6); the search filters on them (see customers/search.sql), so
- * the planner knows how few rows match.
- */
-async function phoneIds(ctx: OpContext, phone: string): Promise<number[] | null> {
-  const wanted = digits(phone);
-  if (!wanted) return null;
-  return (await ctx.sql<{ id: number }>('customers/phone-ids', { site: ctx.site, phone: wanted })).map((r) => r.id);
-}
-
 /** A phone fragment of free text: its digits, when there are 3 or more ("139-0012" → "1390012"). */
 function phoneFragment(q: string): string | null {
   const d = digits(q);
@@ -81,7 +71,7 @@ export default [
     access: staffCustomer,
     kind: 'read',
     input: z.object({ id: id.describe('customer id') }),
-    output: customerOut.extend({ documents: z.array(documentOut), loans: z.array(loanOut), tickets: z.array(ticketOut).nullable().describe('null until the tickets area is installed') }),
+    output: customerOut.extend({ documents: z.array(documentOut), loans: z.array(loanOut), tickets: z.array(ticketOut).describe('latest 100 tickets of the customer or its unit, newest first') }),
     async handler(ctx, input) {
       const customer = await loadCustomer(ctx, input.id);
       const documents = await listDocuments(ctx, customer);
@@ -122,7 +112,7 @@ export default [
         unit: input.unit,
         floor: input.floor,
         name: input.name ? likePrefix(input.name) : null,
-        phoneIds: input.phone ? await phoneIds(ctx, input.phone) : null,
+        phone: input.phone ? digits(input.phone) : null,
         category: input.category,
         grade: input.grade,
         status: input.status,
@@ -180,7 +170,7 @@ export default [
   defineOperation({
     name: 'customers.history',
     title: 'Interaction log of a customer',
-    description: 'Documents, loans, edit requests, label changes and (when installed) tickets, newest first (R-CUS-4).',
+    description: 'Documents, loans, edit requests, label changes, tickets and their callbacks, newest first (R-CUS-4).',
     access: staffCustomer,
     kind: 'read',
     input: z.object({ id: id.describe('customer id') }),

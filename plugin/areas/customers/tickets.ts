@@ -4,9 +4,7 @@ import type { OpContext } from '../../core/operation.js';
 export const ticketOut = z.object({ id: z.number(), number: z.string(), kind: z.string(), state: z.string(), openedAt: z.string() });
 type TicketRow = z.input<typeof ticketOut>;
 
-/** Tickets belong to another area whose table may not be installed yet: null then, rather than an error. */
-export async function customerTickets(ctx: OpContext, customer: { id: number; unit: string }): Promise<TicketRow[] | null> {
-  const [probe] = await ctx.sql<{ present: boolean }>('customers/has-tickets', {});
-  if (!probe?.present) return null;
+/** The customer's latest tickets (migration 004 always creates the table, so no probe for it first). */
+export function customerTickets(ctx: OpContext, customer: { id: number; unit: string }): Promise<TicketRow[]> {
   return ctx.sql<TicketRow>('customers/tickets', { site: ctx.site, customerId: customer.id, unit: customer.unit });
 }

@@ -1,6 +1,7 @@
 -- R-ARC-6. Every filter is "null = not given"; the planner folds the unused ones away (custom plans), so
--- unit, floor and name each use an index. A phone arrives as the ids customers/phone-ids found (:phoneIds),
--- which the planner estimates exactly.
+-- unit, floor and name each use an index. A phone (:phone, digits) is looked up in customers_phones first, as
+-- an array of ids: the planner cannot estimate array containment and, given `phones @>` in this WHERE, walked
+-- the whole unit index in sort order; `id = any(that array)` it reads through the primary key.
 -- :name (a LIKE prefix pattern) orders the page by name: the planner folds the CASEs below to the one order
 -- given, and walks customers_name_order (migration 014) from the prefix. Otherwise sorted by unit. Keyset on
 -- (unit, id), or (lower(name), id) with :name.
@@ -15,7 +16,8 @@ select c.*
            and (:unit::text is null or k.unit = :unit)
            and (:floor::int is null or k.floor = :floor)
            and (:name::text is null or lower(k.name) collate "C" like :name)
-           and (:phoneIds::bigint[] is null or k.id = any(:phoneIds::bigint[]))
+           and (:phone::text is null
+                or k.id = any(array(select p.id from customers p where p.site = :site and p.phones @> array[:phone::text] limit 10000)))
            and (:category::text is null or k.category = :category)
            and (:grade::text is null or k.grade = :grade)
            and (:status::text is null or k.status = :status)

@@ -1,1 +1,0 @@
-select to_regclass('tickets') is not null as present;
