@@ -1,4 +1,5 @@
 -- Running clocks due by :until (late ones included), soonest first; :seesAll..:actorId visibility scope.
+-- Ordered as ticket_clocks_due (migration 016) is, so the page is read in the index's order, never sorted.
 select t.id, t.number, t.kind, t.state, t.severity, t.matter, t.unit, t.customer_id as "customerId",
        t.complainant_name as "complainantName", t.complainant_phone as "complainantPhone", t.target_staff_id as "targetStaffId",
        t.first_owner_id as "firstOwnerId", t.department_id as "departmentId", t.assignee_id as "assigneeId", a.name as "assigneeName",
@@ -9,5 +10,5 @@ select t.id, t.number, t.kind, t.state, t.severity, t.matter, t.unit, t.customer
  where c.site = :site and c.met_at is null and c.paused_at is null and c.due_at <= :until::timestamptz
    and (:seesAll::boolean or t.department_id = :actorDepartmentId::bigint or t.assignee_id = :actorId::bigint)
    and (not :mine::boolean or t.assignee_id = :actorId::bigint or t.department_id = :actorDepartmentId::bigint or t.first_owner_id = :actorId::bigint)
- order by c.due_at, t.id, c.clock
+ order by c.due_at, c.ticket_id, c.clock
  limit 500;
