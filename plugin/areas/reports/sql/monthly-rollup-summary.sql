@@ -1,6 +1,6 @@
 -- R-REP-1 as reports/sql/monthly-summary.sql, from the rollup's days [:firstDay, :nextDay) and its unfolded deltas (report_day_rows, 015), judged at :asOf, repeats within
 -- :repeatDays days, target :targetHours hours (migration 010). :from, :to the month's instants, for the two exact reads: malicious
--- tickets whose earliest open clock falls due in :asOf's hour, and the p90 inside its hour bucket.
+-- tickets whose earliest open clock falls due in :asOf's hour, and the p90 inside its tenth-of-an-hour bucket (017).
 with f as (
   select r.fact, r.key, r.due, sum(r.n) as n, sum(r.total) as total
     from report_day_rows r
@@ -33,7 +33,7 @@ select
    + (select count(distinct t.id) from ticket_clocks k
         join tickets t on t.site = k.site and t.id = k.ticket_id
        where k.site = :site and k.met_at is null and k.paused_at is null
-         and k.due_at >= (select h from hour) and k.due_at < :asOf::timestamptz
+         and k.due_at >= date_trunc('hour', :asOf::timestamptz, 'UTC') and k.due_at < :asOf::timestamptz -- as in monthly-rollup-clocks.sql
          and t.opened_at >= :from::timestamptz and t.opened_at < :to::timestamptz and t.malicious
          and exists (select 1 from f, hour where f.fact = 'malicious_due' and f.due = hour.h and f.n > 0)
          and not exists (select 1 from ticket_clocks x where x.site = :site and x.ticket_id = t.id and x.met_at > x.due_at)
@@ -46,7 +46,7 @@ select
   (select (select extract(epoch from t.replied_at - t.opened_at) / 3600
              from tickets t
             where t.site = :site and t.kind = 'complaint' and not t.malicious and t.replied_at is not null
-              and floor(extract(epoch from t.replied_at - t.opened_at) / 3600) = p90.bucket
+              and floor(extract(epoch from t.replied_at - t.opened_at) / 360) = p90.bucket
               and t.opened_at >= :from::timestamptz and t.opened_at < :to::timestamptz
             order by 1
            offset p90.within - 1 limit 1)
