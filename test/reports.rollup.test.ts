@@ -5,12 +5,14 @@
 // whether the writes' deltas were folded into the rollup at any points in between, or never.
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import type { TestDb } from './support/db.js';
+import { onRealPostgres, type TestDb } from './support/db.js';
 import { useTicketDesk, type Ids } from './support/desk.js';
 import type { Cast } from './support/staff.js';
 import { asJson } from '../plugin/core/export.js';
 import { channels, outcomes, severities, ticketKinds } from '../plugin/areas/tickets/types.js';
 import type * as rollup from '../plugin/areas/reports/rollup.js';
+import { pgDb } from '../plugin/db/pg.js';
+import { createCaller } from '../plugin/core/caller.js';
 
 // reports.monthly folds before it reads; off here, its fold skips as when another fold holds the site's lock, so the
 // report reads the rollup and the deltas left (the fold action below folds at random points instead).
@@ -235,4 +237,34 @@ describe('reports.monthly rollup (issue 17)', () => {
     expect(await bothWays(month)).toEqual(before);
     expect(before[0]).toEqual(before[1]);
   });
+
+  it.skipIf(!onRealPostgres)(
+    'issue 17 R-REP-1 R-TIC-2 intakes and folds at once on PostgreSQL: a busy fold is skipped, not waited for; each delta is counted once',
+    async () => {
+      const real = await vi.importActual<typeof rollup>('../plugin/areas/reports/rollup.js');
+      const db = pgDb({ connectionString: process.env.DATABASE_URL, schema: t.db.schema, max: 12, connectTimeoutMs: 60_000 });
+      const agent = createCaller({ ...t.env, db }, { kind: 'staff', staffId: cast.agent });
+      try {
+        // one fold holds the site's lock: another, on its own connection, returns at once without folding
+        const [held, other] = await db.transaction(async (tx) => [await real.fold(tx, 'main'), await db.transaction((tx2) => real.fold(tx2, 'main'))]);
+        expect([held.folded, other.folded]).toEqual([true, false]);
+        const intakes = Array.from({ length: 40 }, (_, k) => agent('tickets.open', { kind: 'complaint', channel: 'phone', matter: `并发 ${k}`, unit: units[k % units.length] }));
+        const folds = Array.from({ length: 10 }, () => db.transaction((tx) => real.fold(tx, 'main')));
+        const opened = await Promise.all(intakes);
+        await Promise.all(folds);
+        expect(new Set(opened.map((x) => x.number)).size).toBe(40);
+        folding.inReport = false;
+        const month = (await months()).at(-1)!;
+        const [fromRollup, direct] = await bothWays(month);
+        expect(fromRollup).toEqual(direct);
+        await foldNow();
+        const kept = await t.sql(`select day::text, fact, key, due::text, n, total::text from report_day_facts where site = 'main' and (n <> 0 or total <> 0) order by 1, 2, 3, 4`);
+        await t.sql(`select rebuild_report_rollup('main', 'Asia/Shanghai')`);
+        expect(await t.sql(`select day::text, fact, key, due::text, n, total::text from report_day_facts where site = 'main' order by 1, 2, 3, 4`)).toEqual(kept);
+      } finally {
+        await db.close();
+      }
+    },
+    120_000,
+  );
 });
