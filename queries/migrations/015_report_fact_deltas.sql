@@ -22,23 +22,11 @@ select site, day, fact, key, due, n, total from report_day_facts
 union all
 select site, day, fact, key, due, n, total from report_fact_deltas where fact <> 'unit';
 
--- A rebuild recomputes a site from its tickets: the deltas are in what it counts.
-create or replace function rebuild_report_rollup(p_site text, p_zone text) returns void language plpgsql as $$
+-- A rebuild recomputes a site from its tickets: the deltas are in what it counts, so it drops them first. The
+-- rebuild of 011 keeps its body under another name.
+alter function rebuild_report_rollup(text, text) rename to rebuild_report_rollup_tables;
+create function rebuild_report_rollup(p_site text, p_zone text) returns void language plpgsql as $$
 begin
   delete from report_fact_deltas where site = p_site;
-  delete from report_day_facts where site = p_site;
-  delete from report_unit_months where site = p_site;
-  insert into report_zone (site, zone) values (p_site, p_zone) on conflict (site) do update set zone = excluded.zone;
-  create temp table report_rebuild on commit drop as
-    select report_fact_day(f.fact, f.at, p_zone) as day, f.fact, f.key, coalesce(f.due, '-infinity') as due, f.total
-      from report_facts f where f.site = p_site;
-  insert into report_day_facts (site, day, fact, key, due, n, total)
-  select p_site, r.day, r.fact, r.key, r.due, count(*), coalesce(sum(r.total), 0)
-    from report_rebuild r where r.fact <> 'unit' group by r.day, r.fact, r.key, r.due
-   order by r.day, r.fact, r.key, r.due;
-  insert into report_unit_months (site, month, unit, tickets, complaints)
-  select p_site, date_trunc('month', r.day)::date, r.key, count(*), sum(r.total)
-    from report_rebuild r where r.fact = 'unit' group by 2, 3
-   order by 2, 3;
-  drop table report_rebuild;
+  perform rebuild_report_rollup_tables(p_site, p_zone);
 end $$;
