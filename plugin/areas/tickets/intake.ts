@@ -19,7 +19,7 @@ export type TicketValues = Omit<StatementParams['tickets/open'], 'clocks' | 'eve
 /** `severity` is the severity at intake (R-DAY-2). */
 export async function openTicket(ctx: OpContext, values: TicketValues, openedAt: Date, clocks: Clock[], data: Record<string, unknown>, severity: Severity | null): Promise<TicketDetail> {
   const { audits, events } = ctx.takeJournal();
-  const [opened] = await ctx.sql<{ id: number; event_id: number }>('tickets/open', {
+  const [opened] = await ctx.sql<Record<string, unknown>>('tickets/open', {
     ...values,
     clocks: JSON.stringify(clocks),
     eventData: JSON.stringify(data),
@@ -30,7 +30,7 @@ export async function openTicket(ctx: OpContext, values: TicketValues, openedAt:
   const id = Number(opened.id);
   await tally(ctx, [id], noFacts, id);
   // Last: from here the year's counter row is held until commit (R-TIC-2); test/tickets.numbering.test.ts checks nothing follows.
-  const [written] = await ctx.sql<Record<string, unknown>>('tickets/number', {
+  const [numbered] = await ctx.sql<{ number: string }>('tickets/number', {
     site: values.site,
     id,
     year: values.year,
@@ -42,7 +42,8 @@ export async function openTicket(ctx: OpContext, values: TicketValues, openedAt:
     now: values.now,
     openedAt,
   });
-  if (!written) throw new Error('the numbering statement returned no row');
+  if (!numbered) throw new Error('the numbering statement returned no row');
+  const written: Record<string, unknown> = { ...opened, number: numbered.number };
   // The caller is the first-contact owner (R-TIC-3); a new ticket has no department or assignee yet.
   const row: Record<string, unknown> = { firstOwnerName: ctx.actor.name, departmentName: null, assigneeName: null };
   for (const [key, column] of columns) if (column in written) row[key] = written[column];

@@ -1,5 +1,6 @@
 -- The intake's last statement (issue 17): takes the year's number (R-TIC-2) for ticket :id written by tickets/open.sql,
 -- and writes the audit entry of the numbered ticket (R-ACT-3) with the call's other audit entries (runner journal).
+-- Returns the number alone: the rest of the row is what tickets/open.sql returned.
 -- The upsert `last = last + 1` locks the counter row until commit: nothing but this statement and the commit runs
 -- while it is held, and a failed intake rolls the number back with everything else, so the year's numbers stay
 -- gap-free. :year local year and :numberDay YYMMDD of the intake; :clocks the ticket's clocks for the audit entry,
@@ -23,4 +24,4 @@ with n as (
          (x->>'occurredAt')::timestamptz
     from jsonb_array_elements(:audits::jsonb) x
 )
-select t.* from t;
+select t.number from t;

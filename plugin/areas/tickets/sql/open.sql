@@ -1,5 +1,5 @@
 -- tickets.open's writes but the number (issue 17): the ticket, its clocks, the 'open' event and any outbox events
--- (R-NOT-1). The ticket's number stays null until tickets/number.sql, the intake's last statement, takes the year's
+-- (R-NOT-1); returns the ticket's row, which the number is all that tickets/number.sql changes in. The ticket's number stays null until tickets/number.sql, the intake's last statement, takes the year's
 -- counter: the counter row is locked from there until commit, so concurrent intakes of a site queue only on that.
 -- :clocks (tickets/clocks.ts), :eventData the event's data, :events the call's outbox events (runner journal),
 -- :severity the severity at intake (R-DAY-2), :incidentId the incident the call reports (R-DAY-7, checked before).
@@ -11,7 +11,7 @@ with t as (
   values (:site, null, :year::int, :kind, :channel, :unit, :customerId::bigint, :complainantName, :complainantPhone, :matter,
           :content, :target, :targetStaffId::bigint, :conductAccount, :conductWitnesses, :conductEvidence::text[], :conductSigned::boolean, :actorId::bigint, :openedAt::timestamptz, :serious::boolean, :seriousReasons::text[],
           :custom::jsonb, :formVersion::int, :now::timestamptz, :now::timestamptz, :severity, :incidentId::bigint)
-  returning site, id
+  returning *
 ), c as (
   insert into ticket_clocks (site, ticket_id, clock, basis, started_at, due_at, met_at, paused_at, remaining_ms, extended)
   select t.site, t.id, k->>'clock', k->>'basis', (k->>'startedAt')::timestamptz, (k->>'dueAt')::timestamptz,
@@ -25,4 +25,4 @@ with t as (
   insert into outbox (site, event, payload, created_at, next_attempt_at)
   select :site, x->>'event', x->'payload', :now::timestamptz, :now::timestamptz from jsonb_array_elements(:events::jsonb) x
 )
-select t.id, e.id as event_id from t cross join e;
+select t.*, e.id as event_id from t cross join e;
