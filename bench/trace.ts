@@ -17,8 +17,6 @@ import { statements } from '../plugin/generated/embedded.js';
 
 export interface Statement {
   text: string;
-  /** The prepared statement's name the plugin ran it under (plugin/core/statement.ts), if any. */
-  prepared?: string;
   params: unknown[];
   ms: number;
   rows: Record<string, unknown>[];
@@ -56,10 +54,10 @@ export class Recorder {
         try {
           await inner.transaction(async (tx) => {
             const recording: Tx = {
-              async query<R>(text: string, params?: readonly unknown[], prepared?: string) {
+              async query<R>(text: string, params?: readonly unknown[]) {
                 const t0 = performance.now();
-                const rows = await tx.query<R>(text, params, prepared);
-                self.current.push({ text, params: [...(params ?? [])], ms: performance.now() - t0, rows: rows as Record<string, unknown>[], ...(prepared ? { prepared } : {}) });
+                const rows = await tx.query<R>(text, params);
+                self.current.push({ text, params: [...(params ?? [])], ms: performance.now() - t0, rows: rows as Record<string, unknown>[] });
                 return rows;
               },
               exec: (text) => tx.exec(text),
@@ -114,7 +112,7 @@ export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
       // Arrays too: reports/tally takes the ticket ids as one array parameter.
       const swapped = (p: unknown): unknown => (swap.has(p) ? swap.get(p) : p);
       const params = swap.size === 0 ? s.params : s.params.map((p) => (Array.isArray(p) ? p.map(swapped) : swapped(p)));
-      const res = await (s.prepared ? client.query({ name: s.prepared, text: s.text, values: params }) : client.query(s.text, params));
+      const res = await client.query(s.text, params);
       // An INSERT … RETURNING id gives a new id on replay: later statements must use it.
       if (isInsert(s.text) && s.rows.length === 1 && res.rows.length === 1) {
         for (const key of Object.keys(s.rows[0]!)) {
@@ -134,8 +132,11 @@ export async function replay(pool: pg.Pool, trace: Trace): Promise<void> {
   }
 }
 
-/** The statement that locks the year's ticket counter (R-TIC-2, tickets/number.sql): it stays locked from here until commit. */
-export const takesNumber = (text: string): boolean => /insert\s+into\s+ticket_numbers\b/i.test(text);
+/**
+ * The statement that locks the year's ticket counter (R-TIC-2): tickets/number.sql through ticket_take_number
+ * (migration 018), or any statement upserting ticket_numbers itself. It stays locked from here until commit.
+ */
+export const takesNumber = (text: string): boolean => /\binsert\s+into\s+ticket_numbers\b|\bticket_take_number\s*\(/i.test(text);
 
 const names = new Map(Object.entries(statements).map(([name, text]) => [text as string, name]));
 

@@ -35,7 +35,7 @@ const executed = new Set<string>();
 function recording(db: Db): Db {
   return {
     ...db,
-    transaction: (fn) => db.transaction((tx) => fn({ query: (text, params, prepared) => (executed.add(text), tx.query(text, params, prepared)), exec: (text) => tx.exec(text) })),
+    transaction: (fn) => db.transaction((tx) => fn({ query: (text, params) => (executed.add(text), tx.query(text, params)), exec: (text) => tx.exec(text) })),
   };
 }
 

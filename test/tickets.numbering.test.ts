@@ -24,7 +24,7 @@ function recording(db: Db): { db: Db; transactions: string[][] } {
       transaction: (fn) => {
         const texts: string[] = [];
         transactions.push(texts);
-        return db.transaction((tx) => fn({ query: (text, params, prepared) => (texts.push(text), tx.query(text, params, prepared)), exec: (text) => tx.exec(text) }));
+        return db.transaction((tx) => fn({ query: (text, params) => (texts.push(text), tx.query(text, params)), exec: (text) => tx.exec(text) }));
       },
     },
   };

@@ -18,15 +18,8 @@ export function bindStatement(...[name, params]: StatementArgs): { text: string;
   return { text: statements[name], values };
 }
 
-/**
- * Statements planned once per connection (a named prepared statement) rather than on every call. Only the intake's
- * numbering: it runs while the year's counter row is held (R-TIC-2), so its round trip bounds intake per site.
- * The others stay planned per call, with their parameters' values in view.
- */
-const prepared: ReadonlySet<StatementName> = new Set(['tickets/number']);
-
 /** Runs a statement of plugin/areas/<area>/sql/ or plugin/core/sql/ in `tx` (workers and the runner, which have no ctx). */
 export function runStatement<R = Row>(tx: Tx, ...args: StatementArgs): Promise<R[]> {
   const { text, values } = bindStatement(...args);
-  return prepared.has(args[0]) ? tx.query<R>(text, values, args[0]) : tx.query<R>(text, values);
+  return tx.query<R>(text, values);
 }

@@ -54,9 +54,8 @@ export function pgDb(options: PgOptions): Db {
       const onError = (e: Error) => void (broken = e);
       client.on('error', onError);
       const tx: Tx = {
-        async query<R>(text: string, params?: readonly unknown[], prepared?: string) {
-          const values = params as unknown[] | undefined;
-          const result = await (prepared ? client.query({ name: prepared, text, values }) : client.query(text, values));
+        async query<R>(text: string, params?: readonly unknown[]) {
+          const result = await client.query(text, params as unknown[] | undefined);
           return result.rows as R[];
         },
         async exec(text: string) {

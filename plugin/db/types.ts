@@ -2,8 +2,7 @@ export type Row = Record<string, unknown>;
 
 /** What a handler sees: one open transaction. */
 export interface Tx {
-  /** `prepared`: a name to parse and plan the statement once per connection under (ignored by PGlite). */
-  query<R = Row>(text: string, params?: readonly unknown[], prepared?: string): Promise<R[]>;
+  query<R = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
   /** Several statements without parameters (migrations only). */
   exec(text: string): Promise<void>;
 }
