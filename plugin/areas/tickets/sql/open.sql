@@ -4,13 +4,20 @@
 -- :clocks (tickets/clocks.ts), :eventData the event's data, :events the call's outbox events (runner journal),
 -- :severity the severity at intake (R-DAY-2), :incidentId the incident the call reports (R-DAY-7, checked before).
 -- :openedAt is when the call came in (receivedAt), :now when it was entered (R-DAY-1).
-with t as (
+-- A complaint with a unit first locks that unit until commit: its report tally (next statement, a new snapshot)
+-- then sees every complaint of the unit an earlier intake committed, and the repeat facts (a complaint's previous
+-- one of its unit, R-REP-1) come out as if the unit's intakes ran one after another. Other units never wait.
+with u as (
+  select pg_advisory_xact_lock(hashtext('customerdesk.unit.' || current_schema() || '.' || :site || '.' || :unit::text))
+   where :kind = 'complaint' and :unit::text is not null
+), t as (
   insert into tickets (site, number, year, kind, channel, unit, customer_id, complainant_name, complainant_phone, matter, content,
                        target, target_staff_id, conduct_account, conduct_witnesses, conduct_evidence, conduct_signed,
                        first_owner_id, opened_at, serious, serious_reasons, custom, form_version, created_at, updated_at, severity, incident_id)
-  values (:site, null, :year::int, :kind, :channel, :unit, :customerId::bigint, :complainantName, :complainantPhone, :matter,
-          :content, :target, :targetStaffId::bigint, :conductAccount, :conductWitnesses, :conductEvidence::text[], :conductSigned::boolean, :actorId::bigint, :openedAt::timestamptz, :serious::boolean, :seriousReasons::text[],
-          :custom::jsonb, :formVersion::int, :now::timestamptz, :now::timestamptz, :severity, :incidentId::bigint)
+  select :site, null, :year::int, :kind, :channel, :unit, :customerId::bigint, :complainantName, :complainantPhone, :matter,
+         :content, :target, :targetStaffId::bigint, :conductAccount, :conductWitnesses, :conductEvidence::text[], :conductSigned::boolean, :actorId::bigint, :openedAt::timestamptz, :serious::boolean, :seriousReasons::text[],
+         :custom::jsonb, :formVersion::int, :now::timestamptz, :now::timestamptz, :severity, :incidentId::bigint
+   where (select count(*) from u) >= 0
   returning *
 ), c as (
   insert into ticket_clocks (site, ticket_id, clock, basis, started_at, due_at, met_at, paused_at, remaining_ms, extended)
