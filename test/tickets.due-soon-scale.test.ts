@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, type TestDb } from './support/db.js';
-import { seedCast, type Cast } from './support/staff.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDb } from './support/db.js';
+import { useDesk } from './support/desk.js';
+import type { Cast } from './support/staff.js';
 import { execute } from '../plugin/core/runner.js';
 import { indexes, recording, rowsRead, type PlanNode } from './support/plans.js';
 
@@ -9,9 +10,8 @@ import { indexes, recording, rowsRead, type PlanNode } from './support/plans.js'
 const rows = 50_000;
 let t: TestDb;
 let cast: Cast;
-beforeAll(async () => {
-  t = await testDb();
-  cast = await seedCast(t);
+useDesk(async (desk) => {
+  ({ t, cast } = desk);
   t.setNow('2026-10-09T10:00:00+08:00');
   await t.db.transaction(async (tx) => {
     // session_replication_role = replica skips the foreign-key triggers: the owner and tickets exist by construction.
@@ -31,8 +31,7 @@ beforeAll(async () => {
     );
   });
   await t.db.transaction((tx) => tx.exec('set local statement_timeout = 0; analyze tickets; analyze ticket_clocks'));
-}, 600_000);
-afterAll(() => t.close());
+});
 
 describe('tickets.dueSoon at scale', () => {
   it(`R-TIC-5 the page of running clocks is read in the index's order and stops at 500 among ${2 * rows} clocks`, async () => {
