@@ -33,12 +33,9 @@ function plain(v: unknown, zone: string): unknown {
   }
   const withToJson = v as { toJSON?: () => unknown };
   if (typeof withToJson.toJSON === 'function') return plain(withToJson.toJSON(), zone);
-  const source = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
-    const field = source[key];
-    // Most values of a row are text, numbers, booleans or null: copied without a call.
-    const x = field === null || typeof field === 'string' || typeof field === 'boolean' ? field : plain(field, zone);
+  for (const key of Object.keys(v)) {
+    const x = plain((v as Record<string, unknown>)[key], zone);
     // A "__proto__" key from stored JSON stays an own property, as JSON.parse makes it.
     if (x === undefined) continue;
     if (key === '__proto__') Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true });
