@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation, type OpContext } from '../../core/operation.js';
+import { defineOperation } from '../../core/operation.js';
 import { atLeast } from '../../core/roles.js';
 import { forbidden, stateError } from '../../core/errors.js';
 import { id, page, pageInput, pageOf, decodeKey, text } from '../../core/schemas.js';
