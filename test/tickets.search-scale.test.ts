@@ -75,6 +75,19 @@ describe('tickets.search at scale', () => {
     expect(indexes(plans[0]!), JSON.stringify(plans[0])).toContain('tickets_number_unique');
   }, 120_000);
 
+  it(`issue 17 R-TIC-12 a page of one state (in progress, the oldest 60 of ${rows} tickets) is read in order from that state's tickets, not by filtering the newest`, async () => {
+    const oldest = await t.sql<{ id: number }>(
+      `update tickets set state = 'in_progress' where id in (select id from tickets order by opened_at, id limit 60) returning id::int`,
+    );
+    await t.db.transaction((tx) => tx.exec('analyze tickets'));
+    const { found, plans } = await search({ state: 'in_progress', kind: 'repair', limit: 20 });
+    expect(found.items).toHaveLength(20);
+    const newest = oldest.map((r) => r.id).sort((a, b) => b - a).slice(0, 20);
+    expect(found.items.map((r) => r.id)).toEqual(newest);
+    // Walking tickets newest first and filtering read every ticket newer than the 60 (49,940 rows).
+    expect(rowsRead(plans[0]!, 'tickets'), JSON.stringify(plans[0])).toBeLessThanOrEqual(21);
+  }, 120_000);
+
   it('R-DAY-4 digits that are no ticket’s number are searched as text: a complainant’s phone finds their ticket', async () => {
     const [wanted] = await t.sql<{ id: number; phone: string }>(`select id::int, complainant_phone as phone from tickets where number like '%00777'`);
     const { found } = await search({ q: wanted!.phone });

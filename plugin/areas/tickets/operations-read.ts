@@ -19,6 +19,7 @@ type Summary = z.input<typeof ticketSummary> & IdentityFields;
 const startOfLocalDay = (day: string, zone: string, plusDays = 0): Date => DateTime.fromISO(day, { zone }).plus({ days: plusDays }).toJSDate();
 
 interface ListFilter {
+  state?: string | undefined;
   states: readonly string[] | null;
   kind?: string | undefined;
   category?: string | undefined;
@@ -54,6 +55,7 @@ async function list(ctx: OpContext, f: ListFilter) {
     site: ctx.site,
     ...scope(ctx.actor),
     now: ctx.now,
+    state: f.state,
     states: f.states,
     kind: f.kind,
     category: f.category,
@@ -116,7 +118,7 @@ const search = defineOperation({
   }),
   output: pageOf(ticketSummary),
   async handler(ctx, { state, q, ...rest }) {
-    const filter = { ...rest, states: state ? [state] : null, mine: false };
+    const filter = { ...rest, state, states: null, mine: false };
     // R-DAY-4: staff paste the number they were quoted. Its ticket is one index probe; the text search for the
     // same digits rechecks every ticket sharing their trigrams (×43 from 10k to 10M tickets) and could only
     // add tickets that mention the number, or a phone that looks like one.

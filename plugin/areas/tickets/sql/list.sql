@@ -19,6 +19,8 @@ select t.id, t.number, t.year, t.kind, t.channel, t.state, t.severity, t.categor
   left join departments d on d.site = t.site and d.id = t.department_id
  where t.site = :site
    and (:seesAll::boolean or t.department_id = :actorDepartmentId::bigint or t.assignee_id = :actorId::bigint)
+   -- one state as an equality, so tickets_state_opened (migration 019) gives the page in order; `= any` of a list does not
+   and (:state::text is null or t.state = :state)
    and (:states::text[] is null or t.state = any (:states::text[]))
    and (:kind::text is null or t.kind = :kind)
    and (:category::text is null or t.category = :category)
