@@ -37,6 +37,8 @@ interface ListFilter {
   malicious?: boolean | undefined;
   important?: boolean | undefined;
   mine: boolean;
+  /** The page already chosen (tickets.myQueue); the other filters still apply. */
+  ids?: readonly number[] | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -73,6 +75,7 @@ async function list(ctx: OpContext, f: ListFilter) {
     malicious: f.malicious,
     important: f.important,
     mine: f.mine,
+    ids: f.ids ?? null,
     ...after(f.cursor),
     limit: f.limit + 1,
   });
@@ -137,7 +140,12 @@ const myQueue = defineOperation({
   kind: 'read',
   input: z.object({ ...pageInput }),
   output: pageOf(ticketSummary),
-  handler: (ctx, input) => list(ctx, { ...input, states: openStates, mine: true }),
+  async handler(ctx, input) {
+    // R-TIC-6: the page from the queue's two ordered indexes (sql/queue-ids.sql), then its rows as every list reads them.
+    const { actorDepartmentId, actorId } = scope(ctx.actor);
+    const page = await ctx.sql<{ id: number }>('tickets/queue-ids', { site: ctx.site, actorDepartmentId, actorId, ...after(input.cursor), limit: input.limit + 1 });
+    return list(ctx, { ...input, states: openStates, mine: true, ids: page.map((r) => Number(r.id)) });
+  },
 });
 
 const dueSoon = defineOperation({

@@ -18,6 +18,8 @@ select t.id, t.number, t.year, t.kind, t.channel, t.state, t.severity, t.categor
   left join staff a on a.site = t.site and a.id = t.assignee_id
   left join departments d on d.site = t.site and d.id = t.department_id
  where t.site = :site
+   -- :ids the page already chosen (tickets.myQueue: sql/queue-ids.sql)
+   and (:ids::bigint[] is null or t.id = any (:ids::bigint[]))
    and (:seesAll::boolean or t.department_id = :actorDepartmentId::bigint or t.assignee_id = :actorId::bigint)
    -- one state as an equality, so tickets_state_opened (migration 019) gives the page in order; `= any` of a list does not
    and (:state::text is null or t.state = :state)
