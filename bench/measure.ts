@@ -26,7 +26,7 @@ export interface OpResult {
   statements: number;
   phases: Trace['phases'];
   /** The recorded call's statements: runner/handler label and server round-trip ms. */
-  trace: { label: string; ms: number; takesNumber?: boolean }[];
+  trace: { label: string; ms: number }[];
   /** tickets.open: how long the year's counter row is held, from its statement to the last (p50 over the recorded calls). */
   counterHold?: { p50: number; statements: number; calls: number };
 }
@@ -108,7 +108,7 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
     cpu: { plugin: summarize(cpu.plugin).p50, raw: summarize(cpu.raw).p50 },
     statements: last?.statements.length ?? 0,
     phases: last?.phases ?? { total: 0, beforeTx: 0, inTx: 0, afterTx: 0 },
-    trace: (last?.statements ?? []).map((st) => ({ label: labelOf(st.text), ms: st.ms, ...(takesNumber(st.text) ? { takesNumber: true } : {}) })),
+    trace: (last?.statements ?? []).map((st) => ({ label: labelOf(st.text), ms: st.ms })),
     ...(holds.length > 0 && last ? { counterHold: { p50: summarize(holds).p50, statements: heldFrom(last)?.statements ?? 0, calls: holds.length } } : {}),
   };
 }
