@@ -89,6 +89,4 @@ async function callNaming(ctx: OpContext, number: string, operation: OpName, inp
 }
 
 /** tickets.open with an incidentId: checked before the ticket is written, which then carries it (R-DAY-7). */
-export const intakeLink = {
-  check: (ctx: OpContext, incident: number | undefined) => (incident === undefined ? Promise.resolve() : openIncidentForLink(ctx, incident, 'incidentId')),
-};
+export const checkIntakeIncident = (ctx: OpContext, incident: number | undefined): Promise<void> => (incident === undefined ? Promise.resolve() : openIncidentForLink(ctx, incident, 'incidentId'));

@@ -14,7 +14,7 @@ import { ticketDetail } from './schemas.js';
 import { act, intakeCustomer, staffMember } from './store.js';
 import { channelSchema, kindSchema, severitySchema } from './types.js';
 import { optionalNote, ticketRef } from './inputs.js';
-import { intakeLink } from '../incidents/store.js';
+import { checkIntakeIncident } from '../incidents/store.js';
 
 const conductInput = z
   .object({
@@ -64,7 +64,7 @@ const open = defineOperation({
       if (!conduct) throw validation('conduct', 'a complaint about a staff member needs the account of events (R-TIC-8)');
       await staffMember(ctx, input.targetStaffId, 'targetStaffId');
     }
-    await intakeLink.check(ctx, input.incidentId);
+    await checkIntakeIncident(ctx, input.incidentId);
     const unit = input.customerId === undefined ? (input.unit ?? null) : await intakeCustomer(ctx, input.customerId, input.unit);
     const cfg = await ctx.config();
     const { custom, formVersion } = await checkCustomValues(ctx, `ticket:${input.kind}`, input.custom);

@@ -1,6 +1,7 @@
 -- tickets.open's writes but the number (issue 17): the ticket, its clocks, the 'open' event and any outbox events
--- (R-NOT-1); returns the ticket's row, which the number is all that tickets/number.sql changes in. The ticket's number stays null until tickets/number.sql, the intake's last statement, takes the year's
--- counter: the counter row is locked from there until commit, so concurrent intakes of a site queue only on that.
+-- (R-NOT-1); returns the ticket's row (tickets/number.sql changes only its number). The number stays null until
+-- tickets/number.sql, the intake's last statement, takes the year's counter: the counter row is locked from there
+-- until commit, so concurrent intakes of a site queue only on that.
 -- :clocks (tickets/clocks.ts), :eventData the event's data, :events the call's outbox events (runner journal),
 -- :severity the severity at intake (R-DAY-2), :incidentId the incident the call reports (R-DAY-7, checked before).
 -- :openedAt is when the call came in (receivedAt), :now when it was entered (R-DAY-1).
@@ -17,7 +18,7 @@ with u as (
   select :site, null, :year::int, :kind, :channel, :unit, :customerId::bigint, :complainantName, :complainantPhone, :matter,
          :content, :target, :targetStaffId::bigint, :conductAccount, :conductWitnesses, :conductEvidence::text[], :conductSigned::boolean, :actorId::bigint, :openedAt::timestamptz, :serious::boolean, :seriousReasons::text[],
          :custom::jsonb, :formVersion::int, :now::timestamptz, :now::timestamptz, :severity, :incidentId::bigint
-   where (select count(*) from u) >= 0
+   where (select count(*) from u) >= 0 -- always true: a CTE nothing reads is never run, so the lock comes first this way
   returning *
 ), c as (
   insert into ticket_clocks (site, ticket_id, clock, basis, started_at, due_at, met_at, paused_at, remaining_ms, extended)
