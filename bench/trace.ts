@@ -48,7 +48,7 @@ export class Recorder {
     this.db = {
       kind: 'pg',
       schema: inner.schema,
-      async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      async transaction<T>(fn: (tx: Tx) => Promise<T>, settle?: (result: T) => T): Promise<T> {
         self.txStart = performance.now();
         let result: T | undefined;
         try {
@@ -69,7 +69,7 @@ export class Recorder {
           if (!(e instanceof Rollback)) throw e;
         }
         self.txEnd = performance.now();
-        return result as T;
+        return settle ? settle(result as T) : (result as T);
       },
       close: () => inner.close(),
     };

@@ -48,7 +48,7 @@ export function pgDb(options: PgOptions): Db {
   return {
     kind: 'pg',
     schema,
-    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Tx) => Promise<T>, settle?: (result: T) => T): Promise<T> {
       const client = await pool.connect();
       let broken: Error | undefined;
       // A checked-out client whose connection dies (pg_terminate_backend, server restart) emits 'error';
@@ -64,26 +64,51 @@ export function pgDb(options: PgOptions): Db {
           await client.query(text);
         },
       };
+      // A client whose rollback failed is dead; destroying it lets the pool reconnect on the next call.
+      const release = () => {
+        client.off('error', onError);
+        client.release(broken);
+      };
+      let result: T;
       try {
         if (!prepared.has(client)) {
           await client.query(session);
           prepared.add(client);
         }
-        await client.query('begin');
-        const result = await fn(tx);
-        await client.query('commit');
-        return result;
+        // fn runs while BEGIN is on its way: its first statement queues behind BEGIN on this connection, and its
+        // CPU work until then (the runner parses the input) takes no time of its own. A failed BEGIN fails that
+        // statement too; BEGIN's own error is kept for a fn that sent none.
+        const begun = client.query('begin').then(
+          () => undefined,
+          (e: Error) => e,
+        );
+        result = await fn(tx);
+        const beginError = await begun;
+        if (beginError) throw beginError;
       } catch (error) {
         try {
           await client.query('rollback');
         } catch (rollbackError) {
           broken = rollbackError as Error;
         }
+        release();
         throw error;
+      }
+      try {
+        // The result is shaped (the runner's JSON copy) while COMMIT is on its way. A failed COMMIT has already
+        // ended the transaction in PostgreSQL, so there is nothing to roll back; its error is the call's.
+        const committed = client.query('commit');
+        let shaped: { value: T } | { error: unknown };
+        try {
+          shaped = { value: settle ? settle(result) : result };
+        } catch (error) {
+          shaped = { error };
+        }
+        await committed;
+        if ('error' in shaped) throw shaped.error;
+        return shaped.value;
       } finally {
-        // A client whose rollback failed is dead; destroying it lets the pool reconnect on the next call.
-        client.off('error', onError);
-        client.release(broken);
+        release();
       }
     },
     close: () => pool.end(),

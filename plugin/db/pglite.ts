@@ -16,8 +16,8 @@ export async function pgliteDb(options: { dataDir?: string; schema: string; load
     kind: 'pglite',
     schema,
     // PGlite has one session; its transaction() queues callers, which is the serialisation we want.
-    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      return pg.transaction(async (raw) => {
+    async transaction<T>(fn: (tx: Tx) => Promise<T>, settle?: (result: T) => T): Promise<T> {
+      const result = await pg.transaction(async (raw) => {
         const tx: Tx = {
           async query<R>(text: string, params?: readonly unknown[]) {
             const result = await raw.query<R>(text, params as unknown[] | undefined);
@@ -29,6 +29,8 @@ export async function pgliteDb(options: { dataDir?: string; schema: string; load
         };
         return fn(tx);
       });
+      // One in-process session: there is no round trip to overlap.
+      return settle ? settle(result) : result;
     },
     close: () => pg.close(),
   };
