@@ -107,7 +107,7 @@ export default [
     output: pageOf(customerOut),
     async handler(ctx, input) {
       const after = decodeKey(input.cursor, searchKey);
-      const rows = await ctx.sql<z.input<typeof customerOut> & { phones: string[]; site: string }>('customers/search', {
+      const rows = await ctx.sql<Omit<z.input<typeof customerOut>, 'masked'>>('customers/search', {
         site: ctx.site,
         unit: input.unit,
         floor: input.floor,
@@ -123,7 +123,7 @@ export default [
         afterId: after ? after[1] : null,
         limit: input.limit + 1,
       });
-      const items = rows.map(({ phones: _p, site: _s, ...row }) => maskCustomer(ctx.actor, row));
+      const items = rows.map((row) => maskCustomer(ctx.actor, row));
       return page(items, input.limit, (r) => [input.name ? r.name : r.unit, r.id]);
     },
   }),

@@ -9,7 +9,10 @@
 -- estimated at a few rows, and with the view's joins the planner sorted every match (590 at 1M) instead.
 -- q (:q, :qDigits): LIKE patterns for a part of the unit, name or phones, and for the digits of q in the phones;
 -- customer_search_text is the expression of the trigram index (migration 007).
-select c.*
+-- The card's columns but its site and phones (what customers.search returns, so rows need no reshaping).
+select c.id, c.unit, c.floor, c.name, c.contacts, c.category, c.grade, c."moveInDate", c.confidential,
+       c."ownerStaffId", c."ownerName", c.notes, c.custom, c."formVersion", c.status, c."vacatedAt", c.version,
+       c."archiveId", c.label, c."boxNo", c."archiveStatus", c.bound, c."createdAt", c."updatedAt"
   from (select k.id, k.unit, k.name
           from customers k
          where k.site = :site
