@@ -51,6 +51,15 @@ describe('runner', () => {
     await expectError(t.as(cast.admin)('settings.update', { patch: { sla: { acknowledgeHours: -1 } } }), 'VALIDATION', 'patch.sla.acknowledgeHours');
   });
 
+  it('R-ACT-1 a bad input is reported as such whoever sends it — an unknown ToolJet user, an agent without the role — and nothing is written', async () => {
+    // The runner looks the actor up while it parses the input; the input's error still comes first, as it names what to fix.
+    const before = (await t.sql<{ n: number }>('select count(*) as n from departments'))[0]!.n;
+    await expectError(t.run({ kind: 'tooljet', userId: 'nobody', trustActorField: false }, 'departments.upsert', { code: 'Bad Code!', name: 'x' }), 'VALIDATION', 'code');
+    await expectError(t.as(cast.agent)('departments.upsert', { code: 'Bad Code!', name: 'x' }), 'VALIDATION', 'code');
+    await expectError(t.as(cast.agent)('departments.upsert', { code: 'ok_code', name: 'x' }), 'FORBIDDEN');
+    expect((await t.sql<{ n: number }>('select count(*) as n from departments'))[0]!.n).toBe(before);
+  });
+
   it('coerces ToolJet literals: "true" → true, "" → not given, JSON text → array', async () => {
     const all = await t.unchecked(cast.agent)('departments.list', { includeInactive: 'true' });
     expect(all.length).toBeGreaterThan(0);

@@ -30,9 +30,9 @@ export interface Env {
 const maxAttempts = 3;
 
 /**
- * The one runner: begin → validate → actor and role → handler → audit and outbox → commit. The result is
- * JSON, as the operation's output schema describes it; callers that know the name get its type through
- * createCaller (core/caller.ts).
+ * The one runner: begin → actor lookup (the input validated meanwhile) → role → handler → audit and outbox →
+ * commit. The result is JSON, as the operation's output schema describes it; callers that know the name get its
+ * type through createCaller (core/caller.ts).
  */
 export async function execute<R = unknown>(env: Env, name: string, raw: unknown, identity: Identity): Promise<R>;
 export async function execute(env: Env, name: string, raw: unknown, identity: Identity): Promise<unknown> {
@@ -42,12 +42,12 @@ export async function execute(env: Env, name: string, raw: unknown, identity: Id
     await ensureMigrated(env.db);
     for (let attempt = 1; ; attempt++) {
       try {
-        // The input is parsed inside the transaction, while its BEGIN is on the wire, and the result is copied to
-        // JSON while its COMMIT is (db/types.ts): neither adds to the call's time. A bad input still writes nothing.
+        // The input is parsed inside the transaction, while BEGIN and the actor lookup are on the wire (runInTx),
+        // and the result is copied to JSON while COMMIT is (db/types.ts): neither adds to the call's time.
         // A Db wrapper that drops `settle` (a test's recorder) still gets a JSON result, shaped here instead.
         let shaped = false;
         const returned = await env.db.transaction(
-          (tx) => runInTx(env, op, parseInput(op, raw) as Record<string, unknown>, identity, tx, log),
+          (tx) => runInTx(env, op, raw, identity, tx, log),
           (r) => {
             shaped = true;
             return toJson(r, env.zone);
@@ -80,8 +80,17 @@ function toDeskError(e: unknown, op: AnyOperation | undefined, log: Logger): Des
   return new DeskError('INTERNAL', `unexpected error (reference ${ref}); the administrator can find it in the server log`);
 }
 
-async function runInTx(env: Env, op: AnyOperation, input: Record<string, unknown>, identity: Identity, tx: Tx, log: Logger) {
-  const actor = await authorize(tx, env.site, op, identity);
+async function runInTx(env: Env, op: AnyOperation, raw: unknown, identity: Identity, tx: Tx, log: Logger) {
+  // The lookup goes out first; a bad input is still reported before who is asking, and writes nothing.
+  const lookup = authorize(tx, env.site, op, identity);
+  let input: Record<string, unknown>;
+  try {
+    input = parseInput(op, raw) as Record<string, unknown>;
+  } catch (e) {
+    await lookup.catch(() => undefined);
+    throw e;
+  }
+  const actor = await lookup;
   const { idempotencyKey, ...args } = input;
   if (typeof idempotencyKey === 'string') {
     const key = { site: env.site, operation: op.name, key: idempotencyKey };
