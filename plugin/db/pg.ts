@@ -34,6 +34,11 @@ export function pgDb(options: PgOptions): Db {
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     idleTimeoutMillis: 30_000,
+    // Pipelining (https://node-postgres.com/features/pipelining, pg ≥ 8.23): a statement is written at once, not
+    // after the previous one's answer, and the server still runs them in order. BEGIN and the actor lookup share a
+    // round trip, and so do the independent reads of a ticket (tickets/detail.ts). Each statement keeps its own
+    // result or error; after an error inside a transaction the rest fail with "current transaction is aborted".
+    pipeline: true,
     types,
   });
   // search_path once per new connection, not per call: handlers' SQL stays unqualified. Set by a statement
@@ -75,9 +80,8 @@ export function pgDb(options: PgOptions): Db {
           await client.query(session);
           prepared.add(client);
         }
-        // fn runs while BEGIN is on its way: its first statement queues behind BEGIN on this connection, and its
-        // CPU work until then (the runner parses the input) takes no time of its own. A failed BEGIN fails that
-        // statement too; BEGIN's own error is kept for a fn that sent none.
+        // fn runs while BEGIN is on its way: its first statement is pipelined behind BEGIN, and its CPU work (the
+        // runner parses the input) overlaps their round trip. BEGIN's own error is kept for a fn that sent none.
         const begun = client.query('begin').then(
           () => undefined,
           (e: Error) => e,

@@ -11,9 +11,9 @@ export interface Db {
   readonly kind: 'pg' | 'pglite';
   readonly schema: string;
   /**
-   * Runs `fn` in one transaction. On pg, `fn` starts while BEGIN is still on its way (the driver sends a
-   * connection's statements in order), and `settle`, when given, shapes fn's result while COMMIT is: CPU work at
-   * either end overlaps a round trip instead of following it. An error from `settle` leaves the commit standing.
+   * Runs `fn` in one transaction. On pg, `fn` starts while BEGIN is still on its way (the connection pipelines,
+   * plugin/db/pg.ts), and `settle`, when given, shapes fn's result while COMMIT is: CPU work at either end overlaps
+   * a round trip instead of following it. An error from `settle` leaves the commit standing.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>, settle?: (result: T) => T): Promise<T>;
   close(): Promise<void>;

@@ -74,9 +74,9 @@ export default [
     output: customerOut.extend({ documents: z.array(documentOut), loans: z.array(loanOut), tickets: z.array(ticketOut).describe('latest 100 tickets of the customer or its unit, newest first') }),
     async handler(ctx, input) {
       const customer = await loadCustomer(ctx, input.id);
-      const documents = await listDocuments(ctx, customer);
-      const loans = (await listLoans(ctx, { archiveId: customer.archiveId, limit: 200 })).items;
-      return { ...maskCustomer(ctx.actor, customer), documents, loans, tickets: await customerTickets(ctx, customer) };
+      // The three go out at once, in one round trip on pg (its connections pipeline, db/pg.ts).
+      const [documents, loans, tickets] = await Promise.all([listDocuments(ctx, customer), listLoans(ctx, { archiveId: customer.archiveId, limit: 200 }), customerTickets(ctx, customer)]);
+      return { ...maskCustomer(ctx.actor, customer), documents, loans: loans.items, tickets };
     },
   }),
   defineOperation({

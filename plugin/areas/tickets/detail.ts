@@ -12,13 +12,17 @@ export type TicketDetail = z.input<typeof ticketDetail>;
 export type DetailRow = IdentityFields & GuardedFields & { conductWitnesses: string | null } & Record<string, unknown>;
 
 export async function loadDetail(ctx: OpContext, id: number): Promise<TicketDetail> {
-  const [row] = await ctx.sql<DetailRow>('tickets/detail', { site: ctx.site, id, ...scope(ctx.actor) });
+  // All six go out at once, in one round trip on pg (its connections pipeline, db/pg.ts); the server runs them in
+  // order. What hangs off a ticket the reader may not see is read and dropped with it.
+  const [[row], clocks, timeline, transfers, callbacks] = await Promise.all([
+    ctx.sql<DetailRow>('tickets/detail', { site: ctx.site, id, ...scope(ctx.actor) }),
+    loadClocks(ctx, id),
+    ctx.sql('tickets/events', { site: ctx.site, ticketId: id }),
+    ctx.sql('tickets/transfers', { site: ctx.site, ticketId: id }),
+    ctx.sql('callbacks/for-ticket', { site: ctx.site, ticketId: id }),
+    ctx.config(),
+  ]);
   if (!row) throw notFound(`ticket ${id}`);
-  const clocks = await loadClocks(ctx, id);
-  // One transaction is one connection: its statements run one after another, never interleaved.
-  const timeline = await ctx.sql('tickets/events', { site: ctx.site, ticketId: id });
-  const transfers = await ctx.sql('tickets/transfers', { site: ctx.site, ticketId: id });
-  const callbacks = await ctx.sql('callbacks/for-ticket', { site: ctx.site, ticketId: id });
   return composeDetail(ctx, row, clocks, { timeline, transfers, callbacks });
 }
 
