@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatInstant, toJson } from '../plugin/core/json.js';
+import { formatInstant, resultJson, toJson } from '../plugin/core/json.js';
 
 const zones = ['Asia/Shanghai', 'UTC', 'Etc/UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe'];
 
@@ -49,5 +49,22 @@ describe('instants in results', () => {
       a: '2026-10-09T16:00:00+08:00',
       list: [{ b: '2026-10-09T16:00:00+08:00' }],
     });
+  });
+
+  it('resultJson hands a value that is JSON already on as it is, and copies one that is not exactly as toJson does (fast-check)', () => {
+    // A JSON text round trip, so that -0 (which JSON writes 0) is not among them.
+    const json = fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+    fc.assert(
+      fc.property(json, (v) => {
+        expect(resultJson(v, 'Asia/Shanghai')).toBe(v);
+      }),
+      { numRuns: 1000 },
+    );
+    const at = new Date('2026-10-09T08:00:00Z');
+    for (const v of [{ a: 1, at }, [1, undefined], { n: Number.NaN }, { z: -0 }, { deep: { list: [at] } }, undefined]) {
+      const out = resultJson(v, 'Asia/Shanghai');
+      expect(out).not.toBe(v);
+      expect(out).toEqual(toJson(v, 'Asia/Shanghai'));
+    }
   });
 });

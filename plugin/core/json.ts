@@ -10,6 +10,38 @@ export function toJson(value: unknown, zone: string): unknown {
   return value === undefined ? null : (plain(value, zone) ?? null);
 }
 
+/**
+ * toJson for a call's final result, which nothing else holds once the call returns: a value that is JSON already
+ * (a page read with OpContext.sqlForOutput) is checked, which allocates nothing, and handed on as it is.
+ */
+export function resultJson(value: unknown, zone: string): unknown {
+  return value !== undefined && isJson(value) ? value : toJson(value, zone);
+}
+
+/** Whether JSON.stringify would write `v` as it is: nothing to drop, convert or call. */
+function isJson(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v) && !Object.is(v, -0);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (!isJson(x)) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(v);
+  if ((proto !== Object.prototype && proto !== null) || 'toJSON' in v) return false;
+  for (const key in v) if (!isJson((v as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
 function plain(v: unknown, zone: string): unknown {
   switch (typeof v) {
     case 'string':
@@ -87,9 +119,16 @@ function datePart(localDay: number): string {
 
 /** ISO 8601 in the zone, as Luxon writes it ("2026-10-09T16:00:00+08:00", milliseconds only when present). */
 export function formatInstant(d: Date, zone: string): string {
-  const ms = d.getTime();
-  const year = d.getUTCFullYear();
-  if (Number.isNaN(ms) || year < 1 || year > 9998) return DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true }) ?? d.toISOString();
+  return formatMillis(d.getTime(), zone);
+}
+
+// Years 1–9998 by arithmetic; the rest (and an invalid Date) as Luxon writes them.
+const first = Date.UTC(1, 0, 1) - 2 * day;
+const last = Date.UTC(9999, 0, 1) - 2 * day;
+
+/** formatInstant for an instant given as milliseconds since the epoch. */
+export function formatMillis(ms: number, zone: string): string {
+  if (!(ms >= first && ms < last)) return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
   const { ms: offset, suffix } = offsetAt(ms, zone);
   const local = ms + offset;
   const localDay = Math.floor(local / day);

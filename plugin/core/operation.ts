@@ -45,6 +45,11 @@ export interface OpContext {
   readonly log: Logger;
   /** Runs plugin/areas/<area>/sql/<name>.sql with its `:named` parameters: `ctx.sql('loans/lock', { site: ctx.site, loanId })`. */
   sql<R = Row>(...args: StatementArgs): Promise<R[]>;
+  /**
+   * `sql` for rows that leave as they are read (pages of a search): instants arrive as the text results carry
+   * ("2026-10-09T16:00:00+08:00", core/json.ts), so the JSON copy of the result has no Date left to format.
+   */
+  sqlForOutput<R = Row>(...args: StatementArgs): Promise<R[]>;
   /** Settings merged with defaults, and the working calendar; loaded once per call. */
   config(): Promise<Config>;
   audit(entry: AuditEntry): void;

@@ -10,8 +10,8 @@ import { silentLogger, type Logger } from './logger.js';
 import type { Db, Tx } from '../db/types.js';
 import { isRetryable, translatePgError } from '../db/pg-errors.js';
 import { ensureMigrated } from '../db/ready.js';
-import { toJson } from './json.js';
-import { runStatement, type StatementArgs } from './statement.js';
+import { resultJson, toJson } from './json.js';
+import { runForOutput, runStatement, type StatementArgs } from './statement.js';
 
 export interface Env {
   /** The operations this runner knows (plugin/app.ts). */
@@ -50,10 +50,10 @@ export async function execute(env: Env, name: string, raw: unknown, identity: Id
           (tx) => runInTx(env, op, raw, identity, tx, log),
           (r) => {
             shaped = true;
-            return toJson(r, env.zone);
+            return resultJson(r, env.zone);
           },
         );
-        const result = shaped ? returned : toJson(returned, env.zone);
+        const result = shaped ? returned : resultJson(returned, env.zone);
         if (env.checkOutput) op.output.parse(result);
         return result;
       } catch (e) {
@@ -122,6 +122,7 @@ async function runInTx(env: Env, op: AnyOperation, raw: unknown, identity: Ident
     actor,
     log,
     sql: <R>(...args: StatementArgs) => runStatement<R>(tx, ...args),
+    sqlForOutput: <R>(...args: StatementArgs) => runForOutput<R>(tx, env.zone, ...args),
     config: () => (config ??= loadConfig(tx, env.site, env.zone)),
     audit: (entry) => void journal().audits.push(entry),
     emit: (event, payload) => void journal().events.push({ event, payload }),

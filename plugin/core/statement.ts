@@ -1,4 +1,5 @@
 import type { Row, Tx } from '../db/types.js';
+import { instantsAsText } from './instant-text.js';
 import { type StatementName, type StatementParams, statementParams, statements } from '../generated/embedded.js';
 
 /**
@@ -22,4 +23,10 @@ export function bindStatement(...[name, params]: StatementArgs): { text: string;
 export function runStatement<R = Row>(tx: Tx, ...args: StatementArgs): Promise<R[]> {
   const { text, values } = bindStatement(...args);
   return tx.query<R>(text, values);
+}
+
+/** runStatement for rows that leave as they are read: instants come back as the text results carry, in `zone`. */
+export function runForOutput<R = Row>(tx: Tx, zone: string, ...args: StatementArgs): Promise<R[]> {
+  const { text, values } = bindStatement(...args);
+  return tx.query<R>(text, values, instantsAsText(zone));
 }

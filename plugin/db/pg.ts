@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Tx } from './types.js';
+import type { ColumnParsers, Db, Tx } from './types.js';
 import { checkSchemaName } from './types.js';
 import { parsers } from './type-parsers.js';
 
@@ -20,6 +20,16 @@ export interface PgOptions {
 const types = {
   getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
+
+const withParsers = new WeakMap<ColumnParsers, typeof types>();
+function typesWith(extra: ColumnParsers): typeof types {
+  let found = withParsers.get(extra);
+  if (!found) {
+    found = { getTypeParser: ((oid: number, format?: string) => extra[oid] ?? types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser };
+    withParsers.set(extra, found);
+  }
+  return found;
+}
 
 export function pgDb(options: PgOptions): Db {
   const schema = checkSchemaName(options.schema);
@@ -61,8 +71,9 @@ export function pgDb(options: PgOptions): Db {
       const onError = (e: Error) => void (broken = e);
       client.on('error', onError);
       const tx: Tx = {
-        async query<R>(text: string, params?: readonly unknown[]) {
-          const result = await client.query(text, params as unknown[] | undefined);
+        async query<R>(text: string, params?: readonly unknown[], parsers?: ColumnParsers) {
+          const values = params as unknown[] | undefined;
+          const result = await (parsers ? client.query({ text, values, types: typesWith(parsers) }) : client.query(text, values));
           return result.rows as R[];
         },
         async exec(text: string) {

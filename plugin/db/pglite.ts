@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Db, Tx } from './types.js';
+import type { ColumnParsers, Db, Tx } from './types.js';
 import { checkSchemaName } from './types.js';
 import { parsers } from './type-parsers.js';
 
@@ -19,8 +19,8 @@ export async function pgliteDb(options: { dataDir?: string; schema: string; load
     async transaction<T>(fn: (tx: Tx) => Promise<T>, settle?: (result: T) => T): Promise<T> {
       const result = await pg.transaction(async (raw) => {
         const tx: Tx = {
-          async query<R>(text: string, params?: readonly unknown[]) {
-            const result = await raw.query<R>(text, params as unknown[] | undefined);
+          async query<R>(text: string, params?: readonly unknown[], extra?: ColumnParsers) {
+            const result = await raw.query<R>(text, params as unknown[] | undefined, extra ? { parsers: { ...parsers, ...extra } } : undefined);
             return result.rows;
           },
           async exec(text: string) {

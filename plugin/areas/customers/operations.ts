@@ -107,7 +107,7 @@ export default [
     output: pageOf(customerOut),
     async handler(ctx, input) {
       const after = decodeKey(input.cursor, searchKey);
-      const rows = await ctx.sql<Omit<z.input<typeof customerOut>, 'masked'>>('customers/search', {
+      const rows = await ctx.sqlForOutput<Omit<z.input<typeof customerOut>, 'masked'>>('customers/search', {
         site: ctx.site,
         unit: input.unit,
         floor: input.floor,

@@ -53,7 +53,7 @@ function after(cursor: string | undefined): { afterAt: string | null; afterId: n
 }
 
 async function list(ctx: OpContext, f: ListFilter) {
-  const rows = await ctx.sql<Summary>('tickets/list', {
+  const rows = await ctx.sqlForOutput<Summary>('tickets/list', {
     site: ctx.site,
     ...scope(ctx.actor),
     now: ctx.now,
@@ -79,8 +79,9 @@ async function list(ctx: OpContext, f: ListFilter) {
     ...after(f.cursor),
     limit: f.limit + 1,
   });
-  const masked = rows.map((r) => maskIdentity(ctx.actor.id, r));
-  return page(masked, f.limit, (r) => [(r.openedAt as unknown as Date).toISOString(), r.id]);
+  for (const r of rows) maskIdentity(ctx.actor.id, r);
+  // openedAt is text with its offset (sqlForOutput), which the keyset's timestamptz reads back exactly.
+  return page(rows, f.limit, (r) => [r.openedAt, r.id]);
 }
 
 const get = defineOperation({
@@ -162,14 +163,15 @@ const dueSoon = defineOperation({
   async handler(ctx, input) {
     const { settings, calendar } = await ctx.config();
     const until = addHours(calendar, 'working', ctx.now, input.withinHours ?? settings.sla.dueSoonHours);
-    const rows = await ctx.sql<z.input<typeof dueSoonItem> & IdentityFields>('tickets/due-soon', {
+    const rows = await ctx.sqlForOutput<z.input<typeof dueSoonItem> & IdentityFields>('tickets/due-soon', {
       site: ctx.site,
       ...scope(ctx.actor),
       now: ctx.now,
       until,
       mine: input.mine,
     });
-    return rows.map((r) => maskIdentity(ctx.actor.id, r));
+    for (const r of rows) maskIdentity(ctx.actor.id, r);
+    return rows;
   },
 });
 
