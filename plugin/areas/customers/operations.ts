@@ -7,7 +7,7 @@ import { likeContains, likePrefix } from '../../core/like.js';
 import { checkCustomValues } from '../forms/custom-fields.js';
 import { categories, customerCreate, customerOut, customerPatch, customerStatuses, digits, floorOf, grades, phonesOf, unit } from './fields.js';
 import { loadCustomer, lockCustomer } from './store.js';
-import { maskCustomer, mayReadConfidential } from './masking.js';
+import { maskCustomer, maskCustomerRow, mayReadConfidential } from './masking.js';
 import { customerHistory, historyEntry } from './history.js';
 import { documentOut, listDocuments } from '../archives/documents.js';
 import { loanOut } from '../loans/model.js';
@@ -123,7 +123,7 @@ export default [
         afterId: after ? after[1] : null,
         limit: input.limit + 1,
       });
-      const items = rows.map((row) => maskCustomer(ctx.actor, row));
+      const items = rows.map((row) => maskCustomerRow(ctx.actor, row));
       return page(items, input.limit, (r) => [input.name ? r.name : r.unit, r.id]);
     },
   }),

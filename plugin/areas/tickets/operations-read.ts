@@ -1,4 +1,5 @@
-// Reads: tickets.get, search, myQueue, dueSoon. Every row passes the visibility scope and R-TIC-8 masking.
+// Reads: tickets.get, search, myQueue, dueSoon. Every row passes the visibility scope and R-TIC-8 masking (pages: in
+// their statements, sql/list.sql and sql/due-soon.sql; one ticket: visibility.ts).
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { defineOperation, type OpContext } from '../../core/operation.js';
@@ -12,9 +13,9 @@ import { isTicketNumber, resolveTicketId, ticketKey } from './ref.js';
 import { openStates, ticketStates } from './model.js';
 import { dueSoonItem, ticketDetail, ticketSummary } from './schemas.js';
 import { kindSchema, severitySchema } from './types.js';
-import { maskIdentity, scope, type IdentityFields } from './visibility.js';
+import { scope } from './visibility.js';
 
-type Summary = z.input<typeof ticketSummary> & IdentityFields;
+type Summary = z.input<typeof ticketSummary>;
 
 const startOfLocalDay = (day: string, zone: string, plusDays = 0): Date => DateTime.fromISO(day, { zone }).plus({ days: plusDays }).toJSDate();
 
@@ -79,7 +80,6 @@ async function list(ctx: OpContext, f: ListFilter) {
     ...after(f.cursor),
     limit: f.limit + 1,
   });
-  for (const r of rows) maskIdentity(ctx.actor.id, r);
   // openedAt is text with its offset (sqlForOutput), which the keyset's timestamptz reads back exactly.
   return page(rows, f.limit, (r) => [r.openedAt, r.id]);
 }
@@ -163,15 +163,13 @@ const dueSoon = defineOperation({
   async handler(ctx, input) {
     const { settings, calendar } = await ctx.config();
     const until = addHours(calendar, 'working', ctx.now, input.withinHours ?? settings.sla.dueSoonHours);
-    const rows = await ctx.sqlForOutput<z.input<typeof dueSoonItem> & IdentityFields>('tickets/due-soon', {
+    return ctx.sqlForOutput<z.input<typeof dueSoonItem>>('tickets/due-soon', {
       site: ctx.site,
       ...scope(ctx.actor),
       now: ctx.now,
       until,
       mine: input.mine,
     });
-    for (const r of rows) maskIdentity(ctx.actor.id, r);
-    return rows;
   },
 });
 

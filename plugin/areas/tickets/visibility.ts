@@ -36,7 +36,7 @@ export const mustMaskFor = (actorId: number, row: Pick<IdentityFields, 'targetSt
 /**
  * Removes the complainant's identity from `row` when the reader is the staff member complained about, and says so
  * in `identityMasked`. The row is changed in place: every caller passes one it owns (fresh from its statement, or a
- * literal it just built), and a copy of every row of a 50-row page took longer than the page’s JSON copy.
+ * literal it just built). Pages of tickets apply the same rule in their statements (sql/list.sql, sql/due-soon.sql).
  */
 export function maskIdentity<T extends IdentityFields & { conductWitnesses?: string | null }>(actorId: number, row: T): T {
   row.identityMasked = mustMaskFor(actorId, row);

@@ -1,7 +1,14 @@
 -- Running clocks due by :until (late ones included), soonest first; :seesAll..:actorId visibility scope.
 -- Ordered as ticket_clocks_due (migration 016) is, so the page is read in the index's order, never sorted.
-select t.id, t.number, t.kind, t.state, t.severity, t.matter, t.unit, t.customer_id as "customerId",
-       t.complainant_name as "complainantName", t.complainant_phone as "complainantPhone", t.target_staff_id as "targetStaffId",
+select t.id, t.number, t.kind, t.state, t.severity, t.matter,
+       -- R-TIC-8 (as visibility.ts's maskIdentity for one ticket): the staff member a complaint is about reads it without
+       -- who made it; masked here, so the page's rows leave as they are read.
+       case when t.target_staff_id = :actorId::bigint then null else t.unit end as unit,
+       case when t.target_staff_id = :actorId::bigint then null else t.customer_id end as "customerId",
+       case when t.target_staff_id = :actorId::bigint then null else t.complainant_name end as "complainantName",
+       case when t.target_staff_id = :actorId::bigint then null else t.complainant_phone end as "complainantPhone",
+       coalesce(t.target_staff_id = :actorId::bigint, false) as "identityMasked",
+       t.target_staff_id as "targetStaffId",
        t.first_owner_id as "firstOwnerId", t.department_id as "departmentId", t.assignee_id as "assigneeId", a.name as "assigneeName",
        c.clock, c.basis, c.due_at as "dueAt", c.due_at < :now::timestamptz as overdue
   from ticket_clocks c

@@ -3,8 +3,15 @@
 -- :q free text as a LIKE pattern (core/like.ts) on the expressions of the trigram indexes (migration 007).
 -- :number a whole ticket number (R-DAY-4): one probe of tickets_number_unique instead of a trigram search.
 select t.id, t.number, t.year, t.kind, t.channel, t.state, t.severity, t.category, t.serious,
-       t.malicious, t.important, t.unit, t.customer_id as "customerId", t.complainant_name as "complainantName",
-       t.complainant_phone as "complainantPhone", t.matter, t.target, t.target_staff_id as "targetStaffId",
+       t.malicious, t.important,
+       -- R-TIC-8 (as visibility.ts's maskIdentity for one ticket): the staff member a complaint is about reads it without
+       -- who made it; masked here, so the page's rows leave as they are read.
+       case when t.target_staff_id = :actorId::bigint then null else t.unit end as unit,
+       case when t.target_staff_id = :actorId::bigint then null else t.customer_id end as "customerId",
+       case when t.target_staff_id = :actorId::bigint then null else t.complainant_name end as "complainantName",
+       case when t.target_staff_id = :actorId::bigint then null else t.complainant_phone end as "complainantPhone",
+       coalesce(t.target_staff_id = :actorId::bigint, false) as "identityMasked",
+       t.matter, t.target, t.target_staff_id as "targetStaffId",
        t.first_owner_id as "firstOwnerId", o.name as "firstOwnerName",
        t.department_id as "departmentId", d.name as "departmentName", t.assignee_id as "assigneeId", a.name as "assigneeName",
        t.deadline_at as "deadlineAt", t.opened_at as "openedAt", t.replied_at as "repliedAt", t.closed_at as "closedAt",
