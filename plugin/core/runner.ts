@@ -43,7 +43,7 @@ export async function execute(env: Env, name: string, raw: unknown, identity: Id
     for (let attempt = 1; ; attempt++) {
       try {
         // The input is parsed inside the transaction, while BEGIN and the actor lookup are on the wire (runInTx),
-        // and the result is copied to JSON while COMMIT is (db/types.ts): neither adds to the call's time.
+        // and the result is copied to JSON while COMMIT is (db/types.ts): that work overlaps a round trip.
         // A Db wrapper that drops `settle` (a test's recorder) still gets a JSON result, shaped here instead.
         let shaped = false;
         const returned = await env.db.transaction(
