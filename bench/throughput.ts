@@ -69,7 +69,10 @@ export async function throughput(
   // replay takes its own number and ticket id, as the plugin's calls do.
   const plugin = await burst(clients, seconds, (k) => arms.plugin.run(op.operation, op.input(1_000_000 + k, 0), op.user));
   const traces: Trace[] = [];
-  for (let k = 0; k < clients; k++) traces.push(await arms.recorder.record(op.operation, op.input(2_000_000 + k, 1), op.user));
+  // As many as the units the plugin's calls cycle through (bench/ops.ts samples 64): a complaint locks its unit
+  // until commit, and with only one trace per client, two replays of one complaint met on its unit's lock far more
+  // often than the plugin's calls did (2–3 backends waiting on it at 10k, raw 111–149 /s against 202–235, 14:05 UTC).
+  for (let k = 0; k < Math.max(clients, 64); k++) traces.push(await arms.recorder.record(op.operation, op.input(2_000_000 + k, 1), op.user));
   const raw = await burst(clients, seconds, (k) => replay(arms.rawPool, traces[k % traces.length]!));
   const ticketsAdded = (await count()) - before;
   const pg = await arms.pool.connect();
