@@ -94,7 +94,7 @@ async function benchScale(scale: string, reuse: string | undefined): Promise<Sca
     // On a connection of its own: a backend that has just vacuumed every table keeps them all in its caches, and
     // the raw arm, measured on that backend, read 51-row ticket pages ~0.15 ms faster than on any other (a ratio
     // of 1.13–1.21 for the plugin’s tickets.search where it was 1.01–1.06 with the vacuum apart: bench/measure.ts run
-    // alone, 2026-11-29 13:55–13:58 UTC).
+    // alone, 2026-11-29 13:41–13:43 UTC).
     await vacuumApart(db.url, `vacuum (analyze) ${tables.map((r) => `${schema}.${r.t}`).join(', ')}`);
     const vacuumSeconds = (performance.now() - t1) / 1000;
     const diskBytes = Number(
