@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { openDatabase, type DbKind } from './db.js';
-import pg from 'pg';
+import type pg from 'pg';
 import { generate, ZONE, type Generated } from './generate.js';
 import { buildOps } from './ops.js';
 import { PluginArm } from './plugin-arm.js';
@@ -91,11 +91,7 @@ async function benchScale(scale: string, reuse: string | undefined): Promise<Sca
     // As autovacuum leaves a table in service: statistics and the visibility map (index-only scans) up to date.
     const t1 = performance.now();
     const tables = (await pool.query<{ t: string }>(`select quote_ident(relname) as t from pg_class where relnamespace = $1::regnamespace and relkind = 'r'`, [schema])).rows;
-    // On a connection of its own: a backend that has just vacuumed every table keeps them all in its caches, and
-    // the raw arm, measured on that backend, read 51-row ticket pages ~0.15 ms faster than on any other (a ratio
-    // of 1.13–1.21 for the plugin’s tickets.search where it was 1.01–1.06 with the vacuum apart: bench/measure.ts run
-    // alone, 2026-11-29 13:41–13:43 UTC).
-    await vacuumApart(db.url, `vacuum (analyze) ${tables.map((r) => `${schema}.${r.t}`).join(', ')}`);
+    await pool.query(`vacuum (analyze) ${tables.map((r) => `${schema}.${r.t}`).join(', ')}`);
     const vacuumSeconds = (performance.now() - t1) / 1000;
     const diskBytes = Number(
       (await pool.query<{ b: string }>(`select sum(pg_total_relation_size(oid)) as b from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'm')`, [schema])).rows[0]?.b ?? 0,
@@ -105,8 +101,10 @@ async function benchScale(scale: string, reuse: string | undefined): Promise<Sca
     );
     await recorder.warm();
     const ops = await buildOps(pool, generated[0]!, new Set(registry.keys()));
-    // The raw arm on connections of its own, opened now: those that generated the data hold every table in their
-    // caches, as the plugin's fresh ones do not.
+    // The raw arm on connections of its own, opened now. A backend that has just generated or vacuumed every table
+    // keeps them all in its caches: the raw arm measured on the vacuum's backend read 51-row ticket pages ~0.15 ms
+    // faster than on any other (a ratio of 1.13–1.21 for the plugin's tickets.search where it was 1.01–1.06 on
+    // another connection: bench/measure.ts run alone, 2026-11-29 13:41–13:43 UTC).
     armPool = db.pool(schema, opts.clients + 4);
     const run: ScaleRun = { scale, tickets, db: db.kind, version: db.version, generateSeconds, vacuumSeconds, diskBytes, ops: [], ...(reuse ? { reused: reuse } : {}) };
     for (const op of ops.filter((o) => !opts.only || opts.only.includes(o.operation))) {
@@ -198,13 +196,3 @@ for (const [run, table] of loaderRows) out.push(`## ToolJet's loader: a fresh ev
 if (runs.length > 1) out.push('## Growth', '', growthTable(runs), '');
 process.stdout.write(`${out.join('\n')}\n`);
 if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, options: opts, version: db.version, runs }, null, 2)}\n`);
-
-async function vacuumApart(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}

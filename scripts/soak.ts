@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import type { Reply } from '../harness/service.js';
 import { serviceDesk, toolJetDesk } from './soak-desks.js';
+import { summarize } from '../bench/stats.js';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '60' }, clients: { type: 'string', default: '32' }, through: { type: 'string', default: 'tooljet' } },
@@ -80,8 +81,9 @@ try {
 const warm = memory.filter((m) => m.at >= Math.min(10, seconds / 4));
 const half = Math.floor(warm.length / 2);
 const peak = (xs: { mb: number }[]) => Math.max(0, ...xs.map((m) => m.mb));
-const median = (xs: { mb: number }[]) => [...xs.map((m) => m.mb)].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const [first, second] = [warm.slice(0, half), warm.slice(half)];
+const median = (xs: { mb: number }[]) => (xs.length === 0 ? 0 : summarize(xs.map((m) => m.mb)).p50);
+const [firstMedian, secondMedian] = [median(first), median(second)];
 const sorted = [...latencies].sort((a, b) => a - b);
 const total = latencies.length;
 const summary = {
@@ -95,8 +97,8 @@ const summary = {
   latencyMs: { p50: Math.round(sorted[Math.floor(total * 0.5)] ?? 0), p95: Math.round(sorted[Math.floor(total * 0.95)] ?? 0), max: Math.round(sorted[total - 1] ?? 0) },
   memoryMb: {
     measure: desk.memoryMeasure,
-    firstHalfMedian: Math.round(median(first)),
-    secondHalfMedian: Math.round(median(second)),
+    firstHalfMedian: Math.round(firstMedian),
+    secondHalfMedian: Math.round(secondMedian),
     firstHalfPeak: Math.round(peak(first)),
     secondHalfPeak: Math.round(peak(second)),
     samples: memory.length,
@@ -105,12 +107,12 @@ const summary = {
   ...(connections.length > 0 ? { connections: { max: Math.max(...connections), poolMax, samples: connections.length } } : {}),
 };
 console.log(JSON.stringify(summary, null, 2));
-const memoryStable = median(first) === 0 || median(second) <= median(first) * 1.5;
+const memoryStable = firstMedian === 0 || secondMedian <= firstMedian * 1.5;
 const connectionsBounded = connections.every((n) => n <= poolMax);
 if (failures.length > 0 || !memoryStable || !connectionsBounded) {
   const why = [
     `${failures.length} unexpected errors`,
-    ...(memoryStable ? [] : [`memory grew from ${median(first).toFixed(0)} MB to ${median(second).toFixed(0)} MB (median of each half)`]),
+    ...(memoryStable ? [] : [`memory grew from ${firstMedian.toFixed(0)} MB to ${secondMedian.toFixed(0)} MB (median of each half)`]),
     ...(connectionsBounded ? [] : [`${Math.max(...connections)} connections (pool max ${poolMax})`]),
   ];
   console.error(`soak failed: ${why.join(', ')}`);

@@ -1,9 +1,9 @@
 export type Row = Record<string, unknown>;
 
-/** What a handler sees: one open transaction. */
 /** Parsers of this statement's result columns by type oid, over the driver's usual ones (db/type-parsers.ts). */
 export type ColumnParsers = Readonly<Record<number, (value: string) => unknown>>;
 
+/** What a handler sees: one open transaction. */
 export interface Tx {
   query<R = Row>(text: string, params?: readonly unknown[], parsers?: ColumnParsers): Promise<R[]>;
   /** Several statements without parameters (migrations only). */
