@@ -64,7 +64,9 @@ export async function buildOps(pool: pg.Pool, g: Generated, available: Set<strin
     { label: 'customers.search[name]', operation: 'customers.search', kind: 'read', shape: 'search', user: agent, input: (k) => ({ name: namePrefix(at(customers, k).name), limit: '20' }) },
     { label: 'customers.search[phone]', operation: 'customers.search', kind: 'read', shape: 'search', user: agent, input: (k) => ({ phone: at(customers, k).phone }) },
     { label: 'customers.search[floor]', operation: 'customers.search', kind: 'read', shape: 'search', user: agent, input: (k) => ({ floor: String(at(customers, k).floor), limit: '50' }) },
+    // q = a whole unit, what a desk types most, takes the unit index; q = a word of a name, the trigram index.
     { label: 'customers.search[q]', operation: 'customers.search', kind: 'read', shape: 'search', user: agent, input: (k) => ({ q: at(customers, k).unit }) },
+    { label: 'customers.search[q=name]', operation: 'customers.search', kind: 'read', shape: 'search', user: agent, input: (k) => ({ q: namePrefix(at(customers, k).name), limit: '20' }) },
     { label: 'tickets.get', operation: 'tickets.get', kind: 'read', shape: 'point', user: agent, input: (k) => ({ id: String(at(tickets, k).id) }) },
     { label: 'tickets.search[recent]', operation: 'tickets.search', kind: 'read', shape: 'search', user: agent, input: () => ({ limit: '50' }) },
     { label: 'tickets.search[unit]', operation: 'tickets.search', kind: 'read', shape: 'search', user: agent, input: (k) => ({ unit: at(units, k), limit: '50' }) },

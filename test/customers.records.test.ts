@@ -174,4 +174,17 @@ describe('customer records', () => {
     expect(n2.nextCursor).toBeNull();
     await expectError(t.as(cast.agent)('customers.search', { cursor: 'garbage' }), 'VALIDATION', 'cursor');
   });
+
+  it('R-ARC-6 free text that is a whole unit finds that unit, not the longer units and phones that contain it', async () => {
+    await t.as(cast.agent)('customers.create', { unit: '1F-101', name: '一楼商户', contacts: [{ name: '李', phones: ['139 1110 1000'] }] });
+    await t.as(cast.agent)('customers.create', { unit: '11F-101', name: 'Eleven Ltd' });
+    const units = async (q: Record<string, unknown>) => (await t.as(cast.agent)('customers.search', q)).items.map((c: { unit: string }) => c.unit);
+    expect(await units({ q: '1f-101' })).toEqual(['1F-101']);
+    expect(await units({ q: '11F-101' })).toEqual(['11F-101']); // not 1F-101, whose phone holds the digits 11101
+    expect(await units({ q: 'F-101' })).toEqual(['11F-101', '1F-101']); // a fragment, not a unit
+    expect(await units({ q: '1F-10' })).toEqual(['11F-101', '1F-101']); // shaped like a unit, but none on record
+    expect(await units({ q: '11101' })).toEqual(['1F-101']); // digits alone are a phone fragment
+    // The unit's customers must pass the other filters; when none does, the text is searched as a fragment.
+    expect(await units({ q: '1F-101', status: 'vacated' })).toEqual([]);
+  });
 });

@@ -18,10 +18,13 @@ import { changeCustomer } from '../edits/customers.js';
 
 const staffCustomer = atLeast('agent');
 
-/** A phone fragment of free text: its digits, when there are 3 or more ("139-0012" → "1390012"). */
+/**
+ * A phone fragment of free text: its digits, when there are 3 or more and no letters ("139-0012" → "1390012").
+ * Text with letters is a unit or a name: the digits of "10F-0431" are no phone number.
+ */
 function phoneFragment(q: string): string | null {
   const d = digits(q);
-  return d && d.length >= 3 ? likeContains(d) : null;
+  return d && d.length >= 3 && !/\p{L}/u.test(q) ? likeContains(d) : null;
 }
 
 /** A page's last row as the cursor's key: its name with a name prefix (the page is in name order), else its unit. */
@@ -100,29 +103,37 @@ export default [
       category: z.enum(categories).optional().describe('prospective, new, regular, vip'),
       grade: z.enum(grades).optional().describe('A, B, C or D'),
       status: z.enum(customerStatuses).optional().describe('active or vacated'),
-      q: text(200).optional().describe('free text: part of a unit (12F), of a name, or of a phone number (3 or more digits)'),
+      q: text(200).optional().describe('free text: a whole unit (12F-1203) finds that unit; else part of a unit (12F), of a name, or of a phone number (3 or more digits)'),
       custom: z.record(z.string(), z.unknown()).optional().describe('JSON object the custom fields must contain'),
       ...pageInput,
     }),
     output: pageOf(customerOut),
     async handler(ctx, input) {
       const after = decodeKey(input.cursor, searchKey);
-      const rows = await ctx.sqlForOutput<Omit<z.input<typeof customerOut>, 'masked'>>('customers/search', {
-        site: ctx.site,
-        unit: input.unit,
-        floor: input.floor,
-        name: input.name ? likePrefix(input.name) : null,
-        phone: input.phone ? digits(input.phone) : null,
-        category: input.category,
-        grade: input.grade,
-        status: input.status,
-        q: input.q ? likeContains(input.q) : null,
-        qDigits: input.q ? phoneFragment(input.q) : null,
-        custom: input.custom ? JSON.stringify(input.custom) : null,
-        afterKey: after ? after[0] : null,
-        afterId: after ? after[1] : null,
-        limit: input.limit + 1,
-      });
+      const read = (by: { unit: string | undefined; q: string | undefined }) =>
+        ctx.sqlForOutput<Omit<z.input<typeof customerOut>, 'masked'>>('customers/search', {
+          site: ctx.site,
+          unit: by.unit,
+          floor: input.floor,
+          name: input.name ? likePrefix(input.name) : null,
+          phone: input.phone ? digits(input.phone) : null,
+          category: input.category,
+          grade: input.grade,
+          status: input.status,
+          q: by.q ? likeContains(by.q) : null,
+          qDigits: by.q ? phoneFragment(by.q) : null,
+          custom: input.custom ? JSON.stringify(input.custom) : null,
+          afterKey: after ? after[0] : null,
+          afterId: after ? after[1] : null,
+          limit: input.limit + 1,
+        });
+      // R-ARC-6: free text that is a whole unit on record finds that unit's customers through the unit index. The
+      // trigram scan would also find longer units that contain it ("1F-101" in "11F-101"), and its cost grows with
+      // the table (docs/benchmarks.md). A page of such a unit is never empty while its cursor is set, so an empty
+      // answer means no customer of that unit passes the filters: the text is then searched as a fragment.
+      const wholeUnit = input.q !== undefined && input.unit === undefined ? unit.safeParse(input.q) : undefined;
+      const exact = wholeUnit?.success ? await read({ unit: wholeUnit.data, q: undefined }) : [];
+      const rows = exact.length ? exact : await read({ unit: input.unit, q: input.q });
       const items = rows.map((row) => maskCustomerRow(ctx.actor, row));
       return page(items, input.limit, (r) => [input.name ? r.name : r.unit, r.id]);
     },
