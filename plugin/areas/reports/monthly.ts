@@ -55,20 +55,24 @@ interface Figures {
 /** Straight from the month's tickets: what the rollup must equal, and the path for a zone the rollup is not kept in. */
 async function fromTickets(ctx: OpContext, { site, from, to, repeatDays, topUnits }: Month): Promise<Figures> {
   const range = { site, from, to };
-  const counts = await ctx.sql<Figures['counts'][number]>('reports/monthly-counts', range);
-  const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-clocks', { ...range, asOf: ctx.now });
-  const [s] = await ctx.sql<Summary>('reports/monthly-summary', { ...range, asOf: ctx.now, repeatDays, targetHours: handlingTargetHours });
-  const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-units', { ...range, topUnits });
+  const [counts, onTime, [s], units] = await Promise.all([
+    ctx.sql<Figures['counts'][number]>('reports/monthly-counts', range),
+    ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-clocks', { ...range, asOf: ctx.now }),
+    ctx.sql<Summary>('reports/monthly-summary', { ...range, asOf: ctx.now, repeatDays, targetHours: handlingTargetHours }),
+    ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-units', { ...range, topUnits }),
+  ]);
   return { counts, onTime, s, units };
 }
 
 /** From the per-day rollup (migration 010): the cost follows the month's days and dimensions, not its tickets. */
 async function fromRollup(ctx: OpContext, { site, from, to, month, repeatDays, topUnits }: Month): Promise<Figures> {
   const days = { site, firstDay: `${month}-01`, nextDay: nextMonth(month) };
-  const counts = await ctx.sql<Figures['counts'][number]>('reports/monthly-rollup-counts', days);
-  const onTime = await ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-rollup-clocks', { ...days, asOf: ctx.now, from, to });
-  const [s] = await ctx.sql<Summary>('reports/monthly-rollup-summary', { ...days, asOf: ctx.now, repeatDays, targetHours: handlingTargetHours, from, to });
-  const units = await ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-rollup-units', { site, month: `${month}-01`, topUnits });
+  const [counts, onTime, [s], units] = await Promise.all([
+    ctx.sql<Figures['counts'][number]>('reports/monthly-rollup-counts', days),
+    ctx.sql<MonthlyReport['onTime'][number]>('reports/monthly-rollup-clocks', { ...days, asOf: ctx.now, from, to }),
+    ctx.sql<Summary>('reports/monthly-rollup-summary', { ...days, asOf: ctx.now, repeatDays, targetHours: handlingTargetHours, from, to }),
+    ctx.sql<MonthlyReport['topUnits'][number]>('reports/monthly-rollup-units', { site, month: `${month}-01`, topUnits }),
+  ]);
   return { counts, onTime, s, units };
 }
 
@@ -79,17 +83,18 @@ function nextMonth(month: string): string {
 }
 
 export async function buildMonthlyReport(ctx: OpContext, month: string, topUnits: number): Promise<MonthlyReport> {
-  const { settings } = await ctx.config();
   const { from, to } = monthPeriod(month, ctx.zone);
   const range = { site: ctx.site, from, to };
   // Before the reads, so they mostly find the rollup alone; they add any deltas left, so a skipped fold is exact too.
-  await fold(ctx.tx, ctx.site);
-  const [rollup] = await ctx.sql<{ zone: string }>('reports/rollup-zone', { site: ctx.site });
+  // The statements of each step are independent: sent together, they share round trips (pipelining, db/pg.ts).
+  const [{ settings }, , [rollup]] = await Promise.all([ctx.config(), fold(ctx.tx, ctx.site), ctx.sql<{ zone: string }>('reports/rollup-zone', { site: ctx.site })]);
   const figures = rollup?.zone === ctx.zone ? fromRollup : fromTickets;
-  const { counts, onTime, s, units } = await figures(ctx, { site: ctx.site, from, to, month, repeatDays: settings.tickets.repeatWindowDays, topUnits });
   // R-DAY-7 / R-DAY-10: incidents and appointments are counted apart from the tickets.
-  const [incidents] = await ctx.sql<MonthlyReport['incidents']>('incidents/monthly', range);
-  const [appointments] = await ctx.sql<MonthlyReport['appointments']>('appointments/monthly', range);
+  const [{ counts, onTime, s, units }, [incidents], [appointments]] = await Promise.all([
+    figures(ctx, { site: ctx.site, from, to, month, repeatDays: settings.tickets.repeatWindowDays, topUnits }),
+    ctx.sql<MonthlyReport['incidents']>('incidents/monthly', range),
+    ctx.sql<MonthlyReport['appointments']>('appointments/monthly', range),
+  ]);
   if (!s || !incidents || !appointments) throw new Error('a monthly statement returned no row');
   const byDimension = (d: Dimension) => counts.filter((r) => r.dimension === d).map(({ key, count }) => ({ key, count }));
   return {
