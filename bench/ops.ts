@@ -16,6 +16,11 @@ export interface BenchOp {
   user: string;
   /** Inputs for call k of an arm (arm 0 = plugin, 1 = raw); writes must never share an input across arms. */
   input(k: number, arm: 0 | 1): Inputs;
+  /**
+   * Inputs k and k + period differ only in text: the same unit and kind. The raw intake burst replays one recorded
+   * call per input of a period, in turn, so its calls meet each other's unit locks as the plugin's calls do.
+   */
+  period?: number;
   /** Prepares `n` inputs per arm before measuring (e.g. approved loans ready to issue). */
   prepare?(pool: pg.Pool, n: number): Promise<void>;
 }
@@ -80,6 +85,7 @@ export async function buildOps(pool: pg.Pool, g: Generated, available: Set<strin
       kind: 'write',
       shape: 'write',
       user: agent,
+      period: lcm(units.length, 4),
       input: (k) => ({
         kind: k % 4 === 0 ? 'complaint' : 'repair',
         channel: 'phone',
@@ -119,3 +125,6 @@ export async function buildOps(pool: pg.Pool, g: Generated, available: Set<strin
   ];
   return ops.filter((o) => available.has(o.operation));
 }
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+const lcm = (a: number, b: number): number => (a / gcd(a, b)) * b;
