@@ -81,14 +81,16 @@ export async function throughput(
   const count = async () => Number((await arms.pool.query<{ n: string }>('select count(*) as n from tickets where site = $1', [site])).rows[0]?.n);
   const before = await count();
   // Inputs far from the ones the latency runs used. The raw arm replays recorded intakes in turn, each taking its own
-  // number and ticket id as the plugin's calls do: whole periods of the inputs (bench/ops.ts), so that a replay
-  // meets the unit locks of the ones beside it as the plugin's call of the same place does. (With one trace per
-  // client, two replays of one complaint met on its unit's lock far more often: raw 111–149 /s against the
-  // plugin's 202–235 at 10k, 14:05 UTC.)
+  // number and ticket id as the plugin's calls do. It records whole periods of the inputs (bench/ops.ts), starting a
+  // whole number of periods after the plugin's, so call k of either arm has the same unit and kind and meets the
+  // same unit locks: with one trace per client, two replays of one complaint met on its unit's lock far more often
+  // (raw 111–149 /s against the plugin's 202–235 at 10k, 14:05 UTC), and a busy unit sampled twice makes two of a
+  // period's complaints share a lock, in both arms alike.
   const period = op.period ?? 1;
+  const [pluginBase, rawBase] = [1_000_000, 1_000_000 + period * Math.ceil(1_000_000 / period)];
   const traces: Trace[] = [];
-  for (let k = 0; k < period * Math.ceil(clients / period); k++) traces.push(await arms.recorder.record(op.operation, op.input(2_000_000 + k, 1), op.user));
-  const plugin = new Arm((k) => arms.plugin.run(op.operation, op.input(1_000_000 + k, 0), op.user));
+  for (let k = 0; k < period * Math.ceil(clients / period); k++) traces.push(await arms.recorder.record(op.operation, op.input(rawBase + k, 1), op.user));
+  const plugin = new Arm((k) => arms.plugin.run(op.operation, op.input(pluginBase + k, 0), op.user));
   const raw = new Arm((k) => replay(arms.rawPool, traces[k % traces.length]!));
   for (let i = 0; i < SLICES; i++) for (const arm of i % 2 === 0 ? [plugin, raw] : [raw, plugin]) await arm.slice(clients, seconds / SLICES);
   const ticketsAdded = (await count()) - before;
