@@ -127,7 +127,7 @@ describe('tickets.search at scale', () => {
     expect(found.items).toHaveLength(50);
     const text = JSON.stringify(plans[0]);
     expect(rowsRead(plans[0]!, 'tickets'), text).toBeLessThanOrEqual(51);
-    // With the joins in the same query, the planner at 10M took a unit of 812 tickets for one of 14 (too rare for
+    // With the joins in the same query, the planner at 10M took a unit of 812 tickets for one of 17 (too rare for
     // the column's most common values), joined all 812 and sorted them: 9.7 ms against 1.4 ms. Here the statistics
     // know the unit, so only the plan's shape shows the page is cut by a limit right on the tickets' index.
     expect(parentOf(plans[0]!, 'tickets')?.['Node Type'], text).toBe('Limit');
