@@ -40,6 +40,16 @@ async function ticketPlans(statements: ReturnType<typeof recording>['statements'
   return plans;
 }
 
+/** `count` repair tickets of `unit`, numbered `prefix` + a nine-digit count; `openedAt` an SQL expression of g, 1..count. */
+async function unitTickets(unit: string, count: number, prefix: string, openedAt: string): Promise<void> {
+  await t.sql(
+    `insert into tickets (number, year, kind, channel, unit, matter, content, first_owner_id, opened_at)
+     select $4::text || lpad(g::text, 9, '0'), 2026, 'repair', 'phone', $2::text, 'matter', 'content', $1::bigint, ${openedAt}
+       from generate_series(1, $3::int) g`,
+    [cast.agent, unit, count, prefix],
+  );
+}
+
 /** The node right above the scan of `table`. */
 const parentOf = (node: PlanNode, table: string, parent?: PlanNode): PlanNode | undefined =>
   node['Relation Name'] === table ? parent : (node.Plans ?? []).map((child) => parentOf(child, table, node)).find(Boolean);
@@ -99,13 +109,7 @@ describe('tickets.search at scale', () => {
   }, 120_000);
 
   it(`issue 17 R-CUS-4 a page of one unit's tickets (300 of them among ${rows}) reads as many tickets as the page holds`, async () => {
-    await t.sql(
-      `insert into tickets (number, year, kind, channel, unit, matter, content, first_owner_id, opened_at)
-       select '2612' || lpad(g::text, 9, '0'), 2026, 'repair', 'phone', '9F-9999', 'matter', 'content', $1::bigint,
-              timestamptz '2026-06-01 09:00+08' + (g % 7) * interval '1 day'
-         from generate_series(1, 300) g`,
-      [cast.agent],
-    );
+    await unitTickets('9F-9999', 300, '2612', `timestamptz '2026-06-01 09:00+08' + (g % 7) * interval '1 day'`);
     await t.db.transaction((tx) => tx.exec('analyze tickets'));
     const { found, plans } = await search({ unit: '9F-9999', limit: 20 });
     expect(found.items).toHaveLength(20);
@@ -115,13 +119,7 @@ describe('tickets.search at scale', () => {
   }, 120_000);
 
   it(`issue 17 R-CUS-4 a busy unit's page (800 tickets) is cut to the page from the unit's index before anything is joined to it`, async () => {
-    await t.sql(
-      `insert into tickets (number, year, kind, channel, unit, matter, content, first_owner_id, opened_at)
-       select '2610' || lpad(g::text, 9, '0'), 2026, 'repair', 'phone', '7F-7777', 'matter', 'content', $1::bigint,
-              timestamptz '2026-03-01 09:00+08' + g * interval '1 hour'
-         from generate_series(1, 800) g`,
-      [cast.agent],
-    );
+    await unitTickets('7F-7777', 800, '2610', `timestamptz '2026-03-01 09:00+08' + g * interval '1 hour'`);
     await t.db.transaction((tx) => tx.exec('analyze tickets'));
     const { found, plans } = await search({ unit: '7F-7777', limit: 50 });
     expect(found.items).toHaveLength(50);
@@ -134,13 +132,7 @@ describe('tickets.search at scale', () => {
   }, 120_000);
 
   it(`issue 17 R-TIC-5 a page's next due and overdue read the running clocks' own index, not every clock of ${rows} tickets`, async () => {
-    await t.sql(
-      `insert into tickets (number, year, kind, channel, unit, matter, content, first_owner_id, opened_at)
-       select '2611' || lpad(g::text, 9, '0'), 2026, 'repair', 'phone', '8F-8888', 'matter', 'content', $1::bigint,
-              timestamptz '2026-05-01 09:00+08' + g * interval '1 day'
-         from generate_series(1, 60) g`,
-      [cast.agent],
-    );
+    await unitTickets('8F-8888', 60, '2611', `timestamptz '2026-05-01 09:00+08' + g * interval '1 day'`);
     // Two clocks a ticket, nine in ten met, as a year of a desk leaves them.
     await t.sql(
       `insert into ticket_clocks (site, ticket_id, clock, basis, started_at, due_at, met_at)
