@@ -164,6 +164,18 @@ async function bothWays(month: string): Promise<[unknown, unknown]> {
 const blocksOf = (node: PlanNode, table: string): number =>
   (node['Relation Name'] === table ? (node['Shared Hit Blocks'] ?? 0) + (node['Shared Read Blocks'] ?? 0) : 0) + (node.Plans ?? []).reduce((sum, child) => sum + blocksOf(child, table), 0);
 
+/** The report's statements on the rollup (report_day_rows), run again under EXPLAIN ANALYZE. */
+async function rollupPlans(month: string): Promise<{ text: string; plan: PlanNode }[]> {
+  const noted = recording(t.db);
+  await execute({ ...t.env, db: noted.db }, 'reports.monthly', { month, topUnits: 3 }, { kind: 'staff', staffId: cast.manager });
+  const plans: { text: string; plan: PlanNode }[] = [];
+  for (const st of noted.statements.filter((x) => /\breport_day_rows\b/.test(x.text))) {
+    const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, buffers, format json) ${st.text}`, [...st.values]);
+    plans.push({ text: st.text, plan: explained!['QUERY PLAN'][0].Plan });
+  }
+  return plans;
+}
+
 async function months(): Promise<string[]> {
   const rows = await t.sql<{ month: string }>(
     `select distinct to_char(x at time zone 'Asia/Shanghai', 'YYYY-MM') as month
@@ -253,17 +265,39 @@ describe('reports.monthly rollup (issue 17)', () => {
     await t.sql(`insert into report_fact_deltas (site, day, fact, key, n) select 'main', date '2099-01-01', 'kind', 'repair', 1 from generate_series(1, 20000)`);
     await t.sql(`delete from report_fact_deltas where day = date '2099-01-01'`);
     await t.db.transaction((tx) => tx.exec('analyze report_fact_deltas'));
-    const noted = recording(t.db);
-    await execute({ ...t.env, db: noted.db }, 'reports.monthly', { month, topUnits: 3 }, { kind: 'staff', staffId: cast.manager });
-    const reads = noted.statements.filter((st) => /\breport_day_rows\b/.test(st.text));
-    expect(reads.length).toBeGreaterThanOrEqual(3);
-    for (const st of reads) {
-      const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, buffers, format json) ${st.text}`, [...st.values]);
-      const plan = explained!['QUERY PLAN'][0].Plan;
+    const plans = await rollupPlans(month);
+    expect(plans.length).toBeGreaterThanOrEqual(3);
+    for (const { plan } of plans) {
       // A scan of the whole deltas table reads the ~100 pages the dead rows fill, in each of the report's statements.
       expect(blocksOf(plan, 'report_fact_deltas'), JSON.stringify(plan)).toBeLessThan(10);
     }
     expect(await bothWays(month)).toEqual(before);
+  });
+
+  it("issue 17 R-REP-1 the month's counts and summary read their own facts, not the open clocks' due hours beside them", async () => {
+    folding.inReport = false;
+    await t.as(cast.agent)('tickets.open', { kind: 'complaint', channel: 'phone', matter: '噪音', unit: units[3] });
+    const month = (await months()).at(-1)!;
+    const before = await bothWays(month);
+    // At 10M tickets a month's open clocks fall due in 3,000 of its 4,865 rollup rows (day, clock, due hour);
+    // these carry no count (n = 0), so no figure changes.
+    await t.sql(
+      `insert into report_day_facts (site, day, fact, key, due, n, total)
+       select 'main', $1::date + g % 28, 'due', 'clock' || g % 5, timestamptz '2000-01-01' + g * interval '1 hour', 0, 0 from generate_series(1, 6000) g`,
+      [`${month}-01`],
+    );
+    await t.db.transaction((tx) => tx.exec('analyze report_day_facts'));
+    try {
+      const plans = (await rollupPlans(month)).filter(({ text }) => !/'due'/.test(text));
+      expect(plans.length).toBeGreaterThanOrEqual(2);
+      for (const { plan } of plans) {
+        // Through the primary key (site, day, …) each walked every fact of the month's days: ~50 pages of due hours.
+        expect(blocksOf(plan, 'report_day_facts'), JSON.stringify(plan)).toBeLessThan(20);
+      }
+      expect(await bothWays(month)).toEqual(before);
+    } finally {
+      await t.sql(`delete from report_day_facts where fact = 'due' and key like 'clock%'`);
+    }
   });
 
   it.skipIf(!onRealPostgres)(
