@@ -78,7 +78,7 @@ export function extrasTable(run: ScaleRun): string {
   return lines.join('\n');
 }
 
-/** p50 of each operation at each scale run; growth compares the largest scale with the smallest, per arm. */
+/** p50 of each operation at each scale run; growth is the largest quotient of a larger scale's p50 by the smallest's, per arm. */
 export function growthTable(runs: ScaleRun[]): string {
   const labels = runs[0]?.ops.map((o) => o.label) ?? [];
   const head = `| operation | ${runs.map((r) => `${r.scale} ${r.db}: plugin / raw p50`).join(' | ')} | growth plugin (largest) | growth raw (largest) | target |`;
