@@ -72,8 +72,8 @@ const open = defineOperation({
     if (conduct) reasons.push('conduct');
     if (input.kind === 'complaint' && unit) {
       const since = new Date(openedAt.getTime() - cfg.settings.tickets.repeatWindowDays * 86_400_000);
-      const [prior] = await ctx.sql<{ n: number }>('tickets/repeat-count', { site: ctx.site, unit, since, until: openedAt });
-      if ((prior?.n ?? 0) > 0) reasons.push('repeat');
+      const [prior] = await ctx.sql<{ repeated: boolean }>('tickets/repeated', { site: ctx.site, unit, since, until: openedAt });
+      if (prior?.repeated) reasons.push('repeat');
     }
     const serious = seriousReasons(reasons, input.severity);
     const values: TicketValues = {
