@@ -3,6 +3,7 @@
 import type pg from 'pg';
 import { DateTime } from 'luxon';
 import { STAFF, tooljetUser, ZONE, type Generated } from './generate.js';
+import { INTAKE_MATTER } from './restore.js';
 
 export type Inputs = Record<string, string>;
 
@@ -91,7 +92,7 @@ export async function buildOps(pool: pg.Pool, g: Generated, available: Set<strin
       input: (k) => ({
         kind: k % 4 === 0 ? 'complaint' : 'repair',
         channel: 'phone',
-        matter: `Bench intake ${k}`,
+        matter: `${INTAKE_MATTER} ${k}`,
         content: 'Air conditioning in the meeting room is not cooling.',
         unit: at(units, k),
         complainantName: 'Bench Caller',
