@@ -12,6 +12,11 @@ export interface PlanNode {
   'Index Name'?: string;
   'Shared Hit Blocks'?: number;
   'Shared Read Blocks'?: number;
+  /** With VERBOSE: what a node computes for each row it passes on, and an aggregate's grouping. */
+  Output?: string[];
+  'Group Key'?: string[];
+  /** "CTE name" for a CTE's plan. */
+  'Subplan Name'?: string;
   Plans?: PlanNode[];
 }
 

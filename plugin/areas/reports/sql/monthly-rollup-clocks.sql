@@ -1,7 +1,9 @@
 -- R-REP-1 as reports/sql/monthly-clocks.sql, from the rollup's days [:firstDay, :nextDay), judged at :asOf (migration 010) and the deltas not folded yet (report_day_rows, 015).
 -- An open clock is late from its due instant: whole hours before :asOf's are late, later ones running, and the
 -- clocks due in :asOf's hour are read from ticket_clocks (tickets opened in [:from, :to)) only when there are any.
-with hour as (
+-- `hour` materialized: inlined, PostgreSQL 15 ran its time-zone date_trunc twice for each of the month's rows
+-- (2.9 → 2.2 ms at 10M tickets, 18:09 UTC).
+with hour as materialized (
   select date_trunc('hour', :asOf::timestamptz, 'UTC') as h
 ), f as (
   -- an open clock's due hour only matters as before, in or after :asOf's hour: grouped so, the month's rows
