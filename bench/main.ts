@@ -13,6 +13,7 @@ import { PluginArm } from './plugin-arm.js';
 import { LOADER_OPS, loaderTable } from './loader-report.js';
 import { Recorder } from './trace.js';
 import { restore } from './restore.js';
+import { autovacuumIdle, vacuumSchema } from './quiet.js';
 import { pgDb } from '../plugin/db/pg.js';
 import { measure } from './measure.js';
 import { PLUGIN_POOL, throughput } from './throughput.js';
@@ -97,10 +98,7 @@ async function benchScale(scale: string, reuse: string | undefined): Promise<Sca
       log(`  took back ${removed} intakes of earlier runs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
     // As autovacuum leaves a table in service: statistics and the visibility map (index-only scans) up to date.
-    const t1 = performance.now();
-    const tables = (await pool.query<{ t: string }>(`select quote_ident(relname) as t from pg_class where relnamespace = $1::regnamespace and relkind = 'r'`, [schema])).rows;
-    await pool.query(`vacuum (analyze) ${tables.map((r) => `${schema}.${r.t}`).join(', ')}`);
-    const vacuumSeconds = (performance.now() - t1) / 1000;
+    const vacuumSeconds = await vacuumSchema(pool, schema);
     const diskBytes = Number(
       (await pool.query<{ b: string }>(`select sum(pg_total_relation_size(oid)) as b from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'm')`, [schema])).rows[0]?.b ?? 0,
     );
@@ -114,6 +112,10 @@ async function benchScale(scale: string, reuse: string | undefined): Promise<Sca
     // faster than on any other (a ratio of 1.13–1.21 for the plugin's tickets.search where it was 1.01–1.06 on
     // another connection: bench/measure.ts run alone, 2026-11-29 13:41–13:43 UTC).
     armPool = db.pool(schema, opts.clients + 4);
+    if (db.kind === 'postgres') {
+      const waited = await autovacuumIdle(pool);
+      if (waited >= 1) log(`  waited ${waited.toFixed(0)} s for autovacuum to finish`);
+    }
     const run: ScaleRun = { scale, tickets, db: db.kind, version: db.version, generateSeconds, vacuumSeconds, diskBytes, ops: [], ...(reuse ? { reused: reuse } : {}) };
     for (const op of ops.filter((o) => !opts.only || opts.only.includes(o.operation))) {
       // A report reads the whole month: fewer calls keep the run short without changing its p50.
@@ -133,6 +135,8 @@ async function benchScale(scale: string, reuse: string | undefined): Promise<Sca
     }
     const search = ops.find((o) => o.operation === 'tickets.search')!;
     run.cold = await coldStart(sourceOptions, search.operation, search.input(0, 0), search.user, opts.coldRuns);
+    // The writes' dead rows cleaned up now, not by autovacuum while the next scale (or run) is measured.
+    if (opts.keep || reuse) log(`  vacuumed after the writes in ${(await vacuumSchema(pool, schema)).toFixed(1)} s`);
     return run;
   } finally {
     await recorder.close();
