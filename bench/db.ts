@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
+import { sessionSetup } from '../plugin/db/pg.js';
 
 export type DbKind = 'postgres' | 'pglite';
 
@@ -56,11 +57,11 @@ export async function openDatabase(kind: DbKind): Promise<BenchDatabase> {
   });
 }
 
-/** search_path and no parallel workers by a statement on each new connection, as the plugin does (plugin/db/pg.ts): PGlite's socket ignores startup options. */
+/** The plugin's session setup on each new connection (plugin/db/pg.ts), by statements: PGlite's socket ignores startup options. */
 function rawPool(url: string, schema: string, max: number): pg.Pool {
   // pg-pool awaits onConnect before it hands the client out: an un-awaited `set` in the
   // 'connect' event raced the caller's first query (pg's "already executing a query" deprecation).
-  const pool = new pg.Pool({ connectionString: url, max, onConnect: (client) => client.query(`set search_path to ${schema}, public; set max_parallel_workers_per_gather to 0`) });
+  const pool = new pg.Pool({ connectionString: url, max, onConnect: (client) => client.query(sessionSetup(schema, 0)) });
   // A connection the server drops while idle must not end the run; the pool opens a new one when needed.
   pool.on('error', (e) => process.stderr.write(`  (raw pool: ${e.message})\n`));
   return pool;

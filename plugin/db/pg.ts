@@ -31,6 +31,20 @@ function typesWith(extra: ColumnParsers): typeof types {
   return found;
 }
 
+/**
+ * What each new connection runs once (also the bench's raw arm, bench/db.ts).
+ * - No parallel workers: the plugin reads pages and records, and at 10M tickets the planner split a page of 500
+ *   (tickets.dueSoon) and the monthly report over workers whose start took 13–17 ms, more than the page itself.
+ * - One 4 MiB allocation, freed at once. glibc serves a block over 128 KiB by mmap and returns it to the system on
+ *   free, until the process has freed one that large; from then on such blocks come from its heap (the threshold
+ *   follows the largest freed). Planning a ticket page takes such a block: on a new backend, each call faulted
+ *   ~106 pages in, 0.2–0.3 ms of a 1.1–1.8 ms statement, and a backend that had once run a large query did not
+ *   (2026-11-29 18:45 UTC, 10k tickets). Which backend was which decided which arm of the bench won.
+ */
+export function sessionSetup(schema: string, statementTimeoutMs: number): string {
+  return `set search_path to ${schema}, public; set statement_timeout to ${statementTimeoutMs}; set max_parallel_workers_per_gather to 0; select length(repeat('x', 4194304))`;
+}
+
 export function pgDb(options: PgOptions): Db {
   const schema = checkSchemaName(options.schema);
   const pool = new pg.Pool({
@@ -56,9 +70,7 @@ export function pgDb(options: PgOptions): Db {
   const prepared = new WeakSet<pg.PoolClient>();
   // An idle client dropped by the server must not crash the host process (ToolJet's server).
   pool.on('error', () => undefined);
-  // No parallel workers: the plugin reads pages and records, and at 10M tickets the planner split a page of 500
-  // (tickets.dueSoon) and the monthly report over workers whose start took 13–17 ms, more than the page itself.
-  const session = `set search_path to ${schema}, public; set statement_timeout to ${options.statementTimeoutMs ?? 30_000}; set max_parallel_workers_per_gather to 0`;
+  const session = sessionSetup(schema, options.statementTimeoutMs ?? 30_000);
 
   return {
     kind: 'pg',
