@@ -1,4 +1,4 @@
-// Issue 17: each new connection of the plugin first frees one large allocation (plugin/db/pg.ts sessionSetup), so
+// Issue 17: each new connection of the plugin first frees one 1 MiB allocation (plugin/db/pg.ts sessionSetup), so
 // the server's allocator keeps blocks of that size in its heap. Planning a ticket page takes a block over glibc's
 // initial 128 KiB mmap threshold: a new backend mapped it in and gave it back on every call, ~106 page faults
 // and 0.2–0.3 ms a page, until some large query happened to raise the threshold.

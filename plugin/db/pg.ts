@@ -31,18 +31,22 @@ function typesWith(extra: ColumnParsers): typeof types {
   return found;
 }
 
+// 1 MiB built from 64-character pieces: 2.8 ms once per connection, against 25 ms for 4 MiB of one character.
+const growAllocator = `select length(repeat('${'x'.repeat(64)}', 16384))`;
+
 /**
  * What each new connection runs once (also the bench's raw arm, bench/db.ts).
  * - No parallel workers: the plugin reads pages and records, and at 10M tickets the planner split a page of 500
  *   (tickets.dueSoon) and the monthly report over workers whose start took 13–17 ms, more than the page itself.
- * - One 4 MiB allocation, freed at once. glibc serves a block over 128 KiB by mmap and returns it to the system on
+ * - One 1 MiB allocation, freed at once. glibc serves a block over 128 KiB by mmap and returns it to the system on
  *   free, until the process has freed one that large; from then on such blocks come from its heap (the threshold
  *   follows the largest freed). Planning a ticket page takes such a block: on a new backend, each call faulted
- *   ~106 pages in, 0.2–0.3 ms of a 1.1–1.8 ms statement, and a backend that had once run a large query did not
- *   (2026-11-29 18:45 UTC, 10k tickets). Which backend was which decided which arm of the bench won.
+ *   106–127 pages in (tickets.dueSoon 113), 0.2–0.3 ms of a 1.1–1.8 ms page and 1.1 ms of a 4.8 ms due-soon list,
+ *   and a backend that had once run a large query did not (2026-11-29 18:36 and 19:08 UTC, 10k tickets). Which
+ *   backend was which decided which arm of the bench won.
  */
 export function sessionSetup(schema: string, statementTimeoutMs: number): string {
-  return `set search_path to ${schema}, public; set statement_timeout to ${statementTimeoutMs}; set max_parallel_workers_per_gather to 0; select length(repeat('x', 4194304))`;
+  return `set search_path to ${schema}, public; set statement_timeout to ${statementTimeoutMs}; set max_parallel_workers_per_gather to 0; ${growAllocator}`;
 }
 
 export function pgDb(options: PgOptions): Db {
