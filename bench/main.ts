@@ -13,7 +13,7 @@ import { PluginArm } from './plugin-arm.js';
 import { LOADER_OPS, loaderTable } from './loader-report.js';
 import { Recorder } from './trace.js';
 import { restore } from './restore.js';
-import { autovacuumIdle, settleWrites, vacuumSchema } from './quiet.js';
+import { autovacuumIdle, vacuumSchema } from './quiet.js';
 import { pgDb } from '../plugin/db/pg.js';
 import { measure } from './measure.js';
 import { PLUGIN_POOL, throughput } from './throughput.js';
@@ -99,7 +99,6 @@ async function benchScale(scale: string, reuse: string | undefined): Promise<Sca
     }
     // As autovacuum leaves a table in service: statistics and the visibility map (index-only scans) up to date.
     const vacuumSeconds = await vacuumSchema(pool, schema);
-    log(`  wrote the dirty pages out in ${(await settleWrites(pool)).toFixed(1)} s`);
     const diskBytes = Number(
       (await pool.query<{ b: string }>(`select sum(pg_total_relation_size(oid)) as b from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'm')`, [schema])).rows[0]?.b ?? 0,
     );

@@ -6,7 +6,6 @@
 // than the other for all of its 200 calls: five ticket-list rows at 10k (16:54 and 18:02 UTC), and the phone search
 // at 1M in the 18:07–18:10 run, which overlapped autovacuum of the 10k schema's tickets, clocks and audit log
 // (18:07:55–18:09:01). That autovacuum caused them is not proven; the bench no longer lets it overlap.
-import { execFileSync } from 'node:child_process';
 import type pg from 'pg';
 
 /** `vacuum (analyze)` of every table of `schema`; returns the seconds it took. */
@@ -26,22 +25,4 @@ export async function autovacuumIdle(pool: pg.Pool, limitSeconds = 300): Promise
     if (!row?.n || waited > limitSeconds) return waited;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-}
-
-/**
- * Writes the server's dirty pages out before a scale is measured: a checkpoint, then `sync` for the operating
- * system's page cache (a server on this machine; the bench's runs use fsync = off). The restore and vacuum of a
- * kept scale dirty hundreds of MiB; the kernel wrote them back ~30 s later, during the first rows of the scale,
- * and both arms of those rows ran 10–25 % slower than in other runs (1M at 19:13, 10M at 19:08 UTC): the growth
- * rows read them as growth. Returns the seconds it took.
- */
-export async function settleWrites(pool: pg.Pool): Promise<number> {
-  const t0 = performance.now();
-  await pool.query('checkpoint').catch(() => undefined);
-  try {
-    execFileSync('sync');
-  } catch {
-    // no sync(1) here: the checkpoint alone
-  }
-  return (performance.now() - t0) / 1000;
 }
