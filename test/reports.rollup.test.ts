@@ -194,6 +194,29 @@ async function moments(): Promise<number[]> {
   return edge && edge < now ? [now, edge] : [now];
 }
 
+/**
+ * Runs `check` on the month of a new complaint from `unit` with 6,000 more open-clock due hours in its rollup, as
+ * a month at 10M tickets has 3,000 of its 4,865 rollup rows (day, clock, due hour). They count nothing (n = 0), so
+ * the report must come out as before them.
+ */
+async function withDueHours(unit: string, check: (month: string) => Promise<void>): Promise<void> {
+  folding.inReport = false;
+  await t.as(cast.agent)('tickets.open', { kind: 'complaint', channel: 'phone', matter: '噪音', unit });
+  const month = (await months()).at(-1)!;
+  const before = await bothWays(month);
+  await t.sql(
+    `insert into report_day_facts (site, day, fact, key, due, n, total)
+     select 'main', $1::date + g % 28, 'due', 'clock' || g % 5, timestamptz '2000-01-01' + g * interval '1 hour', 0, 0 from generate_series(1, 6000) g`,
+    [`${month}-01`],
+  );
+  try {
+    await check(month);
+    expect(await bothWays(month)).toEqual(before);
+  } finally {
+    await t.sql(`delete from report_day_facts where fact = 'due' and key like 'clock%'`);
+  }
+}
+
 describe('reports.monthly rollup (issue 17)', () => {
   it('issue 17 R-REP-1 the report from the rollup equals the report from the tickets after any history of writes', async () => {
     await fc.assert(
@@ -275,43 +298,19 @@ describe('reports.monthly rollup (issue 17)', () => {
   });
 
   it("issue 17 R-REP-1 the month's counts and summary read their own facts, not the open clocks' due hours beside them", async () => {
-    folding.inReport = false;
-    await t.as(cast.agent)('tickets.open', { kind: 'complaint', channel: 'phone', matter: '噪音', unit: units[3] });
-    const month = (await months()).at(-1)!;
-    const before = await bothWays(month);
-    // At 10M tickets a month's open clocks fall due in 3,000 of its 4,865 rollup rows (day, clock, due hour);
-    // these carry no count (n = 0), so no figure changes.
-    await t.sql(
-      `insert into report_day_facts (site, day, fact, key, due, n, total)
-       select 'main', $1::date + g % 28, 'due', 'clock' || g % 5, timestamptz '2000-01-01' + g * interval '1 hour', 0, 0 from generate_series(1, 6000) g`,
-      [`${month}-01`],
-    );
-    await t.db.transaction((tx) => tx.exec('analyze report_day_facts'));
-    try {
+    await withDueHours(units[3]!, async (month) => {
+      await t.db.transaction((tx) => tx.exec('analyze report_day_facts'));
       const plans = (await rollupPlans(month)).filter(({ text }) => !/'due'/.test(text));
       expect(plans.length).toBeGreaterThanOrEqual(2);
       for (const { plan } of plans) {
         // Through the primary key (site, day, …) each walked every fact of the month's days: ~50 pages of due hours.
         expect(blocksOf(plan, 'report_day_facts'), JSON.stringify(plan)).toBeLessThan(20);
       }
-      expect(await bothWays(month)).toEqual(before);
-    } finally {
-      await t.sql(`delete from report_day_facts where fact = 'due' and key like 'clock%'`);
-    }
+    });
   });
 
   it("issue 17 R-REP-1 R-TIC-5 the month's on-time figures place each open clock's due hour against one hour of now, computed once", async () => {
-    folding.inReport = false;
-    await t.as(cast.agent)('tickets.open', { kind: 'complaint', channel: 'phone', matter: '噪音', unit: units[4] });
-    const month = (await months()).at(-1)!;
-    const before = await bothWays(month);
-    // A month's open clocks, one rollup row per clock and due hour (3,000 at 10M tickets), none counting (n = 0).
-    await t.sql(
-      `insert into report_day_facts (site, day, fact, key, due, n, total)
-       select 'main', $1::date + g % 28, 'due', 'clock' || g % 5, timestamptz '2000-01-01' + g * interval '1 hour', 0, 0 from generate_series(1, 6000) g`,
-      [`${month}-01`],
-    );
-    try {
+    await withDueHours(units[4]!, async (month) => {
       const [clocks] = (await rollupPlans(month, true)).filter(({ text }) => /'due'/.test(text) && /\bedge\b/.test(text));
       // Inlined, the hour was a time-zone date_trunc run twice for every row: 2.9 → 2.2 ms a report at 10M (18:09 UTC).
       // PostgreSQL 15 shows it so; PGlite's planner (PostgreSQL 17) folds it to a constant, so there this cannot fail.
@@ -320,10 +319,7 @@ describe('reports.monthly rollup (issue 17)', () => {
         ...(node.Plans ?? []).filter((child) => child['Subplan Name'] !== 'CTE hour').flatMap(perRow),
       ];
       expect(perRow(clocks!.plan), JSON.stringify(clocks!.plan)).toEqual([]);
-      expect(await bothWays(month)).toEqual(before);
-    } finally {
-      await t.sql(`delete from report_day_facts where fact = 'due' and key like 'clock%'`);
-    }
+    });
   });
 
   it.skipIf(!onRealPostgres)(
