@@ -450,10 +450,13 @@ async function checkContiguous(client: pg.Client | pg.PoolClient, table: string,
   }
 }
 
+/** A ticket number's count within its year, as SQL on `column`: the number is YYMMDD then the count (tickets/open). */
+export const numberCount = (column: string): string => `substr(${column}, 7)::int`;
+
 /** Gap-free numbering per (site, year): count = highest running count = counter row, and the lowest is 1. */
 export async function numberingCheck(client: pg.Client | pg.PoolClient, site: string): Promise<{ year: number; count: number; max: number; min: number; counter: number; ok: boolean }[]> {
   const res = await client.query<{ year: number; count: string; max: string; min: string; counter: string }>(
-    `select t.year, count(*) as count, max(substr(t.number, 7)::int) as max, min(substr(t.number, 7)::int) as min, n.last as counter
+    `select t.year, count(*) as count, max(${numberCount('t.number')}) as max, min(${numberCount('t.number')}) as min, n.last as counter
        from tickets t join ticket_numbers n on n.site = t.site and n.year = t.year
       where t.site = $1 group by t.year, n.last order by t.year`,
     [site],

@@ -9,6 +9,7 @@
 // stay: the log is append-only (R-ACT-3), and no benchmarked read touches them.
 import type { Tx } from '../plugin/db/types.js';
 import { runStatement } from '../plugin/core/statement.js';
+import { numberCount } from './generate.js';
 
 /** Every benchmarked intake's matter starts so (bench/ops.ts); no generated ticket's does (bench/generate.ts). */
 export const INTAKE_MATTER = 'Bench intake';
@@ -27,7 +28,7 @@ export async function restore(tx: Tx, site: string, zone: string): Promise<numbe
   for (const table of children) await tx.query(`delete from ${table} where site = $1 and ticket_id = any($2::bigint[])`, [site, ids]);
   await tx.query(`delete from tickets where site = $1 and id = any($2::bigint[])`, [site, ids]);
   await tx.query(
-    `update ticket_numbers n set last = coalesce((select max(substr(t.number, 7)::int) from tickets t where t.site = n.site and t.year = n.year), 0)
+    `update ticket_numbers n set last = coalesce((select max(${numberCount('t.number')}) from tickets t where t.site = n.site and t.year = n.year), 0)
       where n.site = $1`,
     [site],
   );
