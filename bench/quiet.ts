@@ -2,10 +2,10 @@
 // autovacuum worker running beside the calls measured.
 //
 // A scale's writes (its intakes, bursts and folds) leave tens of thousands of dead rows, and autovacuum cleaned
-// them up while the next scale's reads were measured. In three runs one arm of a row came out 0.3–0.5 ms slower
-// than the other for all of its 200 calls: five ticket-list rows at 10k (16:54 and 18:02 UTC), and the phone search
-// at 1M in the 18:07–18:10 run, which overlapped autovacuum of the 10k schema's tickets, clocks and audit log
-// (18:07:55–18:09:01). That autovacuum caused them is not proven; the bench no longer lets it overlap.
+// them up while the next scale's reads were measured: the 10k schema's tickets, clocks and audit log at
+// 18:07:55–18:09:01 UTC, within the 18:07–18:10 run, whose 1M phone search came out 0.4 ms slower in one arm for
+// all of its 200 calls. That the vacuum caused it is not proven; the bench no longer lets the two overlap. (The
+// ticket-list rows one arm lost at 10k in other runs were the server's allocator: plugin/db/pg.ts sessionSetup.)
 import type pg from 'pg';
 
 /** `vacuum (analyze)` of every table of `schema`; returns the seconds it took. */

@@ -1,7 +1,7 @@
 // A kept schema (--keep, then --reuse) is measured again and again: it must hold the data it was generated with.
-// The intakes a run makes stay behind otherwise, all on the units the bench samples (bench/ops.ts): at 10M tickets
-// thirteen runs had left 117,719 of them, 2,800–2,965 complaints on each of 56 units within the last 30 days, and
-// those units' pages, the due-soon list and the intake's own repeat check read them (2026-11-29 17:40 UTC).
+// The intakes a run makes stay behind otherwise, all on the units the bench samples (bench/ops.ts): by 2026-11-29
+// 17:40 UTC the runs had left 117,719 of them at 10M tickets, 2,800–2,965 complaints on each of 56 units within the
+// last 30 days, and those units' pages, the due-soon list and the intake's own repeat check read them.
 //
 // Before a kept schema is measured, the bench takes its intakes back: their rollup facts (the plugin's own facts
 // and tally statements, so the monthly report stays true), the rows hanging off them, the tickets, and each year's
