@@ -8,17 +8,18 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { openDatabase, type DbKind } from './db.js';
 import type pg from 'pg';
 import { generate, ZONE, type Generated } from './generate.js';
-import { buildOps } from './ops.js';
+import { buildOps, type BenchOp } from './ops.js';
 import { PluginArm } from './plugin-arm.js';
 import { LOADER_OPS, loaderTable } from './loader-report.js';
 import { Recorder } from './trace.js';
 import { restore } from './restore.js';
 import { autovacuumIdle, vacuumSchema } from './quiet.js';
 import { pgDb } from '../plugin/db/pg.js';
-import { measure } from './measure.js';
+import { callsOf, measure } from './measure.js';
 import { PLUGIN_POOL, throughput } from './throughput.js';
 import { coldStart } from './cold-start.js';
-import { absoluteChecks, extrasTable, growthTable, opsTable, writeTraces, type ScaleRun } from './report.js';
+import { absoluteChecks, extrasTable, growthTable, interleavedGrowthTable, opsTable, writeTraces, type ScaleRun } from './report.js';
+import { interleavedGrowth, type GrowthRow, type ScaleArms } from './growth.js';
 import { registry } from '../plugin/app.js';
 
 const SCALES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 };
@@ -77,7 +78,13 @@ interface Options {
 const opts = program.opts<Options>();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function benchScale(scale: string, reuse: string | undefined): Promise<ScaleRun> {
+/** A scale's run, and its arms left open (with `close`) for the interleaved growth pass. */
+interface Measured extends ScaleArms {
+  run: ScaleRun;
+  close(): Promise<void>;
+}
+
+async function benchScale(scale: string, reuse: string | undefined): Promise<Measured> {
   const tickets = SCALES[scale]!;
   const schema = reuse ?? `bench_${scale}_${randomBytes(3).toString('hex')}`;
   const sourceOptions = db.sourceOptions(schema);
@@ -88,6 +95,12 @@ async function benchScale(scale: string, reuse: string | undefined): Promise<Sca
   const pool = db.pool(schema, opts.clients + 4);
   const recorder = new Recorder({ connectionString: db.url, schema }, { site: 'main', zone: ZONE });
   let armPool: pg.Pool | undefined;
+  const close = async () => {
+    await recorder.close();
+    await armPool?.end();
+    if (!opts.keep && !reuse) await pool.query(`drop schema ${schema} cascade`).catch(() => undefined);
+    await pool.end();
+  };
   try {
     log(`\n${scale}: schema ${schema} on ${db.kind} ${db.version}`);
     const { generated, generateSeconds } = reuse ? await readMeta(pool, reuse) : await generateInto(pool, tickets);
@@ -118,9 +131,8 @@ async function benchScale(scale: string, reuse: string | undefined): Promise<Sca
     }
     const run: ScaleRun = { scale, tickets, db: db.kind, version: db.version, generateSeconds, vacuumSeconds, diskBytes, ops: [], ...(reuse ? { reused: reuse } : {}) };
     for (const op of ops.filter((o) => !opts.only || opts.only.includes(o.operation))) {
-      // A report reads the whole month: fewer calls keep the run short without changing its p50.
-      const n = op.shape === 'report' ? Math.min(opts.iterations, 30) : opts.iterations;
-      const result = await measure({ plugin, recorder, pool: armPool, ...(loaderOps.has(op.label) ? { loader } : {}) }, op, n, op.shape === 'report' ? 3 : opts.warmup);
+      const { n, warmup } = callsOf(op, opts.iterations, opts.warmup);
+      const result = await measure({ plugin, recorder, pool: armPool, ...(loaderOps.has(op.label) ? { loader } : {}) }, op, n, warmup);
       log(
         `  ${op.label.padEnd(28)} plugin p50 ${result.plugin.p50.toFixed(2)} ms, raw p50 ${result.raw.p50.toFixed(2)} ms, ratio ${result.ratio.toFixed(2)}${result.loader ? `; fresh evaluation p50 ${result.loader.p50.toFixed(2)} ms` : ''}`,
       );
@@ -137,12 +149,10 @@ async function benchScale(scale: string, reuse: string | undefined): Promise<Sca
     run.cold = await coldStart(sourceOptions, search.operation, search.input(0, 0), search.user, opts.coldRuns);
     // The writes' dead rows cleaned up now, not by autovacuum while the next scale (or run) is measured.
     if (opts.keep || reuse) log(`  vacuumed after the writes in ${(await vacuumSchema(pool, schema)).toFixed(1)} s`);
-    return run;
-  } finally {
-    await recorder.close();
-    await armPool?.end();
-    if (!opts.keep && !reuse) await pool.query(`drop schema ${schema} cascade`).catch(() => undefined);
-    await pool.end();
+    return { scale, run, ops, arms: { plugin, recorder, pool: armPool }, close };
+  } catch (e) {
+    await close();
+    throw e;
   }
 }
 
@@ -183,12 +193,26 @@ if (opts.growth) {
 }
 
 const db = await openDatabase(opts.db);
-const runs: ScaleRun[] = [];
+const measured: Measured[] = [];
+let growth: GrowthRow[] = [];
 try {
-  for (const [k, scale] of opts.scale.entries()) runs.push(await benchScale(scale, opts.reuse?.[k]));
+  for (const [k, scale] of opts.scale.entries()) measured.push(await benchScale(scale, opts.reuse?.[k]));
+  if (measured.length > 1) {
+    if (db.kind === 'postgres') await autovacuumIdle(measured[0]!.arms.pool);
+    log('\ngrowth: every scale in turn, call by call');
+    const only = (ops: BenchOp[]) => ops.filter((o) => !opts.only || opts.only.includes(o.operation));
+    growth = await interleavedGrowth(
+      measured.map((m) => ({ ...m, ops: only(m.ops) })),
+      opts.iterations,
+      opts.warmup,
+      (row) => log(`  ${row.label.padEnd(28)} plugin p50 ${row.plugin.map((p) => p.p50.toFixed(2)).join(' / ')} ms, paired growth ${row.paired.map((g) => `×${g.toFixed(2)}`).join(' / ')}`),
+    );
+  }
 } finally {
+  for (const m of measured) await m.close();
   await db.stop();
 }
+const runs = measured.map((m) => m.run);
 
 const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 const out: string[] = [`# npm run bench -- --scale ${opts.scale.join(',')} --db ${opts.db}`, '', `${new Date().toISOString()} · ${machine} · ${opts.db} ${db.version}`, ''];
@@ -205,6 +229,16 @@ for (const run of runs) {
 }
 const loaderRows = runs.map((run) => [run, loaderTable(run.ops)] as const).filter(([, table]) => table !== '');
 for (const [run, table] of loaderRows) out.push(`## ToolJet's loader: a fresh evaluation per call (${run.scale}, ${run.db})`, '', table, '');
-if (runs.length > 1) out.push('## Growth', '', growthTable(runs), '');
+if (runs.length > 1)
+  out.push(
+    '## Growth, every scale in turn call by call',
+    '',
+    interleavedGrowthTable(opts.scale, growth),
+    '',
+    "## Growth of the scale runs' p50s (each scale in its own minutes)",
+    '',
+    growthTable(runs, false),
+    '',
+  );
 process.stdout.write(`${out.join('\n')}\n`);
-if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, options: opts, version: db.version, runs }, null, 2)}\n`);
+if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, options: opts, version: db.version, runs, growth }, null, 2)}\n`);

@@ -39,19 +39,14 @@ export interface Arms {
   loader?: PluginArm;
 }
 
+/** Measured and warm-up calls per arm: a report reads the whole month, fewer calls keep the run short without changing its p50. */
+export const callsOf = (op: Pick<BenchOp, 'shape'>, iterations: number, warmup: number) => (op.shape === 'report' ? { n: Math.min(iterations, 30), warmup: 3 } : { n: iterations, warmup });
+
 export async function measure(arms: Arms, op: BenchOp, iterations: number, warmup: number): Promise<OpResult> {
   await op.prepare?.(arms.pool, iterations + warmup);
   // Reads replay the trace of the same input; writes record a fresh (rolled back) trace before each raw call.
-  const traces = new Map<string, Trace>();
-  const traceOf = async (k: number): Promise<Trace> => {
-    const input = op.input(k, 1);
-    const key = JSON.stringify(input);
-    const hit = op.kind === 'read' ? traces.get(key) : undefined;
-    if (hit) return hit;
-    const trace = await arms.recorder.record(op.operation, input, op.user);
-    if (op.kind === 'read') traces.set(key, trace);
-    return trace;
-  };
+  const reads = op.kind === 'read' ? await readTraces(arms.recorder, op, iterations + warmup) : undefined;
+  const traceOf = async (k: number): Promise<Trace> => reads?.(k) ?? arms.recorder.record(op.operation, op.input(k, 1), op.user);
   const plugin: number[] = [];
   const raw: number[] = [];
   const loader: number[] = [];
@@ -60,10 +55,6 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
   const cpu = { plugin: [] as number[], raw: [] as number[] };
   const holds: number[] = [];
   let last: Trace | undefined;
-  // A read's traces are all recorded before any call is timed: recording runs the operation's statements, and a
-  // replay timed right after them (the first call of each input) would meet the server's caches warmer than the
-  // plugin's call of the same round.
-  if (op.kind === 'read') for (let k = 0; k < iterations + warmup; k++) await traceOf(k);
   // Warm-up calls use inputs after the measured ones so that writes never reuse an input.
   for (let k = iterations; k < iterations + warmup; k++) {
     await arms.plugin.run(op.operation, op.input(k, 0), op.user);
@@ -114,6 +105,25 @@ export async function measure(arms: Arms, op: BenchOp, iterations: number, warmu
     phases: last?.phases ?? { total: 0, beforeTx: 0, inTx: 0, afterTx: 0 },
     trace: (last?.statements ?? []).map((st) => ({ label: labelOf(st.text), ms: st.ms })),
     ...(holds.length > 0 && last ? { counterHold: { p50: summarize(holds).p50, statements: heldFrom(last)?.statements ?? 0, calls: holds.length } } : {}),
+  };
+}
+
+/**
+ * The traces of a read's calls 0…count-1, one per distinct input. All are recorded before any call is timed:
+ * recording runs the operation's statements, and a replay timed right after them (the first call of each input)
+ * would meet the server's caches warmer than the plugin's call of the same round.
+ */
+export async function readTraces(recorder: Recorder, op: BenchOp, count: number): Promise<(k: number) => Trace> {
+  const traces = new Map<string, Trace>();
+  const keyOf = (k: number) => JSON.stringify(op.input(k, 1));
+  for (let k = 0; k < count; k++) {
+    const key = keyOf(k);
+    if (!traces.has(key)) traces.set(key, await recorder.record(op.operation, op.input(k, 1), op.user));
+  }
+  return (k) => {
+    const trace = traces.get(keyOf(k));
+    if (!trace) throw new Error(`${op.label}: no trace recorded for call ${k}`);
+    return trace;
   };
 }
 

@@ -2,7 +2,8 @@
 import type { OpResult } from './measure.js';
 import type { ThroughputResult } from './throughput.js';
 import type { ColdStart } from './cold-start.js';
-import { ms } from './stats.js';
+import type { GrowthRow } from './growth.js';
+import { ms, type Summary } from './stats.js';
 
 export interface ScaleRun {
   scale: string;
@@ -78,29 +79,49 @@ export function extrasTable(run: ScaleRun): string {
   return lines.join('\n');
 }
 
-/** p50 of each operation at each scale run; growth is the largest quotient of a larger scale's p50 by the smallest's, per arm. */
-export function growthTable(runs: ScaleRun[]): string {
+/**
+ * p50 of each operation at each scale run; growth is the largest quotient of a larger scale's p50 by the smallest's,
+ * per arm. Its verdict only when no interleaved pass (below) measured the same rows side by side.
+ */
+export function growthTable(runs: ScaleRun[], verdict = true): string {
   const labels = runs[0]?.ops.map((o) => o.label) ?? [];
-  const head = `| operation | ${runs.map((r) => `${r.scale} ${r.db}: plugin / raw p50`).join(' | ')} | growth plugin (largest) | growth raw (largest) | target |`;
-  const lines = [head, `|---|${runs.map(() => '--:|').join('')}--:|--:|---|`];
+  const head = `| operation | ${runs.map((r) => `${r.scale} ${r.db}: plugin / raw p50`).join(' | ')} | growth plugin (largest) | growth raw (largest) |${verdict ? ' target |' : ''}`;
+  const lines = [head, `|---|${runs.map(() => '--:|').join('')}--:|--:|${verdict ? '---|' : ''}`];
   for (const label of labels) {
     const cells = runs.map((r) => r.ops.find((o) => o.label === label));
     const [first, ...later] = cells;
     // The issue's growth is from the smallest scale to each larger one (1M and 10M): the largest of them counts.
     const largest = (p50: (o: OpResult) => number) => Math.max(...later.map((o) => (o && first ? p50(o) / p50(first) : NaN)));
     const [plugin, raw] = [largest((o) => o.plugin.p50), largest((o) => o.raw.p50)];
-    const shown = (g: number) => (Number.isFinite(g) ? `×${g.toFixed(2)}` : '–');
-    lines.push(`| ${label} | ${cells.map((c) => (c ? `${ms(c.plugin.p50)} / ${ms(c.raw.p50)}` : '–')).join(' | ')} | ${shown(plugin)} | ${shown(raw)} | ${growthVerdict(first, plugin)} |`);
+    const cellsText = cells.map((c) => (c ? `${ms(c.plugin.p50)} / ${ms(c.raw.p50)}` : '–')).join(' | ');
+    lines.push(`| ${label} | ${cellsText} | ${times(plugin)} | ${times(raw)} |${verdict ? ` ${growthVerdict(first?.shape, [plugin])} |` : ''}`);
   }
   return lines.join('\n');
 }
 
-/** Point reads, searches and queue pages may grow ×1.2 from the smallest scale, the month's report ×1.5. */
-function growthVerdict(first: OpResult | undefined, growth: number): string {
-  if (!first || !Number.isFinite(growth)) return '–';
-  const limit = first.shape === 'report' ? TARGET.growthReport : first.shape === 'write' ? undefined : TARGET.growthPage;
+/** The interleaved pass (bench/growth.ts): p50s side by side, the largest p50 quotient and paired quotient. */
+export function interleavedGrowthTable(scales: string[], rows: GrowthRow[]): string {
+  const lines = [
+    `| operation | ${scales.map((s) => `${s}: plugin / raw p50`).join(' | ')} | growth plugin p50 (largest) | paired (largest) | growth raw p50 (largest) | target |`,
+    `|---|${scales.map(() => '--:|').join('')}--:|--:|--:|---|`,
+  ];
+  for (const r of rows) {
+    const largest = (arm: Summary[]) => Math.max(...arm.slice(1).map((s) => s.p50 / arm[0]!.p50));
+    const [plugin, paired, raw] = [largest(r.plugin), Math.max(...r.paired), largest(r.raw)];
+    const cells = r.plugin.map((p, i) => `${ms(p.p50)} / ${ms(r.raw[i]!.p50)}`).join(' | ');
+    lines.push(`| ${r.label} | ${cells} | ${times(plugin)} | ${times(paired)} | ${times(raw)} | ${growthVerdict(r.shape, [plugin, paired])} |`);
+  }
+  return lines.join('\n');
+}
+
+const times = (g: number) => (Number.isFinite(g) ? `×${g.toFixed(2)}` : '–');
+
+/** Point reads, searches and queue pages may grow ×1.2 from the smallest scale, the month's report ×1.5: every quotient given. */
+function growthVerdict(shape: OpResult['shape'] | undefined, growth: number[]): string {
+  if (!shape || !growth.every(Number.isFinite)) return '–';
+  const limit = shape === 'report' ? TARGET.growthReport : shape === 'write' ? undefined : TARGET.growthPage;
   if (limit === undefined) return '–';
-  return `${growth <= limit ? 'met' : 'missed'} (≤ ×${limit})`;
+  return `${growth.every((g) => g <= limit) ? 'met' : 'missed'} (≤ ×${limit})`;
 }
 
 /** Absolute targets of the issue that apply to this run (they are stated for 1M tickets on PostgreSQL). */
