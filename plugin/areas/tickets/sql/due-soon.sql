@@ -12,10 +12,15 @@ select t.id, t.number, t.kind, t.state, t.severity, t.matter,
        t.first_owner_id as "firstOwnerId", t.department_id as "departmentId", t.assignee_id as "assigneeId", a.name as "assigneeName",
        c.clock, c.basis, c.due_at as "dueAt", c.due_at < :now::timestamptz as overdue
   from ticket_clocks c
-  join tickets t on t.site = c.site and t.id = c.ticket_id
+  -- Each clock's ticket by its key, in the clocks' order, until the page is full: a join the planner may turn
+  -- into a hash of the site's tickets, which it did at 10k with ~800 clocks due (8 ms against 1 ms).
+  cross join lateral (
+    select t.* from tickets t
+     where t.site = c.site and t.id = c.ticket_id
+       and (:seesAll::boolean or t.department_id = :actorDepartmentId::bigint or t.assignee_id = :actorId::bigint)
+       and (not :mine::boolean or t.assignee_id = :actorId::bigint or t.department_id = :actorDepartmentId::bigint or t.first_owner_id = :actorId::bigint)
+     limit 1) t
   left join staff a on a.site = t.site and a.id = t.assignee_id
  where c.site = :site and c.met_at is null and c.paused_at is null and c.due_at <= :until::timestamptz
-   and (:seesAll::boolean or t.department_id = :actorDepartmentId::bigint or t.assignee_id = :actorId::bigint)
-   and (not :mine::boolean or t.assignee_id = :actorId::bigint or t.department_id = :actorDepartmentId::bigint or t.first_owner_id = :actorId::bigint)
  order by c.due_at, c.ticket_id, c.clock
  limit 500;
