@@ -1,5 +1,6 @@
 // The database under test: a real PostgreSQL (DATABASE_URL, or a throwaway one from scripts/pg-start.sh) or an
 // in-process PGlite exposed on loopback through @electric-sql/pglite-socket (the bundle carries only `pg`).
+import { BenchError } from './fail.js';
 import { execFileSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -25,7 +26,7 @@ export async function openDatabase(kind: DbKind): Promise<BenchDatabase> {
   if (kind === 'postgres') {
     const url = process.env.DATABASE_URL || execFileSync('bash', ['scripts/pg-start.sh'], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
     if (!/^postgres(ql)?:\/\/[^@]*@?(127\.0\.0\.1|localhost)[:/]/.test(url)) {
-      throw new Error(`the benchmark runs on loopback only; DATABASE_URL points elsewhere (${url.replace(/:[^:@/]*@/, ':***@')})`);
+      throw new BenchError(`the benchmark runs on loopback only; DATABASE_URL points elsewhere (${url.replace(/:[^:@/]*@/, ':***@')})`);
     }
     return withVersion({
       kind,

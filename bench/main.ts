@@ -21,6 +21,7 @@ import { coldStart } from './cold-start.js';
 import { absoluteChecks, extrasTable, growthTable, interleavedGrowthTable, opsTable, writeTraces, type ScaleRun } from './report.js';
 import { interleavedGrowth, type GrowthRow, type ScaleArms } from './growth.js';
 import { registry } from '../plugin/app.js';
+import { BenchError, fixable } from './fail.js';
 
 const SCALES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 };
 
@@ -180,11 +181,18 @@ async function generateInto(pool: pg.Pool, tickets: number): Promise<Meta> {
 /** bench_meta of a kept schema; whole rows as JSON, as schemas kept before generate_seconds have no such column. */
 async function readMeta(pool: pg.Pool, schema: string): Promise<Meta> {
   const [row] = (await pool.query<{ m: { generated: Generated[]; generate_seconds?: number | null } }>('select to_jsonb(m) as m from bench_meta m')).rows;
-  if (!row) throw new Error(`${schema} has no bench_meta: it was not made by npm run bench -- --keep`);
+  if (!row) throw new BenchError(`${schema} has no bench_meta: it was not made by npm run bench -- --keep`);
   return { generated: row.m.generated, generateSeconds: row.m.generate_seconds ?? null };
 }
 
-if (opts.reuse && opts.reuse.length !== opts.scale.length) throw new InvalidArgumentError('--reuse names one kept schema per --scale');
+if (opts.reuse && opts.reuse.length !== opts.scale.length) program.error('error: --reuse names one kept schema per --scale');
+
+function stopOn(e: unknown): never {
+  const line = fixable(e);
+  if (!line) throw e;
+  log(`bench: ${line}`);
+  process.exit(1);
+}
 
 if (opts.growth) {
   const saved = opts.growth.flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as { runs: ScaleRun[] }).runs);
@@ -192,14 +200,15 @@ if (opts.growth) {
   process.exit(0);
 }
 
-const db = await openDatabase(opts.db);
+const db = await openDatabase(opts.db).catch(stopOn);
 const measured: Measured[] = [];
 let growth: GrowthRow[] = [];
+let failed: unknown;
 try {
   for (const [k, scale] of opts.scale.entries()) measured.push(await benchScale(scale, opts.reuse?.[k]));
   if (measured.length > 1) {
     if (db.kind === 'postgres') await autovacuumIdle(measured[0]!.arms.pool);
-    log('\ngrowth: every scale in turn, call by call');
+    log('\ngrowth: every scale in turn, ten calls at a time');
     const only = (ops: BenchOp[]) => ops.filter((o) => !opts.only || opts.only.includes(o.operation));
     growth = await interleavedGrowth(
       measured.map((m) => ({ ...m, ops: only(m.ops) })),
@@ -208,10 +217,14 @@ try {
       (row) => log(`  ${row.label.padEnd(28)} plugin p50 ${row.plugin.map((p) => p.p50.toFixed(2)).join(' / ')} ms, paired growth ${row.paired.map((g) => `×${g.toFixed(2)}`).join(' / ')}`),
     );
   }
+} catch (e) {
+  if (!fixable(e)) throw e;
+  failed = e;
 } finally {
   for (const m of measured) await m.close();
   await db.stop();
 }
+if (failed) stopOn(failed);
 const runs = measured.map((m) => m.run);
 
 const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;

@@ -1,5 +1,6 @@
 // The benchmarked operations: for each, who calls it and the STRING inputs ToolJet would send for call k.
 // Samples (units, names, phones, ids) are drawn deterministically from the generated data.
+import { BenchError } from './fail.js';
 import type pg from 'pg';
 import { DateTime } from 'luxon';
 import { STAFF, tooljetUser, ZONE, type Generated } from './generate.js';
@@ -119,7 +120,7 @@ export async function buildOps(pool: pg.Pool, g: Generated, available: Set<strin
            returning id::int`,
           [site, g.staffBase + STAFF.agents[1]! - 1, g.staffBase + STAFF.managers[0]! - 1, g.archiveBase + Math.floor(g.shape.customers / 2), 2 * n],
         );
-        if (res.rows.length < 2 * n) throw new Error(`loans.issue needs ${2 * n} never-lent archives, the data set has ${res.rows.length}; lower --iterations`);
+        if (res.rows.length < 2 * n) throw new BenchError(`loans.issue needs ${2 * n} never-lent archives, the data set has ${res.rows.length}; lower --iterations`);
         loanPool.length = 0;
         loanPool.push(...res.rows.map((r) => r.id));
       },
