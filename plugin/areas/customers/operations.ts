@@ -9,6 +9,8 @@ import { categories, customerCreate, customerOut, customerPatch, customerStatuse
 import { loadCustomer, lockCustomer } from './store.js';
 import { maskCustomer, maskCustomerRow, mayReadConfidential } from './masking.js';
 import { customerHistory, historyEntry } from './history.js';
+import { searchText, type SearchParams } from './search.js';
+import type { StatementParams } from '../../generated/embedded.js';
 import { documentOut, listDocuments } from '../archives/documents.js';
 import { loanOut } from '../loans/model.js';
 import { listLoans } from '../loans/query.js';
@@ -110,30 +112,31 @@ export default [
     output: pageOf(customerOut),
     async handler(ctx, input) {
       const after = decodeKey(input.cursor, searchKey);
-      const read = (by: { unit: string | undefined; q: string | undefined }) =>
-        ctx.sqlForOutput<Omit<z.input<typeof customerOut>, 'masked'>>('customers/search', {
-          site: ctx.site,
-          unit: by.unit,
-          floor: input.floor,
-          name: input.name ? likePrefix(input.name) : null,
-          phone: input.phone ? digits(input.phone) : null,
-          category: input.category,
-          grade: input.grade,
-          status: input.status,
-          q: by.q ? likeContains(by.q) : null,
-          qDigits: by.q ? phoneFragment(by.q) : null,
-          custom: input.custom ? JSON.stringify(input.custom) : null,
-          afterKey: after ? after[0] : null,
-          afterId: after ? after[1] : null,
-          limit: input.limit + 1,
-        });
+      const params = (by: { unit: string | undefined; q: string | undefined }): SearchParams => ({
+        site: ctx.site,
+        unit: by.unit,
+        floor: input.floor,
+        name: input.name ? likePrefix(input.name) : null,
+        phone: input.phone ? digits(input.phone) : null,
+        category: input.category,
+        grade: input.grade,
+        status: input.status,
+        q: by.q ? likeContains(by.q) : null,
+        qDigits: by.q ? phoneFragment(by.q) : null,
+        custom: input.custom ? JSON.stringify(input.custom) : null,
+        afterKey: after ? after[0] : null,
+        afterId: after ? after[1] : null,
+        limit: input.limit + 1,
+      });
+      const read = (given: StatementParams['customers/search']) => ctx.sqlForOutput<Omit<z.input<typeof customerOut>, 'masked'>>('customers/search', given);
       // R-ARC-6: free text that is a whole unit on record finds that unit's customers through the unit index. The
       // trigram scan would also find longer units that contain it ("1F-101" in "11F-101"), and its cost grows with
       // the table (docs/benchmarks.md). A page of such a unit is never empty while its cursor is set, so an empty
       // answer means no customer of that unit passes the filters: the text is then searched as a fragment.
       const wholeUnit = input.q !== undefined && input.unit === undefined ? unit.safeParse(input.q) : undefined;
-      const exact = wholeUnit?.success ? await read({ unit: wholeUnit.data, q: undefined }) : [];
-      const rows = exact.length ? exact : await read({ unit: input.unit, q: input.q });
+      const exact = wholeUnit?.success ? await read({ ...params({ unit: wholeUnit.data, q: undefined }), walk: null, ids: null }) : [];
+      const text = params({ unit: input.unit, q: input.q });
+      const rows = exact.length ? exact : text.q ? await searchText(ctx, read, { ...text, q: text.q }) : await read({ ...text, walk: null, ids: null });
       const items = rows.map((row) => maskCustomerRow(ctx.actor, row));
       return page(items, input.limit, (r) => [input.name ? r.name : r.unit, r.id]);
     },
