@@ -49,7 +49,7 @@ select c.id, c.unit, c.floor, c.name, c.contacts, c.category, c.grade, c."moveIn
             or ((customer_search_text(w.unit, w.name, w.phones) like :q
                  or customer_search_text(w.unit, w.name, w.phones) like :qDigits::text)
                 and exists (select 1 from archives a where a.site = :site and a.customer_id = w.id))
-         order by case when :name::text is null then w.unit end, w.name_key, w.id
+         order by case when :name::text is null then w.unit end, case when :name::text is not null then w.name_key end, w.id
          limit :limit::int) p
   join customer_cards c on c.site = :site and c.id = p.id
- order by case when :name::text is null then p.unit end, p.name_key, p.id;
+ order by case when :name::text is null then p.unit end, case when :name::text is not null then p.name_key end, p.id;
