@@ -111,20 +111,24 @@ describe('search at scale', () => {
       staffId: cast.agent,
     });
     const plans: PlanNode[] = [];
-    for (const s of noted.statements.filter((s) => /\bfrom customers\b/.test(s.text))) {
+    for (const s of noted.statements.filter((s) => /\bcustomers\b/.test(s.text))) {
       const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, format json) ${s.text}`, [...s.values]);
       plans.push(explained!['QUERY PLAN'][0].Plan);
     }
     return { ...found, ids: found.items.map((c) => c.id), plans };
   }
-  /** The ids of the page `skip` rows into the customers holding `fragment` (or its digits in a phone), in unit order. */
-  async function expected(fragment: string, skip: number, digits = fragment): Promise<number[]> {
+  /**
+   * The ids of the page `skip` rows into the customers holding `fragment` (or its digits in a phone), in unit order,
+   * or with a name prefix in name order.
+   */
+  async function expected(fragment: string, skip: number, { digits = fragment, name }: { digits?: string; name?: string } = {}): Promise<number[]> {
     const found = await t.sql<{ id: number }>(
       `select k.id from customers k
         where k.site = 'main' and (customer_search_text(k.unit, k.name, k.phones) like $1 or customer_search_text(k.unit, k.name, k.phones) like $2)
+          and ($4::text is null or lower(k.name) collate "C" like $4 || '%')
           and exists (select 1 from archives a where a.site = k.site and a.customer_id = k.id)
-        order by k.unit, k.id offset $3 limit 50`,
-      [`%${fragment}%`, `%${digits}%`, skip],
+        order by case when $4 is null then k.unit end, case when $4 is not null then lower(k.name) collate "C" end, k.id offset $3 limit 50`,
+      [`%${fragment}%`, `%${digits}%`, skip, name ?? null],
     );
     return found.map((r) => r.id);
   }
@@ -142,8 +146,9 @@ describe('search at scale', () => {
     expect(rare.plans.flatMap(indexes)).toContain('customers_search_text');
     if (rare.nextCursor) expect((await searched({ q: 'f-1234', cursor: rare.nextCursor })).ids).toEqual(await expected('f-1234', 50));
     else expect(rare.ids.length).toBeLessThan(50);
-    // Digits of a phone, rare too.
+    // Digits of a phone, rare too; and a rare fragment among a name prefix's customers, in name order.
     expect((await searched({ q: '0001234' })).ids).toEqual(await expected('0001234', 0));
+    expect((await searched({ q: 'f-1234', name: 'Company' })).ids).toEqual(await expected('f-1234', 0, { name: 'company' }));
     // Common fragments: every customer ("company"; "f-" has no trigram at all), a floor's units ("12f-", one in 29,
     // after two other floors' in unit order), and the next pages of each, in (unit, id) order.
     for (const fragment of ['company', 'f-', '12f-']) {
@@ -152,6 +157,9 @@ describe('search at scale', () => {
       const second = await searched({ q: fragment, cursor: first.nextCursor ?? undefined });
       expect(second.ids).toEqual(await expected(fragment, 50));
     }
+    const byName = await searched({ q: 'f', name: 'Company 0' });
+    expect(byName.ids).toEqual(await expected('f', 0, { name: 'company 0' }));
+    expect((await searched({ q: 'f', name: 'Company 0', cursor: byName.nextCursor ?? undefined })).ids).toEqual(await expected('f', 50, { name: 'company 0' }));
     console.log(`[customers.search-scale] q=f-1234 (${n} matches) read ${read} customer rows in ${rare.plans.length} statements`);
   }, 300_000);
 });

@@ -22,11 +22,12 @@ const staffCustomer = atLeast('agent');
 
 /**
  * A phone fragment of free text: its digits, when there are 3 or more and no letters ("139-0012" → "1390012").
- * Text with letters is a unit or a name: the digits of "10F-0431" are no phone number.
+ * Text with letters is a unit or a name: the digits of "10F-0431" are no phone number. None when q is its own
+ * digits: q's pattern already matches them, and the same pattern twice is two trigram index scans.
  */
 function phoneFragment(q: string): string | null {
   const d = digits(q);
-  return d && d.length >= 3 && !/\p{L}/u.test(q) ? likeContains(d) : null;
+  return d && d.length >= 3 && d !== q && !/\p{L}/u.test(q) ? likeContains(d) : null;
 }
 
 /** A page's last row as the cursor's key: its name with a name prefix (the page is in name order), else its unit. */
