@@ -41,14 +41,13 @@ select c.id, c.unit, c.floor, c.name, c.contacts, c.category, c.grade, c."moveIn
                    and (:afterKey::text is null
                         or (:name::text is null and (k.unit, k.id) > (:afterKey, :afterId::bigint))
                         or (:name::text is not null and (lower(k.name) collate "C", k.id) > (lower(:afterKey) collate "C", :afterId::bigint)))
-                   and (:walk::int is not null or exists (select 1 from archives a where a.site = k.site and a.customer_id = k.id))
+                   and exists (select 1 from archives a where a.site = k.site and a.customer_id = k.id)
                  order by case when :name::text is null then k.unit end, name_key, k.id
                  limit coalesce(:walk::int, :limit::int)) w
-         -- Walking, q and the archive are tested on the rows read, in page order, until the page is full.
+         -- Walking, q is tested on the rows read, in page order, until the page is full.
          where :walk::int is null
-            or ((customer_search_text(w.unit, w.name, w.phones) like :q
-                 or customer_search_text(w.unit, w.name, w.phones) like :qDigits::text)
-                and exists (select 1 from archives a where a.site = :site and a.customer_id = w.id))
+            or customer_search_text(w.unit, w.name, w.phones) like :q
+            or customer_search_text(w.unit, w.name, w.phones) like :qDigits::text
          order by case when :name::text is null then w.unit end, case when :name::text is not null then w.name_key end, w.id
          limit :limit::int) p
   join customer_cards c on c.site = :site and c.id = p.id
