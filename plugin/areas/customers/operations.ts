@@ -135,9 +135,9 @@ export default [
       // the table (docs/benchmarks.md). A page of such a unit is never empty while its cursor is set, so an empty
       // answer means no customer of that unit passes the filters: the text is then searched as a fragment.
       const wholeUnit = input.q !== undefined && input.unit === undefined ? unit.safeParse(input.q) : undefined;
-      const exact = wholeUnit?.success ? await read({ ...params({ unit: wholeUnit.data, q: undefined }), walk: null, ids: null }) : [];
+      const exact = wholeUnit?.success ? await read({ ...params({ unit: wholeUnit.data, q: undefined }), bound: null, ids: null }) : [];
       const text = params({ unit: input.unit, q: input.q });
-      const rows = exact.length ? exact : text.q ? await searchText(ctx, read, { ...text, q: text.q }) : await read({ ...text, walk: null, ids: null });
+      const rows = exact.length ? exact : text.q ? await searchText(ctx, read, { ...text, q: text.q }) : await read({ ...text, bound: null, ids: null });
       const items = rows.map((row) => maskCustomerRow(ctx.actor, row));
       return page(items, input.limit, (r) => [input.name ? r.name : r.unit, r.id]);
     },

@@ -8,47 +8,47 @@
 -- The page is chosen from customers alone, then joined to its archive and owner: a broad name prefix is
 -- estimated at a few rows, and with the view's joins the planner sorted every match (590 at 1M) instead.
 -- q (:q, :qDigits): LIKE patterns for a part of the unit, name or phones, and for the digits of q in the phones;
--- customer_search_text is the expression of the trigram index (migration 007). How q is applied is the caller's
--- choice (customers/search.ts), because the planner's guess at a fragment's breadth decides between walking the
--- unit index and reading the trigram index, and a wrong guess walked the whole site (issue 17):
---   :walk given: the page from the next :walk customers in page order (the inner limit), q tested on each as it
---     is read (the outer filter), which stops at the page's last row;
---   :ids given: the customers among these ids (the fragment's matches, customers/matches.sql), read through the
---     primary key, with q already applied;
---   neither: q in the WHERE, the planner's choice (a fragment matching more than customers/matches.sql counts).
+-- customer_search_text is the expression of the trigram index (migration 007). The planner picks between that
+-- index and walking the unit index by its guess at the fragment's breadth, and a wrong guess walked the whole site
+-- (issue 17), so the caller (customers/search.ts) bounds or replaces its choice:
+--   :bound (unit order only): only the customers up to the unit :bound customers past the cursor (the site's last
+--     unit when fewer remain), so a walk stops there; a page that fills is the page;
+--   :ids: only these customers (the fragment's matches, customers/matches.sql), read through the primary key.
 -- The card's columns but its site and phones (what customers.search returns, so rows need no reshaping).
 select c.id, c.unit, c.floor, c.name, c.contacts, c.category, c.grade, c."moveInDate", c.confidential,
        c."ownerStaffId", c."ownerName", c.notes, c.custom, c."formVersion", c.status, c."vacatedAt", c.version,
        c."archiveId", c.label, c."boxNo", c."archiveStatus", c.bound, c."createdAt", c."updatedAt"
-  from (select w.id, w.unit, w.name_key
-          from (select k.id, k.unit, k.name, k.phones, case when :name::text is not null then lower(k.name) collate "C" end as name_key
-                  from customers k
-                 where k.site = :site
-                   and (:unit::text is null or k.unit = :unit)
-                   and (:floor::int is null or k.floor = :floor)
-                   and (:name::text is null or lower(k.name) collate "C" like :name)
-                   and (:phone::text is null
-                        or k.id = any(array(select p.id from customers p where p.site = :site and p.phones @> array[:phone::text] limit 10000)))
-                   -- An array the planner cannot count: it reads each id through the primary key, never walks the site.
-                   and (:ids::bigint[] is null or k.id = any((select :ids::bigint[])::bigint[]))
-                   and (:category::text is null or k.category = :category)
-                   and (:grade::text is null or k.grade = :grade)
-                   and (:status::text is null or k.status = :status)
-                   and (:q::text is null or :walk::int is not null or :ids::bigint[] is not null
-                        or customer_search_text(k.unit, k.name, k.phones) like :q
-                        or customer_search_text(k.unit, k.name, k.phones) like :qDigits::text)
-                   and (:custom::jsonb is null or k.custom @> :custom::jsonb)
-                   and (:afterKey::text is null
-                        or (:name::text is null and (k.unit, k.id) > (:afterKey, :afterId::bigint))
-                        or (:name::text is not null and (lower(k.name) collate "C", k.id) > (lower(:afterKey) collate "C", :afterId::bigint)))
-                   and exists (select 1 from archives a where a.site = k.site and a.customer_id = k.id)
-                 order by case when :name::text is null then k.unit end, name_key, k.id
-                 limit coalesce(:walk::int, :limit::int)) w
-         -- Walking, q is tested on the rows read, in page order, until the page is full.
-         where :walk::int is null
-            or customer_search_text(w.unit, w.name, w.phones) like :q
-            or customer_search_text(w.unit, w.name, w.phones) like :qDigits::text
-         order by case when :name::text is null then w.unit end, case when :name::text is not null then w.name_key end, w.id
+  from (select k.id, k.unit, k.name
+          from customers k
+         where k.site = :site
+           and (:unit::text is null or k.unit = :unit)
+           and (:floor::int is null or k.floor = :floor)
+           and (:name::text is null or lower(k.name) collate "C" like :name)
+           and (:phone::text is null
+                or k.id = any(array(select p.id from customers p where p.site = :site and p.phones @> array[:phone::text] limit 10000)))
+           -- An array the planner cannot count: it reads each id through the primary key, never walks the site.
+           and (:ids::bigint[] is null or k.id = any((select :ids::bigint[])::bigint[]))
+           and (:bound::int is null
+                or k.unit <= coalesce((select b.unit from customers b
+                                        where b.site = :site and (:afterKey::text is null or (b.unit, b.id) > (:afterKey, :afterId::bigint))
+                                        order by b.unit, b.id offset :bound::int - 1 limit 1),
+                                      (select max(b.unit) from customers b where b.site = :site)))
+           and (:category::text is null or k.category = :category)
+           and (:grade::text is null or k.grade = :grade)
+           and (:status::text is null or k.status = :status)
+           and (:q::text is null or :ids::bigint[] is not null
+                or customer_search_text(k.unit, k.name, k.phones) like :q
+                or customer_search_text(k.unit, k.name, k.phones) like :qDigits::text)
+           and (:custom::jsonb is null or k.custom @> :custom::jsonb)
+           and (:afterKey::text is null
+                or (:name::text is null and (k.unit, k.id) > (:afterKey, :afterId::bigint))
+                or (:name::text is not null and (lower(k.name) collate "C", k.id) > (lower(:afterKey) collate "C", :afterId::bigint)))
+           and exists (select 1 from archives a where a.site = k.site and a.customer_id = k.id)
+         order by case when :name::text is null then k.unit end,
+                  case when :name::text is not null then lower(k.name) collate "C" end,
+                  k.id
          limit :limit::int) p
   join customer_cards c on c.site = :site and c.id = p.id
- order by case when :name::text is null then p.unit end, case when :name::text is not null then p.name_key end, p.id;
+ order by case when :name::text is null then p.unit end,
+          case when :name::text is not null then lower(p.name) collate "C" end,
+          p.id;
