@@ -243,15 +243,6 @@ for (const run of runs) {
 const loaderRows = runs.map((run) => [run, loaderTable(run.ops)] as const).filter(([, table]) => table !== '');
 for (const [run, table] of loaderRows) out.push(`## ToolJet's loader: a fresh evaluation per call (${run.scale}, ${run.db})`, '', table, '');
 if (runs.length > 1)
-  out.push(
-    '## Growth, every scale in turn call by call',
-    '',
-    interleavedGrowthTable(opts.scale, growth),
-    '',
-    "## Growth of the scale runs' p50s (each scale in its own minutes)",
-    '',
-    growthTable(runs, false),
-    '',
-  );
+  out.push('## Growth, every scale in turn', '', interleavedGrowthTable(opts.scale, growth), '', "## Growth of the scale runs' p50s (each scale in its own minutes)", '', growthTable(runs, false), '');
 process.stdout.write(`${out.join('\n')}\n`);
 if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, options: opts, version: db.version, runs, growth }, null, 2)}\n`);
