@@ -4,7 +4,7 @@ import { seedCast, type Cast } from './support/staff.js';
 import { bindStatement, type StatementArgs } from '../plugin/core/statement.js';
 import { execute } from '../plugin/core/runner.js';
 import type { StatementParams } from '../plugin/generated/embedded.js';
-import { indexes, recording, rowsRead, seqScans, type PlanNode } from './support/plans.js';
+import { explain, indexes, recording, rowsRead, seqScans, type PlanNode } from './support/plans.js';
 
 // R-ARC-6: the unit, phone and name-prefix searches stay index-backed at scale (1M on Postgres, 50k on PGlite).
 const rows = onRealPostgres ? 1_000_000 : 50_000;
@@ -111,10 +111,7 @@ describe('search at scale', () => {
       staffId: cast.agent,
     });
     const plans: PlanNode[] = [];
-    for (const s of noted.statements.filter((s) => /\bcustomers\b/.test(s.text))) {
-      const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, format json) ${s.text}`, [...s.values]);
-      plans.push(explained!['QUERY PLAN'][0].Plan);
-    }
+    for (const s of noted.statements.filter((s) => /\bcustomers\b/.test(s.text))) plans.push(await explain(t.sql, s));
     return { ...found, ids: found.items.map((c) => c.id), plans };
   }
   /**

@@ -14,7 +14,7 @@ import type * as rollup from '../plugin/areas/reports/rollup.js';
 import { pgDb } from '../plugin/db/pg.js';
 import { createCaller } from '../plugin/core/caller.js';
 import { execute } from '../plugin/core/runner.js';
-import { recording, type PlanNode } from './support/plans.js';
+import { explain, recording, type PlanNode } from './support/plans.js';
 
 // reports.monthly folds before it reads; off here, its fold skips as when another fold holds the site's lock, so the
 // report reads the rollup and the deltas left (the fold action below folds at random points instead).
@@ -170,8 +170,7 @@ async function rollupPlans(month: string, verbose = false): Promise<{ text: stri
   await execute({ ...t.env, db: noted.db }, 'reports.monthly', { month, topUnits: 3 }, { kind: 'staff', staffId: cast.manager });
   const plans: { text: string; plan: PlanNode }[] = [];
   for (const st of noted.statements.filter((x) => /\breport_day_rows\b/.test(x.text))) {
-    const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, buffers, ${verbose ? 'verbose, ' : ''}format json) ${st.text}`, [...st.values]);
-    plans.push({ text: st.text, plan: explained!['QUERY PLAN'][0].Plan });
+    plans.push({ text: st.text, plan: await explain(t.sql, st, verbose ? ['buffers', 'verbose'] : ['buffers']) });
   }
   return plans;
 }

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { TestDb } from './support/db.js';
 import { useDesk, type Desk } from './support/desk.js';
 import { execute } from '../plugin/core/runner.js';
-import { recording, type PlanNode } from './support/plans.js';
+import { explain, recording, type PlanNode } from './support/plans.js';
 
 /**
  * A desk of its own (useDesk) at 2026-10-09 10:00 +08 with `rows` tickets and their clocks (seedTickets). Its
@@ -49,7 +49,6 @@ export async function dueSoonPage({ t, cast }: Partial<Desk>): Promise<{ due: { 
   const times = due.map((d) => new Date(d.dueAt).getTime());
   expect(times).toEqual([...times].sort((a, b) => a - b));
   const [statement] = noted.statements.filter((s) => /from ticket_clocks c\b/.test(s.text));
-  const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, buffers, format json) ${statement!.text}`, [...statement!.values]);
-  const plan = explained!['QUERY PLAN'][0].Plan;
+  const plan = await explain(t.sql, statement!, ['buffers']);
   return { due, plan, text: JSON.stringify(plan) };
 }

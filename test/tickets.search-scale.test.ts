@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb, type TestDb } from './support/db.js';
 import { seedCast, type Cast } from './support/staff.js';
 import { execute } from '../plugin/core/runner.js';
-import { blocks, indexes, recording, rowsRead, seqScans, type PlanNode } from './support/plans.js';
+import { blocks, explain, indexes, recording, rowsRead, seqScans, type PlanNode } from './support/plans.js';
 
 // R-DAY-4: staff paste the ticket number they were quoted into tickets.search. At 50k tickets the page must come
 // from the number's index, not from a trigram search that rechecks every ticket sharing the number's digits.
@@ -33,10 +33,7 @@ afterAll(() => t.close());
 /** The plans of the ticket reads a recorded call ran, re-run with EXPLAIN ANALYZE. */
 async function ticketPlans(statements: ReturnType<typeof recording>['statements']): Promise<PlanNode[]> {
   const plans: PlanNode[] = [];
-  for (const s of statements.filter((s) => /from tickets t\b/.test(s.text))) {
-    const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, buffers, format json) ${s.text}`, [...s.values]);
-    plans.push(explained!['QUERY PLAN'][0].Plan);
-  }
+  for (const s of statements.filter((s) => /from tickets t\b/.test(s.text))) plans.push(await explain(t.sql, s, ['buffers']));
   return plans;
 }
 
@@ -192,8 +189,7 @@ describe('tickets.search at scale', () => {
     expect(opened.serious).toBe(true);
     expect(opened.seriousReasons).toContain('repeat');
     const check = noted.statements.find((s) => /R-TIC-7/.test(s.text));
-    const [explained] = await t.sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (analyze, format json) ${check!.text}`, [...check!.values]);
-    const plan = explained!['QUERY PLAN'][0].Plan;
+    const plan = await explain(t.sql, check!);
     // Counting them read all 400 inside the unit's lock (R-REP-1), on every complaint the unit brings in; a bench
     // unit with 2,800 complaints in its window took 2–7 ms a check at 10M tickets (2026-11-29 17:40 UTC).
     expect(rowsRead(plan, 'tickets'), JSON.stringify(plan)).toBe(1);

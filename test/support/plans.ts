@@ -1,6 +1,7 @@
 // Reading EXPLAIN (ANALYZE, FORMAT JSON) plans in scale tests: what a statement read from a table, and whether
 // it walked one. Plan checks say more than timings on a shared machine.
 import type { Db } from '../../plugin/db/types.js';
+import type { TestDb } from './db.js';
 
 export interface PlanNode {
   'Node Type': string;
@@ -37,6 +38,12 @@ export const seqScans = (node: PlanNode): string[] => [...(node['Node Type'] ===
 export interface Statement {
   text: string;
   values: readonly unknown[];
+}
+
+/** `statement` run again under EXPLAIN (ANALYZE, FORMAT JSON) and `options` (buffers, verbose): its plan. */
+export async function explain(sql: TestDb['sql'], statement: Statement, options: ('buffers' | 'verbose')[] = []): Promise<PlanNode> {
+  const [row] = await sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`explain (${['analyze', ...options, 'format json'].join(', ')}) ${statement.text}`, [...statement.values]);
+  return row!['QUERY PLAN'][0].Plan;
 }
 
 /** A Db that notes every statement its transactions run, to explain an operation's statements afterwards. */
