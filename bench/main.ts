@@ -203,7 +203,8 @@ if (opts.growth) {
 const db = await openDatabase(opts.db).catch(stopOn);
 const measured: Measured[] = [];
 let growth: GrowthRow[] = [];
-let failed: unknown;
+// Thrown after the connections are closed: as one line when the user can fix it (stopOn), else with its stack.
+let failed: { e: unknown } | undefined;
 try {
   for (const [k, scale] of opts.scale.entries()) measured.push(await benchScale(scale, opts.reuse?.[k]));
   if (measured.length > 1) {
@@ -218,13 +219,12 @@ try {
     );
   }
 } catch (e) {
-  if (!fixable(e)) throw e;
-  failed = e;
+  failed = { e };
 } finally {
   for (const m of measured) await m.close();
   await db.stop();
 }
-if (failed) stopOn(failed);
+if (failed) stopOn(failed.e);
 const runs = measured.map((m) => m.run);
 
 const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;

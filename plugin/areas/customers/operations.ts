@@ -130,14 +130,16 @@ export default [
         limit: input.limit + 1,
       });
       const read = (given: StatementParams['customers/search']) => ctx.sqlForOutput<Omit<z.input<typeof customerOut>, 'masked'>>('customers/search', given);
+      // Without free text, or free text that is a whole unit: the statement as it is, neither bounded nor by id.
+      const plain = (given: SearchParams) => read({ ...given, bound: null, ids: null });
       // R-ARC-6: free text that is a whole unit on record finds that unit's customers through the unit index. The
       // trigram scan would also find longer units that contain it ("1F-101" in "11F-101"), and its cost grows with
       // the table (docs/benchmarks.md). A page of such a unit is never empty while its cursor is set, so an empty
       // answer means no customer of that unit passes the filters: the text is then searched as a fragment.
       const wholeUnit = input.q !== undefined && input.unit === undefined ? unit.safeParse(input.q) : undefined;
-      const exact = wholeUnit?.success ? await read({ ...params({ unit: wholeUnit.data, q: undefined }), bound: null, ids: null }) : [];
+      const exact = wholeUnit?.success ? await plain(params({ unit: wholeUnit.data, q: undefined })) : [];
       const text = params({ unit: input.unit, q: input.q });
-      const rows = exact.length ? exact : text.q ? await searchText(ctx, read, { ...text, q: text.q }) : await read({ ...text, bound: null, ids: null });
+      const rows = exact.length ? exact : text.q ? await searchText(ctx, read, { ...text, q: text.q }) : await plain(text);
       const items = rows.map((row) => maskCustomerRow(ctx.actor, row));
       return page(items, input.limit, (r) => [input.name ? r.name : r.unit, r.id]);
     },
