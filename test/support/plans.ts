@@ -10,6 +10,9 @@ export interface PlanNode {
   'Actual Loops'?: number;
   'Rows Removed by Filter'?: number;
   'Rows Removed by Index Recheck'?: number;
+  /** An index-only scan's rows whose visibility it had to check in the table. */
+  'Heap Fetches'?: number;
+  Filter?: string;
   'Index Name'?: string;
   'Shared Hit Blocks'?: number;
   'Shared Read Blocks'?: number;
@@ -25,6 +28,13 @@ export interface PlanNode {
 export function rowsRead(node: PlanNode, table: string): number {
   const own = node['Relation Name'] === table ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0) : 0;
   return own + (node.Plans ?? []).reduce((n, child) => n + rowsRead(child, table), 0);
+}
+
+/** Rows the plan fetched from `table` itself: rowsRead but that an index-only scan reads only its heap fetches. */
+export function tableRowsRead(node: PlanNode, table: string): number {
+  const indexOnly = node['Node Type'] === 'Index Only Scan' && node['Relation Name'] === table;
+  const own = indexOnly ? (node['Heap Fetches'] ?? 0) : rowsRead({ ...node, Plans: [] }, table);
+  return own + (node.Plans ?? []).reduce((n, child) => n + tableRowsRead(child, table), 0);
 }
 
 /** Index names the plan scans. */

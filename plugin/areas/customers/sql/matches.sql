@@ -1,5 +1,5 @@
 -- R-ARC-6, issue 17: the ids of the site's customers whose unit, name or phones hold q (:q, :qDigits as in
--- search.sql), through the trigram index (migration 007); null when there are more than :cap.
+-- search.sql), through the trigram index on search_text (migrations 007, 025); null when there are more than :cap.
 -- The patterns come from a CTE, so the planner sees neither: it cannot guess the fragment's breadth from the
 -- statistics (a fragment they call common would be read by a scan that stops at :cap + 1 matches, the whole
 -- table when it is rare) and reads the trigram index whatever they say; and a CTE is read by the leader alone,
@@ -9,6 +9,5 @@ select case when count(*) > :cap::int then null else coalesce(jsonb_agg(m.id), '
   from (select p.id
           from given g, customers p
          where p.site = :site
-           and (customer_search_text(p.unit, p.name, p.phones) like g.q
-                or customer_search_text(p.unit, p.name, p.phones) like g.digits)
+           and (p.search_text like g.q or p.search_text like g.digits)
          limit :cap::int + 1) m;

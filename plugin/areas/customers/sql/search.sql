@@ -7,9 +7,10 @@
 -- (unit, id), or (lower(name), id) with :name.
 -- The page is chosen from customers alone, then joined to its archive and owner: a broad name prefix is
 -- estimated at a few rows, and with the view's joins the planner sorted every match (590 at 1M) instead.
--- q (:q, :qDigits): LIKE patterns for a part of the unit, name or phones, and for the digits of q in the phones;
--- customer_search_text is the expression of the trigram index (migration 007). The planner picks between that
--- index and walking the unit index by its guess at the fragment's breadth, and a wrong guess walked the whole site
+-- q (:q, :qDigits): LIKE patterns for a part of the unit, name or phones, and for the digits of q in the phones,
+-- matched against search_text, those fields lowered and joined, stored with the row and carried in the unit index
+-- (migration 025) so that a walk in unit order tests customers without reading them. The planner picks between
+-- the trigram index and that walk by its guess at the fragment's breadth, and a wrong guess walked the whole site
 -- (issue 17), so the caller (customers/search.ts) bounds or replaces its choice:
 --   :bound (unit order only): only the customers up to the unit :bound customers past the cursor (the site's last
 --     unit when fewer remain), so a walk stops there; a page that fills is the page;
@@ -37,8 +38,8 @@ select c.id, c.unit, c.floor, c.name, c.contacts, c.category, c.grade, c."moveIn
            and (:grade::text is null or k.grade = :grade)
            and (:status::text is null or k.status = :status)
            and (:q::text is null or :ids::bigint[] is not null
-                or customer_search_text(k.unit, k.name, k.phones) like :q
-                or customer_search_text(k.unit, k.name, k.phones) like :qDigits::text)
+                or k.search_text like :q
+                or k.search_text like :qDigits::text)
            and (:custom::jsonb is null or k.custom @> :custom::jsonb)
            and (:afterKey::text is null
                 or (:name::text is null and (k.unit, k.id) > (:afterKey, :afterId::bigint))
