@@ -175,6 +175,21 @@ describe('customer records', () => {
     await expectError(t.as(cast.agent)('customers.search', { cursor: 'garbage' }), 'VALIDATION', 'cursor');
   });
 
+  it('R-ARC-6 a phone that more than 10,000 customers share (a placeholder number) still pages them all in unit order', async () => {
+    // The phone's customers were cut at 10,000, in the order the phone index gave them: the rest were never found.
+    await t.sql(
+      `insert into customers (site, unit, floor, name, phones, contacts)
+       select 'main', '9F-' || lpad(g::text, 5, '0'), 9, 'Placeholder ' || g, array['13800000000'], '[]'
+         from generate_series(1, 10050) g`,
+    );
+    await t.sql(`insert into archives (site, customer_id, label) select site, id, name from customers where unit like '9F-%'`);
+    await t.as(cast.agent)('customers.create', { unit: '1F-0001', name: 'Last in', contacts: [{ name: '张', phones: ['138 0000 0000'] }] });
+    const first = await t.as(cast.agent)('customers.search', { phone: '13800000000', limit: 2 });
+    expect(first.items.map((c: { unit: string }) => c.unit)).toEqual(['1F-0001', '9F-00001']);
+    const last = await t.as(cast.agent)('customers.search', { phone: '13800000000', unit: '9F-10050' });
+    expect(last.items.map((c: { unit: string }) => c.unit)).toEqual(['9F-10050']);
+  });
+
   it('R-ARC-6 free text that is a whole unit finds that unit, not the longer units and phones that contain it', async () => {
     await t.as(cast.agent)('customers.create', { unit: '1F-101', name: '一楼商户', contacts: [{ name: '李', phones: ['139 1110 1000'] }] });
     await t.as(cast.agent)('customers.create', { unit: '11F-101', name: 'Eleven Ltd' });

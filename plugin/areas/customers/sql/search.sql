@@ -1,7 +1,8 @@
 -- R-ARC-6. Every filter is "null = not given"; the planner folds the unused ones away (custom plans), so
 -- unit, floor and name each use an index. A phone (:phone, digits) is looked up in customers_phones first, as
 -- an array of ids: the planner cannot estimate array containment and, given `phones @>` in this WHERE, walked
--- the whole unit index in sort order; `id = any(that array)` it reads through the primary key.
+-- the whole unit index in sort order; `id = any(that array)` it reads through the primary key. The array holds
+-- every customer with the phone: cut at 10,000, a placeholder number's later customers were never found.
 -- :name (a LIKE prefix pattern) orders the page by name: the planner folds the CASEs below to the one order
 -- given, and walks customers_name_order (migration 014) from the prefix. Otherwise sorted by unit. Keyset on
 -- (unit, id), or (lower(name), id) with :name.
@@ -26,7 +27,7 @@ select c.id, c.unit, c.floor, c.name, c.contacts, c.category, c.grade, c."moveIn
            and (:floor::int is null or k.floor = :floor)
            and (:name::text is null or lower(k.name) collate "C" like :name)
            and (:phone::text is null
-                or k.id = any(array(select p.id from customers p where p.site = :site and p.phones @> array[:phone::text] limit 10000)))
+                or k.id = any(array(select p.id from customers p where p.site = :site and p.phones @> array[:phone::text])))
            -- An array the planner cannot count: it reads each id through the primary key, never walks the site.
            and (:ids::bigint[] is null or k.id = any((select :ids::bigint[])::bigint[]))
            and (:bound::int is null
