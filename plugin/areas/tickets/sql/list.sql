@@ -2,6 +2,7 @@
 -- whose target is the reader, so a search cannot reveal the complainant (R-TIC-8). Newest first, keyset paged.
 -- :q free text as a LIKE pattern (core/like.ts) on the expressions of the trigram indexes (migration 007).
 -- :number a whole ticket number (R-DAY-4): one probe of tickets_number_unique instead of a trigram search.
+-- :floorAt, :floorId (free text no trigram narrows, sql/search-floor.sql): the walk stops at that ticket.
 select t.id, t.number, t.year, t.kind, t.channel, t.state, t.severity, t.category, t.serious,
        t.malicious, t.important,
        -- R-TIC-8 (as visibility.ts's maskIdentity for one ticket): the staff member a complaint is about reads it without
@@ -50,6 +51,9 @@ select t.id, t.number, t.year, t.kind, t.channel, t.state, t.severity, t.categor
           and (:important::boolean is null or t.important = :important)
           and (not :mine::boolean or t.assignee_id = :actorId::bigint or t.department_id = :actorDepartmentId::bigint)
           and (:afterAt::timestamptz is null or (t.opened_at, t.id) < (:afterAt::timestamptz, :afterId::bigint))
+          -- the column alone as well: a row comparison's reach is not estimated, and the planner then read the site
+          and (:floorAt::timestamptz is null or t.opened_at >= :floorAt::timestamptz)
+          and (:floorAt::timestamptz is null or (t.opened_at, t.id) >= (:floorAt::timestamptz, :floorId::bigint))
         order by t.opened_at desc, t.id desc
         limit :limit::int) t
   -- per ticket of the page, through the clocks' key: overdue is "the next running clock is past due"
