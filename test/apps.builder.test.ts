@@ -55,4 +55,15 @@ describe('the app builder', () => {
       ['c', 110, 40],
     ]);
   });
+
+  it('ticket board: an empty page that still has a cursor says a two-character word was looked for among the newest tickets only (issue 17)', () => {
+    const def = buildApps({ ...defaultParams, language: 'en' }).find((a) => a.key === 'ticket-board')!.export.app[0]!.definition.appV2;
+    const text = String(def.components.find((c) => c.name === 'searchHint')?.properties.text?.value);
+    // As ToolJet resolves a Text's {{ }}: the page's result as queries.listTickets.data.
+    const shown = (data: unknown) => new Function('queries', `return (${/^\{\{([\s\S]*)\}\}$/.exec(text)![1]});`)({ listTickets: { data } });
+    expect(shown({ items: [], nextCursor: 'abc' })).toMatch(/two-character word .* newest 55,000 tickets/);
+    expect(shown({ items: [{ id: 1 }], nextCursor: 'abc' })).toBe('');
+    expect(shown({ items: [], nextCursor: null })).toBe('');
+    expect(shown(undefined)).toBeFalsy();
+  });
 });
