@@ -46,8 +46,8 @@ export const ticketBoard: TemplateApp = {
       page.table('ticketTable', list.fx('data?.items ?? []'), ticketColumns(app), { loading: list, onRowClicked: [detail] });
       // tickets.search looks for a two-character word among the newest tickets only; say so when they hold none.
       const hint = app.t(
-        '最近的工单里没有找到。两个字的词只在最近的 55,000 张工单中查找：请输入更长的词。',
-        'None among the newest tickets. A two-character word is looked for among the newest 55,000 tickets only: type a longer word.',
+        '最近的工单里没有找到。两个字的词只在最近的 50,000 张工单中查找：请输入更长的词。',
+        'None among the newest tickets. A two-character word is looked for among the newest 50,000 tickets only: type a longer word.',
       );
       page.text('searchHint', fx(`${list.js('data?.nextCursor')} && (${list.js('data?.items')} ?? []).length === 0 ? ${JSON.stringify(hint)} : ''`));
       ticketDetail(app, page, 'ticket', detail);

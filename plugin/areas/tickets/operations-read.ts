@@ -97,7 +97,7 @@ async function list(ctx: OpContext, f: ListFilter) {
  * How far a page of free text walks when no trigram narrows the text: pg_trgm indexes runs of three letters or
  * digits, so a two-character Chinese word or "F-1" is tested ticket by ticket, newest first. Unbounded, a word no
  * ticket holds walked the whole site: 17 s at 10M tickets (issue 17). The page is looked for among the next 5,000
- * tickets, then the next 50,000 (~130 ms there for a word none holds); a common word fills it in the first.
+ * tickets, then the next 50,000 (~110 ms there for a word none holds); a common word fills it in the first.
  */
 const UNINDEXED_WALKS = [5_000, 50_000] as const;
 const hasTrigram = (text: string): boolean => /[\p{L}\p{N}]{3}/u.test(text);
