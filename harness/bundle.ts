@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import pg from 'pg';
+import { serverQuery } from './server.js';
 
 // The bundle is loaded only as ToolJet loads it: harness/tooljet-loader.ts.
 export { toolJetPlugin, type PluginService } from './tooljet-loader.js';
@@ -11,7 +11,13 @@ export async function bundleDatabase(): Promise<{ options: Record<string, string
   const schema = `b_${randomBytes(5).toString('hex')}`;
   const url = process.env.DATABASE_URL;
   // On a developer's own server each test file's schema would otherwise stay behind (157 relations each).
-  if (url) return { options: { connection_string: url, schema }, stop: () => dropSchema(url, schema) };
+  if (url)
+    return {
+      options: { connection_string: url, schema },
+      stop: async () => {
+        await serverQuery(url, `drop schema if exists ${schema} cascade`);
+      },
+    };
   const db = await PGlite.create();
   const port = 20000 + Math.floor(Math.random() * 20000);
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
@@ -23,10 +29,4 @@ export async function bundleDatabase(): Promise<{ options: Record<string, string
       await db.close();
     },
   };
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`drop schema if exists ${schema} cascade`).finally(() => client.end());
 }

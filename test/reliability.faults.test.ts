@@ -12,6 +12,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleDatabase, toolJetPlugin, type PluginService } from '../harness/bundle.js';
 import { call, startService } from '../harness/service.js';
+import { serverQuery } from '../harness/server.js';
 import { onRealPostgres } from './support/db.js';
 
 const stats = { faults: 0, acknowledged: 0, found: 0, refusedDuringRestart: {} as Record<string, number> };
@@ -135,10 +136,7 @@ describe.skipIf(!onRealPostgres || !pgBin)('§7 PostgreSQL restarted under load'
         Object.keys(refused).filter((c) => c !== 'UNAVAILABLE' && c !== 'CONFLICT'),
         JSON.stringify(refused),
       ).toEqual([]);
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      const { rows } = await client.query<{ number: string }>('select number from restart.tickets order by number');
-      await client.end();
+      const rows = await serverQuery<{ number: string }>(url, 'select number from restart.tickets order by number');
       const stored = rows.map((r) => r.number);
       stats.acknowledged += acknowledged.length;
       stats.found += acknowledged.filter((n) => stored.includes(n)).length;

@@ -4,7 +4,7 @@ import { builtinModules } from 'node:module';
 import { bundleDatabase, toolJetPlugin } from '../harness/bundle.js';
 import { bundleText, evaluatePlugin, requiredModules } from '../harness/tooljet-loader.js';
 import { onRealPostgres } from './support/db.js';
-import pg from 'pg';
+import { serverQuery } from '../harness/server.js';
 
 let db: Awaited<ReturnType<typeof bundleDatabase>>;
 // Every call evaluates dist/index.js afresh under ToolJet's newest loader form, as ToolJet's server does.
@@ -38,10 +38,7 @@ describe('the ToolJet bundle (dist/index.js, loaded as ToolJet loads it)', () =>
     const own = await bundleDatabase();
     expect((await plugin.testConnection(own.options)).status).toBe('ok');
     await own.stop();
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    const left = await client.query('select 1 from pg_namespace where nspname = $1', [own.options.schema]).finally(() => client.end());
-    expect(left.rowCount).toBe(0);
+    expect(await serverQuery(process.env.DATABASE_URL!, 'select 1 from pg_namespace where nspname = $1', [own.options.schema])).toEqual([]);
   });
 
   it('testConnection names the cause when the server is unreachable, within 5 s', async () => {
